@@ -1,0 +1,38 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Problem is a defect in one record of one input, located precisely enough
+// for a user to open the file and find it. It is returned as the error of a
+// strict read, and collected in Summary.Problems by a lenient one.
+type Problem struct {
+	File   string // the input's name as given ("-" for standard input); for a member of a .gz, the .gz file
+	Record string // where in the file: "line 12", "item 40", "record api:1725503", …
+	Field  string // the field at fault, in the source's own spelling; may be empty
+	Err    error  // what is wrong
+}
+
+func (p *Problem) Error() string {
+	s := p.File
+	if p.Record != "" {
+		s += ": " + p.Record
+	}
+	if p.Field != "" {
+		s += ": field " + p.Field
+	}
+	return s + ": " + p.Err.Error()
+}
+
+func (p *Problem) Unwrap() error { return p.Err }
+
+// problemf builds a Problem with a formatted message.
+func problemf(file, record, field, format string, args ...any) *Problem {
+	return &Problem{File: file, Record: record, Field: field, Err: fmt.Errorf(format, args...)}
+}
+
+// ErrUnknownFormat is returned (wrapped in a Problem) when the format of an
+// input cannot be detected.
+var ErrUnknownFormat = errors.New("unknown input format")

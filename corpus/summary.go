@@ -1,0 +1,105 @@
+package corpus
+
+import (
+	"fmt"
+	"io"
+	"sort"
+)
+
+// Summary accounts for everything a read saw, so that a report can say what
+// was read, skipped and truncated, and why. The zero value is an empty
+// summary ready to use.
+type Summary struct {
+	// Read counts the records delivered, by source.
+	Read map[Source]int
+	// Skipped counts items in the inputs that were not delivered as records,
+	// by reason (e.g. "parallelparliament: Select Committee item",
+	// "api: duplicate id", "twfy: superseded scrape version").
+	Skipped map[string]int
+	// Truncated counts delivered records whose text is known to be incomplete.
+	Truncated int
+	// Hydrated counts list records whose clipped texts were replaced by full
+	// texts from a full-text file.
+	Hydrated int
+	// UnknownBodies counts answering-body names the Registry did not know,
+	// by name as given. They are kept in the records unchanged.
+	UnknownBodies map[string]int
+	// Files lists the inputs read, in order.
+	Files []string
+	// Problems holds per-record problems collected in lenient mode.
+	Problems []*Problem
+}
+
+func (s *Summary) addRead(src Source) {
+	if s.Read == nil {
+		s.Read = make(map[Source]int)
+	}
+	s.Read[src]++
+}
+
+func (s *Summary) addSkipped(reason string, n int) {
+	if n == 0 {
+		return
+	}
+	if s.Skipped == nil {
+		s.Skipped = make(map[string]int)
+	}
+	s.Skipped[reason] += n
+}
+
+func (s *Summary) addUnknownBody(name string) {
+	if s.UnknownBodies == nil {
+		s.UnknownBodies = make(map[string]int)
+	}
+	s.UnknownBodies[name]++
+}
+
+// Total returns the number of records read from all sources.
+func (s *Summary) Total() int {
+	n := 0
+	for _, c := range s.Read {
+		n += c
+	}
+	return n
+}
+
+// WriteTo writes the summary as human-readable lines in a fixed order.
+func (s *Summary) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	p := func(format string, args ...any) {
+		m, _ := fmt.Fprintf(w, format, args...)
+		n += int64(m)
+	}
+	p("read %d records from %d input(s)\n", s.Total(), len(s.Files))
+	for _, k := range sortedKeys(s.Read) {
+		p("  %-20s %d\n", string(k), s.Read[k])
+	}
+	if s.Hydrated > 0 {
+		p("hydrated from full texts: %d\n", s.Hydrated)
+	}
+	if s.Truncated > 0 {
+		p("truncated (text known to be incomplete): %d\n", s.Truncated)
+	}
+	for _, k := range sortedKeys(s.Skipped) {
+		p("skipped: %s: %d\n", k, s.Skipped[k])
+	}
+	for _, k := range sortedKeys(s.UnknownBodies) {
+		p("unknown answering body kept as given: %q: %d\n", k, s.UnknownBodies[k])
+	}
+	if len(s.Problems) > 0 {
+		p("problems: %d\n", len(s.Problems))
+		for _, pr := range s.Problems {
+			p("  %s\n", pr)
+		}
+	}
+	return n, nil
+}
+
+func sortedKeys[K ~string, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	return keys
+}
