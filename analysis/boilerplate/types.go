@@ -1,0 +1,36 @@
+package boilerplate
+
+import "time"
+
+// Variant is one distinct wording (after normalisation) of a family's
+// sentence, with the number of sentence occurrences using it.
+type Variant struct {
+	Text  string `json:"text"`
+	Count int    `json:"count"`
+}
+
+// BodyUse is a family's use by one answering body.
+type BodyUse struct {
+	Body    string  `json:"body"`
+	Answers int     `json:"answers"` // answers of this body using the family
+	Share   float64 `json:"share"`   // Answers / all answers of this body in the corpus
+}
+
+// Family is a set of near-duplicate sentences used across the corpus.
+type Family struct {
+	ID        int       `json:"id"`        // 1-based, in order of decreasing Answers (ties by canonical text)
+	Canonical string    `json:"canonical"` // the most frequent variant (ties: the lexically smallest)
+	Variants  []Variant `json:"variants"`  // by decreasing count
+	Answers   int       `json:"answers"`   // distinct answers containing a member sentence
+	Bodies    []BodyUse `json:"bodies"`    // by decreasing Answers, then name
+	First     time.Time `json:"first"`     // earliest answer date among users (zero if none dated)
+	Last      time.Time `json:"last"`
+}
+
+// Span is a stretch of an answer covered by a family's sentence; Start and
+// End are byte offsets into the record's Answer.
+type Span struct {
+	Start  int `json:"start"`
+	End    int `json:"end"`
+	Family int `json:"family"`
+}
