@@ -1,0 +1,429 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/parlance-go/parlance/internal/version"
+)
+
+// DefaultBaseURL is the live UK Parliament Written Questions API.
+const DefaultBaseURL = "https://writtenquestions-api.parliament.uk/api/writtenquestions"
+
+// Defaults a zero Client field stands for.
+const (
+	// DefaultMinInterval is the pause between two requests a Client sends:
+	// at most two requests a second, which the Parliament API serves without
+	// complaint and which fetches a month of Commons questions (about 3,000,
+	// 30 pages of 100) in a quarter of a minute.
+	DefaultMinInterval = 500 * time.Millisecond
+	// DefaultMaxRetries is how many times a request that failed with 429,
+	// a 5xx status or a network error is sent again before giving up.
+	DefaultMaxRetries = 4
+	// DefaultPageSize is the number of questions asked for per list page.
+	DefaultPageSize = 100
+	// DefaultTimeout bounds one request, body included, when Client.HTTPClient
+	// is nil.
+	DefaultTimeout = 60 * time.Second
+)
+
+const (
+	// backoffBase is the wait before the first retry; the n-th retry
+	// (n = 0, 1, …) waits backoffBase·2ⁿ, capped at backoffMax, or longer if
+	// the server's Retry-After asks for it.
+	backoffBase = time.Second
+	backoffMax  = time.Minute
+	// maxRetryAfter is the longest Retry-After a Client waits for. A server
+	// asking for more is, for a command-line fetch, as good as down: the
+	// request fails with the wait named rather than hanging for hours.
+	maxRetryAfter = 10 * time.Minute
+	// maxBody guards against a runaway response. A list page of 100 is
+	// about 150 KB, a detail item rarely over 100 KB.
+	maxBody = 64 << 20
+)
+
+// defaultHTTPClient is shared by Clients with a nil HTTPClient, so that they
+// share its connection pool.
+var defaultHTTPClient = &http.Client{Timeout: DefaultTimeout}
+
+// Client fetches written questions from the UK Parliament Written Questions
+// API politely: one request at a time at most every MinInterval, retrying
+// 429 and 5xx responses with exponential backoff that honours Retry-After,
+// and optionally caching every successful response on disk so that a rerun
+// sends no request at all.
+//
+// The zero value is ready to use against the live API with no cache. A
+// Client is safe for concurrent use; the rate limit is shared by all
+// goroutines using it. It must not be copied after first use.
+type Client struct {
+	// BaseURL is the API root, without a trailing slash;
+	// "" means DefaultBaseURL.
+	BaseURL string
+	// HTTPClient sends the requests; nil means a client with a
+	// DefaultTimeout timeout per request.
+	HTTPClient *http.Client
+	// CacheDir, if not "", is a directory in which every 200 response is
+	// stored, keyed by the SHA-256 of its full URL. A request whose response
+	// is cached is answered from the file without touching the network or
+	// waiting for the rate limit. The cache never expires (the API's answers
+	// to a past query change when questions are answered or corrected):
+	// delete the directory, or use a new one, to fetch afresh.
+	CacheDir string
+	// MinInterval is the least time between the starts of two requests sent
+	// over the network. Zero means DefaultMinInterval; negative means no
+	// limit (for tests against a local server).
+	MinInterval time.Duration
+	// MaxRetries is how many times a request is retried after a 429, a 5xx
+	// or a network error. Zero means DefaultMaxRetries; negative means none.
+	MaxRetries int
+	// UserAgent is sent with every request; "" means
+	// "parlance/<version> (+https://github.com/parlance-go/parlance)".
+	UserAgent string
+	// Registry normalises answering-body names; nil means DefaultRegistry().
+	Registry *Registry
+	// Summary, if not nil, accounts for every record the Client decodes:
+	// records read, duplicates skipped across pages, unknown bodies and
+	// truncated texts. Nil means that accounting is discarded.
+	Summary *Summary
+
+	mu   sync.Mutex
+	next time.Time // earliest start of the next network request
+
+	// sleep waits for d or until ctx is done; nil means sleepCtx. Tests
+	// replace it to see the backoff a Client chose without waiting for it.
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+// HTTPError is the error of a request that got a non-200 response, after
+// any retries.
+type HTTPError struct {
+	URL        string // the URL requested
+	StatusCode int    // e.g. 503
+	Status     string // e.g. "503 Service Unavailable"
+	Attempts   int    // how many times the request was sent
+	Body       string // the start of the response body, for diagnosis
+}
+
+func (e *HTTPError) Error() string {
+	s := "GET " + e.URL + ": " + e.Status
+	if e.Attempts > 1 {
+		s += fmt.Sprintf(" (after %d attempts)", e.Attempts)
+	}
+	if e.Body != "" {
+		s += ": " + strconv.Quote(e.Body)
+	}
+	return s
+}
+
+// retryable reports whether a request that got status code may succeed if
+// sent again: 429 Too Many Requests and every 5xx.
+func retryable(code int) bool {
+	return code == http.StatusTooManyRequests || code >= 500 && code <= 599
+}
+
+func (c *Client) baseURL() string {
+	if c.BaseURL == "" {
+		return DefaultBaseURL
+	}
+	return strings.TrimRight(c.BaseURL, "/")
+}
+
+func (c *Client) httpClient() *http.Client {
+	if c.HTTPClient == nil {
+		return defaultHTTPClient
+	}
+	return c.HTTPClient
+}
+
+func (c *Client) userAgent() string {
+	if c.UserAgent == "" {
+		return "parlance/" + version.Version + " (+https://github.com/parlance-go/parlance)"
+	}
+	return c.UserAgent
+}
+
+func (c *Client) maxRetries() int {
+	switch {
+	case c.MaxRetries == 0:
+		return DefaultMaxRetries
+	case c.MaxRetries < 0:
+		return 0
+	}
+	return c.MaxRetries
+}
+
+func (c *Client) registry() *Registry {
+	if c.Registry == nil {
+		return DefaultRegistry()
+	}
+	return c.Registry
+}
+
+// wait blocks until the rate limit lets a request start, or ctx is done.
+// Each caller reserves the next free slot before sleeping, so concurrent
+// callers are spaced MinInterval apart rather than all waking together.
+func (c *Client) wait(ctx context.Context) error {
+	interval := c.MinInterval
+	if interval == 0 {
+		interval = DefaultMinInterval
+	}
+	if interval < 0 {
+		return ctx.Err()
+	}
+	c.mu.Lock()
+	now := time.Now()
+	start := c.next
+	if start.Before(now) {
+		start = now
+	}
+	c.next = start.Add(interval)
+	c.mu.Unlock()
+	return c.doSleep(ctx, start.Sub(now))
+}
+
+func (c *Client) doSleep(ctx context.Context, d time.Duration) error {
+	if c.sleep != nil {
+		return c.sleep(ctx, d)
+	}
+	return sleepCtx(ctx, d)
+}
+
+// sleepCtx waits for d, returning ctx.Err() at once if ctx is done first.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// backoff returns the wait before retry n (n = 0 for the first retry):
+// backoffBase·2ⁿ capped at backoffMax, or retryAfter if that is longer.
+func backoff(n int, retryAfter time.Duration) time.Duration {
+	d := backoffMax
+	if n < 16 {
+		d = min(backoffBase<<n, backoffMax)
+	}
+	return max(d, retryAfter)
+}
+
+// parseRetryAfter reads a Retry-After header, which is either a number of
+// seconds or an HTTP date (RFC 9110 §10.2.3). It returns 0 if the header is
+// absent or unreadable, and a date in the past also means no wait.
+func parseRetryAfter(h string, now time.Time) time.Duration {
+	h = strings.TrimSpace(h)
+	if h == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(h); err == nil {
+		if s < 0 {
+			return 0
+		}
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(h); err == nil {
+		return max(t.Sub(now), 0)
+	}
+	return 0
+}
+
+// get returns the body of a 200 response to GET rawURL, and whether it came
+// from the cache. It serves from the cache when it can, waits for the rate
+// limit, and retries 429, 5xx and network errors. Every error names rawURL;
+// cancellation of ctx returns an error that wraps ctx.Err().
+func (c *Client) get(ctx context.Context, rawURL string) (body []byte, cached bool, err error) {
+	if b, ok, err := cacheGet(c.CacheDir, rawURL); err != nil || ok {
+		return b, ok, err
+	}
+	retries := c.maxRetries()
+	for attempt := 0; ; attempt++ {
+		if err := c.wait(ctx); err != nil {
+			return nil, false, fmt.Errorf("GET %s: %w", rawURL, err)
+		}
+		body, retryAfter, err := c.do(ctx, rawURL)
+		if err == nil {
+			if err := cachePut(c.CacheDir, rawURL, body); err != nil {
+				return nil, false, err
+			}
+			return body, false, nil
+		}
+		if ctx.Err() != nil {
+			return nil, false, fmt.Errorf("GET %s: %w", rawURL, ctx.Err())
+		}
+		var he *HTTPError
+		isHTTP := errors.As(err, &he)
+		if isHTTP {
+			he.Attempts = attempt + 1
+		}
+		if isHTTP && !retryable(he.StatusCode) || attempt >= retries {
+			return nil, false, err
+		}
+		if retryAfter > maxRetryAfter {
+			return nil, false, fmt.Errorf("%w; the server asks to retry after %v, longer than parlance waits (%v)", err, retryAfter, maxRetryAfter)
+		}
+		if serr := c.doSleep(ctx, backoff(attempt, retryAfter)); serr != nil {
+			return nil, false, fmt.Errorf("%w; stopped waiting to retry: %w", err, serr)
+		}
+	}
+}
+
+// do sends one GET. It returns the body of a 200 response; otherwise an
+// error (an *HTTPError for a response with another status) and the wait the
+// server asked for in Retry-After.
+func (c *Client) do(ctx context.Context, rawURL string) ([]byte, time.Duration, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		return nil, 0, fmt.Errorf("GET %s: %w", rawURL, err)
+	}
+	req.Header.Set("User-Agent", c.userAgent())
+	req.Header.Set("Accept", "application/json")
+	resp, err := c.httpClient().Do(req)
+	if err != nil {
+		return nil, 0, err // a *url.Error, which names the method and URL
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		snippet, _ := io.ReadAll(io.LimitReader(resp.Body, 200))
+		return nil, parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()), &HTTPError{
+			URL:        rawURL,
+			StatusCode: resp.StatusCode,
+			Status:     resp.Status,
+			Body:       strings.TrimSpace(string(snippet)),
+		}
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	if err != nil {
+		return nil, 0, fmt.Errorf("GET %s: reading body: %w", rawURL, err)
+	}
+	if len(body) > maxBody {
+		return nil, 0, fmt.Errorf("GET %s: response larger than %d bytes", rawURL, maxBody)
+	}
+	return body, 0, nil
+}
+
+// Query selects questions from the API's list endpoint. Every zero field
+// leaves its filter out, so the zero Query asks for all questions.
+type Query struct {
+	SearchTerm   string    // words to find in the question or answer (searchTerm)
+	TabledFrom   time.Time // tabled on or after this date (tabledWhenFrom)
+	TabledTo     time.Time // tabled on or before this date (tabledWhenTo)
+	AnsweredFrom time.Time // answered on or after this date (answeredWhenFrom)
+	AnsweredTo   time.Time // answered on or before this date (answeredWhenTo)
+	// Answered is "" for any question, "Answered" or "Unanswered".
+	Answered     string
+	Bodies       []int  // answering-body IDs, any of which (answeringBodies)
+	Members      []int  // member IDs who asked or answered, any of (members)
+	AskingMember int    // the asking member's ID (askingMemberId)
+	House        House  // Commons, Lords or Bicameral (house)
+	UIN          string // the question's number (uIN)
+	// IncludeWithdrawn asks for withdrawn questions too (includeWithdrawn).
+	IncludeWithdrawn bool
+	// ExpandMember asks for members' names and parties, not just their IDs
+	// (expandMember).
+	ExpandMember bool
+	// PageSize is the number of questions per request (take); 0 means
+	// DefaultPageSize.
+	PageSize int
+	// Limit stops Search after this many records; 0 means all.
+	Limit int
+}
+
+// values returns the query's list-endpoint parameters, without skip and
+// take. Dates are civil dates (the time's own calendar day, not shifted to
+// UTC); repeated IDs are sorted so that equal queries encode equally and
+// hit the same cache entry.
+func (q Query) values() (url.Values, error) {
+	v := url.Values{}
+	set := func(k, s string) {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	date := func(k string, t time.Time) {
+		if !t.IsZero() {
+			v.Set(k, t.Format(DateLayout))
+		}
+	}
+	ids := func(k string, xs []int) error {
+		xs = slices.Clone(xs)
+		slices.Sort(xs)
+		for _, x := range slices.Compact(xs) {
+			if x <= 0 {
+				return fmt.Errorf("query: %s: invalid ID %d", k, x)
+			}
+			v.Add(k, strconv.Itoa(x))
+		}
+		return nil
+	}
+	set("searchTerm", strings.TrimSpace(q.SearchTerm))
+	date("tabledWhenFrom", q.TabledFrom)
+	date("tabledWhenTo", q.TabledTo)
+	date("answeredWhenFrom", q.AnsweredFrom)
+	date("answeredWhenTo", q.AnsweredTo)
+	switch q.Answered {
+	case "", "Answered", "Unanswered":
+		set("answered", q.Answered)
+	default:
+		return nil, fmt.Errorf("query: Answered is %q; want \"\", \"Answered\" or \"Unanswered\"", q.Answered)
+	}
+	if err := ids("answeringBodies", q.Bodies); err != nil {
+		return nil, err
+	}
+	if err := ids("members", q.Members); err != nil {
+		return nil, err
+	}
+	if q.AskingMember < 0 {
+		return nil, fmt.Errorf("query: askingMemberId: invalid ID %d", q.AskingMember)
+	}
+	if q.AskingMember > 0 {
+		v.Set("askingMemberId", strconv.Itoa(q.AskingMember))
+	}
+	switch q.House {
+	case HouseUnset, Commons, Lords, Bicameral:
+		set("house", string(q.House))
+	default:
+		return nil, fmt.Errorf("query: House is %q; want \"\", %q, %q or %q", q.House, Commons, Lords, Bicameral)
+	}
+	set("uIN", strings.TrimSpace(q.UIN))
+	if q.IncludeWithdrawn {
+		v.Set("includeWithdrawn", "true")
+	}
+	if q.ExpandMember {
+		v.Set("expandMember", "true")
+	}
+	if q.PageSize < 0 {
+		return nil, fmt.Errorf("query: PageSize is %d; want 0 (default) or more", q.PageSize)
+	}
+	if q.Limit < 0 {
+		return nil, fmt.Errorf("query: Limit is %d; want 0 (all) or more", q.Limit)
+	}
+	return v, nil
+}
+
+// listURL returns the list endpoint's URL for q's page starting at skip.
+// url.Values.Encode sorts the keys, so the URL is the same for equal queries.
+func (c *Client) listURL(v url.Values, skip, take int) string {
+	v.Set("skip", strconv.Itoa(skip))
+	v.Set("take", strconv.Itoa(take))
+	return c.baseURL() + "/questions?" + v.Encode()
+}
+
+// questionURL returns the detail endpoint's URL for question id.
+func (c *Client) questionURL(id int) string {
+	return c.baseURL() + "/questions/" + strconv.Itoa(id)
+}
