@@ -1,0 +1,151 @@
+package corpus
+
+import (
+	"compress/gzip"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/parlance-go/parlance/internal/shared"
+)
+
+// openMaybeGzip opens a file, gunzipping it when its name ends in ".gz".
+func openMaybeGzip(t testing.TB, path string) io.ReadCloser {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Ext(path) != ".gz" {
+		return f
+	}
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		f.Close()
+		t.Fatalf("%s: %v", path, err)
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{z, f}
+}
+
+func globSorted(t testing.TB, pattern string) []string {
+	t.Helper()
+	m, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(m)
+	if len(m) == 0 {
+		t.Fatalf("no files match %s", pattern)
+	}
+	return m
+}
+
+// readAllStrict reads every record, failing the test on any problem or error.
+func readAllStrict(t testing.TB, name string, read func() (*Record, error)) []*Record {
+	t.Helper()
+	var out []*Record
+	for {
+		rec, err := read()
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out = append(out, rec)
+	}
+}
+
+// TestRealAPIData reads every file of the shared API data through the
+// readers and checks the counts the data's README states.
+func TestRealAPIData(t *testing.T) {
+	dir := shared.Path(t, "data/api")
+	var sum Summary
+
+	list := make(map[string]*Record)
+	items, answered, holding, truncated, truncAnswer, truncQuestion := 0, 0, 0, 0, 0, 0
+	for _, path := range globSorted(t, filepath.Join(dir, "list", "*.json.gz")) {
+		rc := openMaybeGzip(t, path)
+		recs := readAllStrict(t, path, NewAPIReader(rc, path, nil, &sum).Read)
+		rc.Close()
+		for _, r := range recs {
+			items++
+			if _, dup := list[r.ID]; dup {
+				continue
+			}
+			list[r.ID] = r
+			if r.Answered() {
+				answered++
+			}
+			if r.Holding {
+				holding++
+			}
+			if r.Truncated {
+				truncated++
+				if len(r.Answer) > 3 && r.Answer[len(r.Answer)-3:] == "..." {
+					truncAnswer++
+				}
+				if len([]rune(r.Question)) == ListClipRunes {
+					truncQuestion++
+				}
+			}
+			if r.AnswerHTML != "" {
+				t.Errorf("%s: list record has AnswerHTML", r.ID)
+			}
+		}
+	}
+	if got, want := len(list), 58173; got != want {
+		t.Errorf("unique list ids = %d, want %d", got, want)
+	}
+	if got, want := answered, 23696; got != want {
+		t.Errorf("answered = %d, want %d", got, want)
+	}
+	if got, want := holding, 240; got != want {
+		t.Errorf("holding = %d, want %d", got, want)
+	}
+	t.Logf("list: %d items, %d unique ids, %d truncated (%d with a clipped answer, %d with a 255-character question)",
+		items, len(list), truncated, truncAnswer, truncQuestion)
+
+	lines, matching, hydrated, stillTrunc := 0, 0, 0, 0
+	for _, path := range globSorted(t, filepath.Join(dir, "fulltext", "*.jsonl.gz")) {
+		rc := openMaybeGzip(t, path)
+		recs := readAllStrict(t, path, NewFullTextReader(rc, path, nil, &sum).Read)
+		rc.Close()
+		for _, r := range recs {
+			lines++
+			if l, ok := list[r.ID]; ok {
+				matching++
+				if Hydrate(l, r) {
+					hydrated++
+				}
+				if l.Truncated {
+					stillTrunc++
+				}
+			}
+		}
+	}
+	if got, want := lines, 49450; got != want {
+		t.Errorf("full-text lines = %d, want %d", got, want)
+	}
+	if got, want := matching, 15695; got != want {
+		t.Errorf("full-text lines matching a list id = %d, want %d", got, want)
+	}
+	t.Logf("fulltext: %d lines, %d matching, %d list records changed by Hydrate, %d of those still truncated", lines, matching, hydrated, stillTrunc)
+
+	for _, name := range []string{"list_response_envelope.json", "detail_response_question_1679416.json"} {
+		path := filepath.Join(dir, "fixtures", name)
+		rc := openMaybeGzip(t, path)
+		recs := readAllStrict(t, path, NewAPIReader(rc, path, nil, &sum).Read)
+		rc.Close()
+		t.Logf("%s: %d records", name, len(recs))
+		if len(recs) == 0 {
+			t.Errorf("%s: no records", name)
+		}
+	}
+}

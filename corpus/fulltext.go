@@ -1,0 +1,175 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// FullTextReader reads full-text files: JSON Lines of
+// {"id", "questionText", "answerText"} as the API's detail endpoint gives
+// the texts (answerText is HTML, or null when unanswered).
+//
+// Each line yields a Record with ID "api:<id>", Source SourceAPI,
+// Question, and, where answerText is given, AnswerHTML (as given) and
+// Answer (HTMLToText of it). The answering body is inferred from the
+// question's addressee ("To ask the Secretary of State for Transport, …")
+// with Registry.FromAddressee; when that fails Department stays "" and the
+// addressee is counted in Summary.UnknownBodies as "(addressee) <words>"
+// (the text before the first comma, at most eight words). Nothing is marked
+// truncated. Blank lines are ignored. A line that is not a JSON object, or
+// lacks a usable id, is a *Problem located as "line N"; reading goes on.
+type FullTextReader struct {
+	br   *bufio.Reader
+	name string
+	reg  *Registry
+	sum  *Summary
+	line int
+	err  error // sticky fatal error or io.EOF
+}
+
+// NewFullTextReader returns a reader of the full-text JSON Lines in r. name
+// identifies the input in problems. reg nil means DefaultRegistry(); sum
+// may be nil. The reader adds to sum only UnknownBodies.
+func NewFullTextReader(r io.Reader, name string, reg *Registry, sum *Summary) *FullTextReader {
+	if reg == nil {
+		reg = DefaultRegistry()
+	}
+	if sum == nil {
+		sum = &Summary{}
+	}
+	return &FullTextReader{br: bufio.NewReaderSize(r, 64<<10), name: name, reg: reg, sum: sum}
+}
+
+// Read returns the next record, io.EOF after the last, a *Problem for a bad
+// line (Read may be called again), or another error if the input cannot be
+// read; that error is then returned by every later call.
+func (f *FullTextReader) Read() (*Record, error) {
+	for f.err == nil {
+		b, err := f.br.ReadBytes('\n')
+		if err != nil && err != io.EOF {
+			f.err = fmt.Errorf("%s: line %d: %w", f.name, f.line+1, err)
+			return nil, f.err
+		}
+		if err == io.EOF {
+			f.err = io.EOF
+			if len(b) == 0 {
+				break
+			}
+		}
+		f.line++
+		if f.line == 1 {
+			b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // a byte-order mark
+		}
+		b = bytes.TrimSpace(b)
+		if len(b) == 0 {
+			continue
+		}
+		return f.parse(b)
+	}
+	return nil, f.err
+}
+
+func (f *FullTextReader) parse(b []byte) (*Record, error) {
+	where := "line " + strconv.Itoa(f.line)
+	var fields map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(&fields); err != nil || fields == nil {
+		if err == nil {
+			err = fmt.Errorf("found null")
+		}
+		return nil, problemf(f.name, where, "", "want a JSON object {id, questionText, answerText}: %v", err)
+	}
+	if dec.More() {
+		return nil, problemf(f.name, where, "", "more than one JSON value on the line")
+	}
+	p := &valueParser{v: fields, file: f.name, where: where}
+	if _, ok := fields["id"]; !ok {
+		return nil, problemf(f.name, where, "id", "missing")
+	}
+	id := p.integer("id")
+	if p.err == nil && id <= 0 {
+		p.fail("id", "want a positive integer, found %s", describeJSON(fields["id"]))
+	}
+	question := p.str("questionText")
+	answer := p.str("answerText")
+	if p.err != nil {
+		return nil, p.err
+	}
+	rec := &Record{ID: "api:" + strconv.Itoa(id), Source: SourceAPI, Question: strings.TrimSpace(question)}
+	if strings.TrimSpace(answer) != "" {
+		rec.AnswerHTML = answer
+		rec.Answer = HTMLToText(answer)
+	}
+	if b, ok := f.reg.FromAddressee(rec.Question); ok {
+		rec.Department = b.Name
+		rec.DepartmentID = b.APIID
+	} else if rec.Question != "" {
+		f.sum.addUnknownBody("(addressee) " + addresseeWords(rec.Question))
+	}
+	return rec, nil
+}
+
+// addresseeWords returns the opening of a question up to its first comma,
+// at most eight words, to name an addressee the registry did not know.
+func addresseeWords(q string) string {
+	if i := strings.IndexByte(q, ','); i >= 0 {
+		q = q[:i]
+	}
+	w := strings.Fields(q)
+	if len(w) > 8 {
+		w = w[:8]
+	}
+	return strings.Join(w, " ")
+}
+
+// Hydrate completes a record read from a list page (list) with the full
+// texts of the same question (full, from a FullTextReader or a detail
+// item) and reports whether list changed. Records with different IDs are
+// left alone.
+//
+// The full question replaces the list's. The full answer, where given,
+// replaces the list's Answer and AnswerHTML (this also fills in answers
+// that a list snapshot taken before the answer did not have). Truncated is
+// then cleared, unless the list record has an answer the full text lacks
+// (answerText null): the list answer is kept, and so is Truncated, since
+// the clipped text cannot be checked; or unless the full question is
+// empty and the list question looks clipped. Department, dates and members
+// are never changed: the list's metadata is authoritative.
+func Hydrate(list *Record, full *Record) bool {
+	if list == nil || full == nil || list.ID != full.ID || list == full {
+		return false
+	}
+	changed := false
+	oldQuestion := list.Question
+	if full.Question != "" && full.Question != list.Question {
+		list.Question = full.Question
+		changed = true
+	}
+	fullHasAnswer := full.Answer != "" || full.AnswerHTML != ""
+	if fullHasAnswer && (full.Answer != list.Answer || full.AnswerHTML != list.AnswerHTML) {
+		list.Answer = full.Answer
+		list.AnswerHTML = full.AnswerHTML
+		changed = true
+	}
+	if list.Truncated {
+		keep := false
+		switch {
+		case !fullHasAnswer && list.Answer != "":
+			keep = true
+		case full.Question == "" && utf8.RuneCountInString(oldQuestion) >= ListClipRunes:
+			keep = true
+		}
+		if !keep {
+			list.Truncated = false
+			changed = true
+		}
+	}
+	return changed
+}

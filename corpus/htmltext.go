@@ -1,0 +1,298 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// CellSeparator separates the cells of a table row in the plain text that
+// HTMLToText writes. A visible " | " (rather than a tab) survives the
+// whitespace collapsing that later text processing does and reads well in
+// reports; a cell that itself contains "|" is rare in answers and is left as
+// it is.
+const CellSeparator = " | "
+
+// HTMLToText turns answer HTML, as the Written Questions API's detail
+// endpoint gives it, into readable plain text:
+//
+//   - paragraphs (<p>, <div>, headings, tables, lists, <blockquote>) are
+//     separated by a blank line ("\n\n"); empty paragraphs such as the
+//     API's ubiquitous "<p> </p>" are dropped;
+//   - each list item (<li>) and each table row (<tr>) stands on its own
+//     line, without a bullet or number; the cells of a row are joined by
+//     CellSeparator, and block elements inside a cell or a list item do not
+//     break the row or item into paragraphs;
+//   - <br> ends a line, and two or more <br> in a row end a paragraph;
+//   - entities are decoded (&nbsp; becomes a plain space);
+//   - runs of white space within a line collapse to one space, and lines
+//     are trimmed;
+//   - a link keeps its text, followed by " (<href>)" when the text is not
+//     the address itself (ignoring its scheme, "mailto:" and a trailing
+//     "/"); a link with no text becomes its address; in-page ("#…") and
+//     "javascript:" addresses are not shown;
+//   - the contents of <script>, <style>, <head> and comments are dropped.
+//
+// Input that is not HTML comes back with entities decoded and white space
+// collapsed. The output is a pure function of the input.
+func HTMLToText(s string) string {
+	w := textWriter{}
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip := 0 // depth inside elements whose content is not text
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			// io.EOF, or a read error that cannot happen on a strings.Reader.
+			w.paraBreak()
+			return w.String()
+		case html.TextToken:
+			if skip == 0 {
+				t := z.Text()
+				if len(strings.TrimSpace(string(t))) > 0 {
+					w.brRun = false
+				}
+				w.cur.Write(t)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			switch a {
+			case atom.Script, atom.Style, atom.Head, atom.Title, atom.Template:
+				if tt == html.StartTagToken {
+					skip++
+				}
+				continue
+			}
+			if skip > 0 {
+				continue
+			}
+			var href string
+			if a == atom.A && hasAttr {
+				for {
+					k, v, more := z.TagAttr()
+					if string(k) == "href" {
+						href = strings.TrimSpace(string(v))
+					}
+					if !more {
+						break
+					}
+				}
+			}
+			w.start(a, href, tt == html.SelfClosingTagToken)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch a {
+			case atom.Script, atom.Style, atom.Head, atom.Title, atom.Template:
+				if skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if skip > 0 {
+				continue
+			}
+			w.end(a)
+		}
+	}
+}
+
+// textWriter accumulates lines of text. lines holds finished lines, with ""
+// standing for the blank line between paragraphs; cur holds the text of the
+// line being built, white space not yet collapsed.
+type textWriter struct {
+	lines []string
+	cur   strings.Builder
+
+	cellDepth int  // >0 inside a table cell
+	cells     int  // cells started in the current row
+	liDepth   int  // >0 inside a list item
+	brRun     bool // the last thing seen was a <br> that ended a line
+
+	links []link // open <a> elements, innermost last
+}
+
+type link struct {
+	href  string
+	start int // length of cur when the link opened, or -1 if a line ended inside it
+}
+
+// String returns the text written so far, lines joined by "\n".
+func (w *textWriter) String() string {
+	lines := w.lines
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// flushLine ends the current line; an empty line is dropped.
+func (w *textWriter) flushLine() {
+	line := collapseSpace(w.cur.String())
+	w.cur.Reset()
+	for i := range w.links {
+		w.links[i].start = -1
+	}
+	if line != "" {
+		w.lines = append(w.lines, line)
+	}
+}
+
+// lineBreak ends the current line, inside a table cell only adds a space.
+func (w *textWriter) lineBreak() {
+	if w.cellDepth > 0 {
+		w.cur.WriteByte(' ')
+		return
+	}
+	w.flushLine()
+}
+
+// paraBreak ends the current paragraph: a blank line follows unless one is
+// already there. Inside a list item it only ends the line, inside a table
+// cell it only adds a space.
+func (w *textWriter) paraBreak() {
+	if w.cellDepth > 0 {
+		w.cur.WriteByte(' ')
+		return
+	}
+	w.flushLine()
+	if w.liDepth > 0 {
+		return
+	}
+	if n := len(w.lines); n > 0 && w.lines[n-1] != "" {
+		w.lines = append(w.lines, "")
+	}
+}
+
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Blockquote, atom.Table, atom.Ul, atom.Ol, atom.Dl, atom.Pre,
+		atom.Section, atom.Article, atom.Header, atom.Footer, atom.Hr,
+		atom.Caption, atom.Figure, atom.Address, atom.Body, atom.Html:
+		return true
+	}
+	return false
+}
+
+func (w *textWriter) start(a atom.Atom, href string, selfClosing bool) {
+	wasBr := w.brRun
+	w.brRun = false
+	switch {
+	case a == atom.Br:
+		if w.cellDepth > 0 {
+			w.cur.WriteByte(' ')
+			return
+		}
+		if wasBr {
+			w.paraBreak()
+		} else {
+			w.flushLine()
+		}
+		w.brRun = true
+	case a == atom.Tr:
+		w.lineBreak()
+		w.cells = 0
+	case a == atom.Td || a == atom.Th:
+		if w.cellDepth == 0 && w.cells > 0 {
+			w.cur.WriteString(CellSeparator)
+		}
+		w.cells++
+		if !selfClosing {
+			w.cellDepth++
+		}
+	case a == atom.Li || a == atom.Dt || a == atom.Dd:
+		w.lineBreak()
+		if !selfClosing {
+			w.liDepth++
+		}
+	case a == atom.A:
+		if !selfClosing {
+			w.links = append(w.links, link{href: href, start: w.cur.Len()})
+		}
+	case isBlock(a):
+		w.paraBreak()
+	}
+}
+
+func (w *textWriter) end(a atom.Atom) {
+	switch {
+	case a == atom.Br:
+		// "</br>" is read by browsers as <br>.
+		w.start(a, "", true)
+		return
+	case a == atom.Tr:
+		w.lineBreak()
+		w.cells = 0
+	case a == atom.Td || a == atom.Th:
+		if w.cellDepth > 0 {
+			w.cellDepth--
+		}
+	case a == atom.Li || a == atom.Dt || a == atom.Dd:
+		if w.liDepth > 0 {
+			w.liDepth--
+		}
+		w.lineBreak()
+	case a == atom.A:
+		if n := len(w.links); n > 0 {
+			l := w.links[n-1]
+			w.links = w.links[:n-1]
+			w.closeLink(l)
+		}
+	case isBlock(a):
+		w.paraBreak()
+	}
+}
+
+// closeLink appends the link's address after its text where the text does
+// not already show it.
+func (w *textWriter) closeLink(l link) {
+	href := l.href
+	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
+		return
+	}
+	if l.start < 0 || l.start > w.cur.Len() {
+		// The link's text spans a line break: show the address.
+		w.cur.WriteString(" (" + href + ")")
+		return
+	}
+	text := collapseSpace(w.cur.String()[l.start:])
+	switch {
+	case text == "":
+		w.cur.WriteString(" " + href + " ")
+	case sameAddress(text, href):
+	default:
+		w.cur.WriteString(" (" + href + ")")
+	}
+}
+
+var schemeRE = regexp.MustCompile(`^(?i:[a-z][a-z0-9+.-]*:(//)?)`)
+
+// sameAddress reports whether a link's text shows its address, ignoring the
+// scheme, a leading "www." and a trailing "/".
+func sameAddress(text, href string) bool {
+	norm := func(s string) string {
+		s = strings.ToLower(strings.TrimSpace(s))
+		s = schemeRE.ReplaceAllString(s, "")
+		s = strings.TrimPrefix(s, "www.")
+		return strings.TrimRight(s, "/")
+	}
+	return norm(text) == norm(href)
+}
+
+// collapseSpace replaces every run of white space (including no-break
+// spaces) by one space and trims the ends.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// tagRE matches something that looks like an HTML start or end tag.
+var tagRE = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>`)
+
+// looksLikeHTML reports whether s contains an HTML tag.
+func looksLikeHTML(s string) bool {
+	return strings.IndexByte(s, '<') >= 0 && tagRE.MatchString(s)
+}
