@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -90,10 +92,18 @@ type Client struct {
 	UserAgent string
 	// Registry normalises answering-body names; nil means DefaultRegistry().
 	Registry *Registry
-	// Summary, if not nil, accounts for every record the Client decodes:
-	// records read, duplicates skipped across pages, unknown bodies and
-	// truncated texts. Nil means that accounting is discarded.
+	// Summary, if not nil, accounts for every record Search and Question
+	// decode: the pages read (as Files), records read and truncated,
+	// duplicates skipped across pages, unknown bodies and, when Lenient,
+	// problems. Nil means that accounting is discarded. It is updated
+	// without locking, so a Client with a Summary must be used by one
+	// goroutine at a time.
 	Summary *Summary
+	// Lenient makes Search collect a record it cannot decode as a *Problem
+	// in Summary.Problems and go on; by default such a record stops Search
+	// with the *Problem as its error. Either way nothing is dropped
+	// silently. A response that is not valid JSON always stops Search.
+	Lenient bool
 
 	mu   sync.Mutex
 	next time.Time // earliest start of the next network request
@@ -426,4 +436,234 @@ func (c *Client) listURL(v url.Values, skip, take int) string {
 // questionURL returns the detail endpoint's URL for question id.
 func (c *Client) questionURL(id int) string {
 	return c.baseURL() + "/questions/" + strconv.Itoa(id)
+}
+
+func (c *Client) summary() *Summary {
+	if c.Summary == nil {
+		return &Summary{}
+	}
+	return c.Summary
+}
+
+// responseName names a response in errors and problems: its URL, and the
+// cache file it was read from, if it was, so that a user can delete a bad
+// one.
+func (c *Client) responseName(rawURL string, cached bool) string {
+	if cached {
+		return rawURL + " (cached in " + cachePath(c.CacheDir, rawURL) + ")"
+	}
+	return rawURL
+}
+
+// checkJSON returns an error locating the first syntax error in body, if it
+// is not valid JSON. A server's error page sent with status 200, or a body
+// cut short, is caught here with the response named, rather than surfacing
+// as a decoding problem deep in a page.
+func checkJSON(body []byte) error {
+	if json.Valid(body) {
+		return nil
+	}
+	var x any
+	err := json.Unmarshal(body, &x)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("invalid JSON at byte %d: %w", se.Offset, err)
+	}
+	return fmt.Errorf("invalid JSON: %w", err)
+}
+
+// listEnvelope is the list endpoint's response, read only for its count and
+// the number of items on the page; the items themselves are decoded by
+// APIReader.
+type listEnvelope struct {
+	TotalResults *int              `json:"totalResults"`
+	Results      []json.RawMessage `json:"results"`
+}
+
+// Search streams to fn every question the list endpoint gives for q, page
+// by page (skip = 0, PageSize, 2·PageSize, … with take = PageSize), in the
+// API's order, and returns the API's totalResults: the number of questions
+// matching q, which may exceed the number delivered when q.Limit stops
+// Search early.
+//
+// The list endpoint clips question and answer texts to ListClipRunes
+// characters (such records have Truncated set); use Hydrate to fetch the
+// full texts of the records that need them. A question that appears on two
+// pages, as happens when questions are tabled while paging shifts the
+// list, is delivered once and the repeat counted in Summary.Skipped.
+//
+// Search stops at the first error: a request that failed after its
+// retries, a response that is not a list page, a record that cannot be
+// decoded (unless Lenient), cancellation of ctx, or an error returned by
+// fn, which Search returns unchanged.
+func (c *Client) Search(ctx context.Context, q Query, fn func(*Record) error) (total int, err error) {
+	v, err := q.values()
+	if err != nil {
+		return 0, err
+	}
+	pageSize := q.PageSize
+	if pageSize == 0 {
+		pageSize = DefaultPageSize
+	}
+	sum := c.summary()
+	seen := make(map[string]bool)
+	delivered := 0
+	for skip := 0; ; {
+		take := pageSize
+		if q.Limit > 0 {
+			take = min(take, q.Limit-delivered)
+		}
+		u := c.listURL(v, skip, take)
+		body, cached, err := c.get(ctx, u)
+		if err != nil {
+			return total, err
+		}
+		name := c.responseName(u, cached)
+		if err := checkJSON(body); err != nil {
+			return total, fmt.Errorf("%s: %w", name, err)
+		}
+		var env listEnvelope
+		if json.Unmarshal(body, &env) != nil || env.TotalResults == nil || env.Results == nil {
+			return total, fmt.Errorf("%s: not a list response: want {\"totalResults\": N, \"results\": [...]}", name)
+		}
+		total = *env.TotalResults
+		sum.Files = append(sum.Files, u)
+		r := NewAPIReader(bytes.NewReader(body), name, c.registry(), sum)
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			var p *Problem
+			if errors.As(err, &p) && c.Lenient {
+				sum.Problems = append(sum.Problems, p)
+				continue
+			}
+			if err != nil {
+				return total, err
+			}
+			if seen[rec.ID] {
+				sum.addSkipped("api: duplicate id across pages", 1)
+				continue
+			}
+			seen[rec.ID] = true
+			sum.addRead(SourceAPI)
+			if rec.Truncated {
+				sum.Truncated++
+			}
+			if err := fn(rec); err != nil {
+				return total, err
+			}
+			delivered++
+			if q.Limit > 0 && delivered >= q.Limit {
+				return total, nil
+			}
+		}
+		skip += len(env.Results)
+		if len(env.Results) == 0 || skip >= total {
+			return total, nil
+		}
+	}
+}
+
+// Question fetches one question, with its full texts (answer HTML
+// included), from the detail endpoint. A question the API does not know
+// gives an *HTTPError with StatusCode 404.
+func (c *Client) Question(ctx context.Context, id int) (*Record, error) {
+	rec, err := c.question(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	sum := c.summary()
+	sum.addRead(SourceAPI)
+	if rec.Truncated {
+		sum.Truncated++
+	}
+	return rec, nil
+}
+
+// question fetches and decodes question id from the detail endpoint,
+// recording the URL in Summary.Files but not counting a record read.
+func (c *Client) question(ctx context.Context, id int) (*Record, error) {
+	if id <= 0 {
+		return nil, fmt.Errorf("question id %d: want a positive integer", id)
+	}
+	u := c.questionURL(id)
+	body, cached, err := c.get(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	name := c.responseName(u, cached)
+	if err := checkJSON(body); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	sum := c.summary()
+	r := NewAPIReader(bytes.NewReader(body), name, c.registry(), sum)
+	rec, err := r.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: no question in the response", name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch _, err := r.Read(); {
+	case err == nil:
+		return nil, fmt.Errorf("%s: more than one question in a detail response", name)
+	case err != io.EOF:
+		return nil, err
+	}
+	if want := "api:" + strconv.Itoa(id); rec.ID != want {
+		return nil, fmt.Errorf("%s: asked for question %d, got %s", name, id, rec.ID)
+	}
+	sum.Files = append(sum.Files, u)
+	return rec, nil
+}
+
+// Hydrate completes a record whose texts the list endpoint clipped
+// (rec.Truncated) with the full texts from the detail endpoint, in place,
+// by the rules of the package function Hydrate: the full question and
+// answer (plain text and HTML) replace the clipped ones and Truncated is
+// cleared. A record that is not Truncated is left alone and no request is
+// sent, so Hydrate can be called on every record Search delivers.
+//
+// The list's metadata stays, except that when the list record had no
+// answer (the list page was fetched before the question was answered) and
+// the detail has one, the answer's own metadata comes with it: the date
+// answered, the answering member, and the holding, correction and
+// attachment fields.
+//
+// Hydrate accounts in Summary as for a record that Search delivered and
+// counted as truncated: Hydrated goes up by one and Truncated down by one.
+// Truncated stays set, and nil is returned, in the one case Hydrate cannot
+// settle: the list has an answer but the detail has none.
+func (c *Client) Hydrate(ctx context.Context, rec *Record) error {
+	if rec == nil || !rec.Truncated {
+		return nil
+	}
+	num, ok := strings.CutPrefix(rec.ID, "api:")
+	id, err := strconv.Atoi(num)
+	if !ok || err != nil || id <= 0 || rec.Source != SourceAPI {
+		return fmt.Errorf("record %s: not a Written Questions API record (want an ID \"api:<number>\"); cannot hydrate it from the API", rec.ID)
+	}
+	full, err := c.question(ctx, id)
+	if err != nil {
+		return fmt.Errorf("record %s: hydrating: %w", rec.ID, err)
+	}
+	hadAnswer := rec.Answered()
+	Hydrate(rec, full)
+	if !hadAnswer && full.Answered() {
+		rec.DateAnswered = full.DateAnswered
+		rec.Answerer = full.Answerer
+		rec.Holding = full.Holding
+		rec.Corrected = full.Corrected
+		rec.Attachments = full.Attachments
+	}
+	if !rec.Truncated {
+		sum := c.summary()
+		sum.Hydrated++
+		if sum.Truncated > 0 {
+			sum.Truncated--
+		}
+	}
+	return nil
 }

@@ -1,18 +1,27 @@
 package corpus
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/parlance-go/parlance/internal/shared"
 )
 
 // waits records the backoff and rate-limit waits a Client chose, without
@@ -312,5 +321,424 @@ func TestParseRetryAfter(t *testing.T) {
 		if got := parseRetryAfter(h, now); got != want {
 			t.Errorf("parseRetryAfter(%q) = %v, want %v", h, got, want)
 		}
+	}
+}
+
+// fakeAPI serves list pages cut from items (with the envelope, honouring
+// skip and take) and detail items by ID, counting requests and recording
+// each list request's query.
+type fakeAPI struct {
+	items   []json.RawMessage
+	details map[int][]byte
+	// page, if set, replaces the items a list request gets.
+	page func(skip, take int) []json.RawMessage
+	// raw, if set, is served as the body of every list request.
+	raw string
+
+	mu       sync.Mutex
+	requests int
+	queries  []url.Values
+	details_ []int
+}
+
+func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	f.requests++
+	f.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	if id, ok := strings.CutPrefix(r.URL.Path, "/questions/"); ok {
+		n, _ := strconv.Atoi(id)
+		f.mu.Lock()
+		f.details_ = append(f.details_, n)
+		f.mu.Unlock()
+		b, ok := f.details[n]
+		if !ok {
+			http.Error(w, `{"status":404}`, http.StatusNotFound)
+			return
+		}
+		w.Write(b)
+		return
+	}
+	if r.URL.Path != "/questions" {
+		http.Error(w, "no such endpoint", http.StatusNotFound)
+		return
+	}
+	q := r.URL.Query()
+	f.mu.Lock()
+	f.queries = append(f.queries, q)
+	f.mu.Unlock()
+	if f.raw != "" {
+		w.Write([]byte(f.raw))
+		return
+	}
+	skip, _ := strconv.Atoi(q.Get("skip"))
+	take, _ := strconv.Atoi(q.Get("take"))
+	var page []json.RawMessage
+	if f.page != nil {
+		page = f.page(skip, take)
+	} else {
+		page = f.items[min(skip, len(f.items)):min(skip+take, len(f.items))]
+	}
+	if page == nil {
+		page = []json.RawMessage{}
+	}
+	json.NewEncoder(w).Encode(map[string]any{"totalResults": len(f.items), "results": page})
+}
+
+func (f *fakeAPI) skips() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var s []string
+	for _, q := range f.queries {
+		s = append(s, q.Get("skip")+"/"+q.Get("take"))
+	}
+	return s
+}
+
+// readItems reads a bare JSON array of API items.
+func readItems(t *testing.T, path string) []json.RawMessage {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, err = io.ReadAll(zr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(b, &items); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return items
+}
+
+func fixtureAPI(t *testing.T) *fakeAPI {
+	t.Helper()
+	detail, err := os.ReadFile(filepath.Join("testdata", "client", "detail_9000003.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fakeAPI{
+		items:   readItems(t, filepath.Join("testdata", "client", "items.json")),
+		details: map[int][]byte{9000003: detail},
+	}
+}
+
+func collect(t *testing.T, c *Client, q Query) ([]*Record, int) {
+	t.Helper()
+	var recs []*Record
+	total, err := c.Search(context.Background(), q, func(r *Record) error {
+		recs = append(recs, r)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs, total
+}
+
+func ids(recs []*Record) []string {
+	var s []string
+	for _, r := range recs {
+		s = append(s, r.ID)
+	}
+	return s
+}
+
+func TestSearchPaging(t *testing.T) {
+	api := fixtureAPI(t)
+	c, _, _ := testClient(t, api)
+	c.Summary = &Summary{}
+	recs, total := collect(t, c, Query{SearchTerm: "testing", Bodies: []int{9011, 9012}, PageSize: 2})
+	if total != 5 {
+		t.Errorf("total = %d, want 5", total)
+	}
+	want := []string{"api:9000001", "api:9000002", "api:9000003", "api:9000004", "api:9000005"}
+	if got := ids(recs); !slices.Equal(got, want) {
+		t.Errorf("records = %v, want %v", got, want)
+	}
+	if got, want := api.skips(), []string{"0/2", "2/2", "4/2"}; !slices.Equal(got, want) {
+		t.Errorf("pages (skip/take) = %v, want %v", got, want)
+	}
+	for _, q := range api.queries {
+		if q.Get("searchTerm") != "testing" || !slices.Equal(q["answeringBodies"], []string{"9011", "9012"}) {
+			t.Errorf("server got query %v", q)
+		}
+	}
+	s := c.Summary
+	if s.Read[SourceAPI] != 5 || s.Truncated != 1 || len(s.Files) != 3 || len(s.Problems) != 0 {
+		t.Errorf("summary: read %v, truncated %d, %d files, %d problems; want 5, 1, 3, 0", s.Read, s.Truncated, len(s.Files), len(s.Problems))
+	}
+	if r := recs[2]; !r.Truncated || r.Department != "Department for Testing" || r.DepartmentID != 9011 {
+		t.Errorf("record 3 = %+v", r)
+	}
+}
+
+// TestSearchRealPages serves three pages cut from a real list file and
+// checks that the client delivers exactly what reading the file does.
+func TestSearchRealPages(t *testing.T) {
+	items := readItems(t, filepath.Join(shared.Path(t, "data/api/list"), "2024-08.json.gz"))[:25]
+	api := &fakeAPI{items: items}
+	c, _, _ := testClient(t, api)
+	recs, total := collect(t, c, Query{TabledFrom: time.Date(2024, 8, 1, 0, 0, 0, 0, time.UTC), PageSize: 10})
+	if total != 25 || len(recs) != 25 {
+		t.Fatalf("total %d, delivered %d; want 25, 25", total, len(recs))
+	}
+	if got, want := api.skips(), []string{"0/10", "10/10", "20/10"}; !slices.Equal(got, want) {
+		t.Errorf("pages = %v, want %v", got, want)
+	}
+	arr, _ := json.Marshal(items)
+	r := NewAPIReader(bytes.NewReader(arr), "direct", nil, nil)
+	for i := 0; ; i++ {
+		want, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(recs[i], want) {
+			t.Errorf("record %d through the client:\n%+v\nread directly:\n%+v", i, recs[i], want)
+		}
+	}
+}
+
+func TestSearchLimit(t *testing.T) {
+	api := fixtureAPI(t)
+	c, _, _ := testClient(t, api)
+	recs, total := collect(t, c, Query{PageSize: 2, Limit: 3})
+	if total != 5 || len(recs) != 3 {
+		t.Errorf("total %d, delivered %d; want 5, 3", total, len(recs))
+	}
+	// The last page asks only for what the limit still needs.
+	if got, want := api.skips(), []string{"0/2", "2/1"}; !slices.Equal(got, want) {
+		t.Errorf("pages = %v, want %v", got, want)
+	}
+}
+
+func TestSearchDuplicateAcrossPages(t *testing.T) {
+	api := fixtureAPI(t)
+	// A question tabled while paging shifts the list by one: the second page
+	// starts with the last item of the first.
+	api.page = func(skip, take int) []json.RawMessage {
+		if skip > 0 {
+			skip--
+		}
+		return api.items[min(skip, len(api.items)):min(skip+take, len(api.items))]
+	}
+	c, _, _ := testClient(t, api)
+	c.Summary = &Summary{}
+	recs, _ := collect(t, c, Query{PageSize: 3})
+	if len(recs) != 5 {
+		t.Errorf("delivered %v, want all 5 once", ids(recs))
+	}
+	if got := c.Summary.Skipped["api: duplicate id across pages"]; got != 1 {
+		t.Errorf("duplicates skipped = %d, want 1 (skipped: %v)", got, c.Summary.Skipped)
+	}
+}
+
+func TestSearchStopsOnCallbackError(t *testing.T) {
+	api := fixtureAPI(t)
+	c, _, _ := testClient(t, api)
+	stop := errors.New("enough")
+	n := 0
+	_, err := c.Search(context.Background(), Query{PageSize: 2}, func(*Record) error {
+		n++
+		if n == 3 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 3 || len(api.queries) != 2 {
+		t.Errorf("err = %v after %d records and %d pages; want the callback's error after 3 and 2", err, n, len(api.queries))
+	}
+}
+
+func TestSearchBadJSON(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"totalResults": 3, "results": [{"value": {"id": 1`: "invalid JSON",
+		`<html>Service unavailable</html>`:                   "invalid JSON",
+		`[{"value": {"id": 1}}]`:                             "not a list response",
+		`{"results": []}`:                                    "not a list response",
+	} {
+		c, srv, _ := testClient(t, &fakeAPI{raw: body})
+		_, err := c.Search(context.Background(), Query{}, func(*Record) error { return nil })
+		if err == nil || !strings.Contains(err.Error(), srv.URL+"/questions?skip=0&take=100") || !strings.Contains(err.Error(), want) {
+			t.Errorf("body %s: err = %v; want %q naming the URL", body, err, want)
+		}
+	}
+}
+
+func TestQuestionBadJSON(t *testing.T) {
+	api := &fakeAPI{details: map[int][]byte{7: []byte(`{"value": {"id": 7, "uin": `)}}
+	c, srv, _ := testClient(t, api)
+	_, err := c.Question(context.Background(), 7)
+	if err == nil || !strings.Contains(err.Error(), srv.URL+"/questions/7") || !strings.Contains(err.Error(), "invalid JSON") {
+		t.Errorf("err = %v; want invalid JSON naming the URL", err)
+	}
+}
+
+func TestSearchBadRecord(t *testing.T) {
+	api := fixtureAPI(t)
+	api.items = slices.Clone(api.items)
+	api.items[1] = json.RawMessage(`{"value": {"id": 9000002, "dateTabled": "yesterday"}}`)
+	// Strict: the record's problem, naming the page and item, stops Search.
+	c, srv, _ := testClient(t, api)
+	_, err := c.Search(context.Background(), Query{PageSize: 2}, func(*Record) error { return nil })
+	var p *Problem
+	if !errors.As(err, &p) || p.File != srv.URL+"/questions?skip=0&take=2" || p.Record != "item 2" || p.Field != "dateTabled" {
+		t.Errorf("strict: err = %v (%#v); want a problem at item 2 of the first page, field dateTabled", err, p)
+	}
+	// Lenient: collected, and the rest delivered.
+	c.Lenient = true
+	c.Summary = &Summary{}
+	recs, _ := collect(t, c, Query{PageSize: 2})
+	if len(recs) != 4 || len(c.Summary.Problems) != 1 || c.Summary.Read[SourceAPI] != 4 {
+		t.Errorf("lenient: delivered %v, problems %v", ids(recs), c.Summary.Problems)
+	}
+}
+
+func TestSearchCacheRerun(t *testing.T) {
+	api := fixtureAPI(t)
+	dir := t.TempDir()
+	c, srv, _ := testClient(t, api)
+	c.CacheDir = dir
+	first, _ := collect(t, c, Query{PageSize: 2})
+	if api.requests != 3 {
+		t.Fatalf("first run sent %d requests, want 3", api.requests)
+	}
+	// A rerun with a fresh Client on the same cache sends nothing.
+	c2 := &Client{BaseURL: srv.URL, CacheDir: dir, MinInterval: -1}
+	again, total := collect(t, c2, Query{PageSize: 2})
+	if api.requests != 3 {
+		t.Errorf("rerun sent %d requests, want 0", api.requests-3)
+	}
+	if total != 5 || !reflect.DeepEqual(first, again) {
+		t.Errorf("rerun delivered %v (total %d), want %v", ids(again), total, ids(first))
+	}
+}
+
+func TestHydrate(t *testing.T) {
+	api := fixtureAPI(t)
+	c, _, _ := testClient(t, api)
+	c.Summary = &Summary{}
+	recs, _ := collect(t, c, Query{PageSize: 5})
+	for _, r := range recs {
+		if err := c.Hydrate(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Only the truncated record needed the detail endpoint.
+	if !slices.Equal(api.details_, []int{9000003}) {
+		t.Errorf("detail requests = %v, want [9000003]", api.details_)
+	}
+	r := recs[2]
+	if r.Truncated || !strings.HasSuffix(r.Question, "; and whether he will publish them.") ||
+		!strings.HasPrefix(r.AnswerHTML, "<p>The Department writes") ||
+		!strings.HasSuffix(r.Answer, "returns them in full.") || strings.Count(r.Answer, "\n\n") != 2 {
+		t.Errorf("hydrated record = %+v", r)
+	}
+	if s := c.Summary; s.Hydrated != 1 || s.Truncated != 0 || s.Read[SourceAPI] != 5 {
+		t.Errorf("summary: hydrated %d, truncated %d, read %v; want 1, 0, 5", s.Hydrated, s.Truncated, s.Read)
+	}
+	if err := c.Hydrate(context.Background(), &Record{ID: "twfy:2009-10-26f.1.q0", Source: SourceTheyWorkForYou, Truncated: true}); err == nil {
+		t.Error("hydrating a TheyWorkForYou record: want an error")
+	}
+}
+
+// TestHydrateReal clips the real detail fixture as the list endpoint does
+// and checks that hydration restores it exactly.
+func TestHydrateReal(t *testing.T) {
+	detail, err := os.ReadFile(filepath.Join(shared.Path(t, "data/api/fixtures"), "detail_response_question_1679416.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var item map[string]any
+	if err := json.Unmarshal(detail, &item); err != nil {
+		t.Fatal(err)
+	}
+	value := item["value"].(map[string]any)
+	full := value["answerText"].(string)
+	plain := []rune(HTMLToText(full))
+	value["answerText"] = string(plain[:ListClipRunes]) + "..."
+	value["answeringMemberId"] = nil // to see that the list's metadata stays
+	listItem := must(json.Marshal(item))
+	api := &fakeAPI{items: []json.RawMessage{listItem}, details: map[int][]byte{1679416: detail}}
+	c, _, _ := testClient(t, api)
+	recs, _ := collect(t, c, Query{})
+	if len(recs) != 1 || !recs[0].Truncated {
+		t.Fatalf("list records = %+v, want one truncated", recs)
+	}
+	r := recs[0]
+	if err := c.Hydrate(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Truncated || r.AnswerHTML != full || r.Answer != HTMLToText(full) {
+		t.Errorf("hydrated: truncated %v, answer %q", r.Truncated, r.Answer)
+	}
+	// The list's metadata stays: the answer was there already.
+	if r.Answerer.ID != 0 {
+		t.Errorf("answerer = %+v, want the list's (unknown)", r.Answerer)
+	}
+}
+
+func TestHydrateLateAnswer(t *testing.T) {
+	api := fixtureAPI(t)
+	// The list was fetched before question 9000003 was answered.
+	var item map[string]any
+	if err := json.Unmarshal(api.items[2], &item); err != nil {
+		t.Fatal(err)
+	}
+	value := item["value"].(map[string]any)
+	value["answerText"] = nil
+	value["dateAnswered"] = nil
+	value["answeringMemberId"] = nil
+	api.items = []json.RawMessage{must(json.Marshal(item))}
+	c, _, _ := testClient(t, api)
+	recs, _ := collect(t, c, Query{})
+	r := recs[0]
+	if !r.Truncated || r.Answered() {
+		t.Fatalf("list record: truncated %v, answered %v; want true, false", r.Truncated, r.Answered())
+	}
+	if err := c.Hydrate(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Truncated || r.Answer == "" || r.DateAnswered != time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC) || r.Answerer.ID != 9002 {
+		t.Errorf("after hydration: %+v; want the answer with its date and answerer", r)
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func TestQuestion(t *testing.T) {
+	api := fixtureAPI(t)
+	c, srv, _ := testClient(t, api)
+	r, err := c.Question(context.Background(), 9000003)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ID != "api:9000003" || r.Truncated || r.AnswerHTML == "" {
+		t.Errorf("question = %+v", r)
+	}
+	_, err = c.Question(context.Background(), 12345)
+	var he *HTTPError
+	if !errors.As(err, &he) || he.StatusCode != 404 || !strings.Contains(err.Error(), srv.URL+"/questions/12345") {
+		t.Errorf("unknown question: err = %v, want a 404 naming the URL", err)
+	}
+	// The detail endpoint answering with another question is an error.
+	api.details[42] = api.details[9000003]
+	if _, err := c.Question(context.Background(), 42); err == nil || !strings.Contains(err.Error(), "asked for question 42") {
+		t.Errorf("mismatched detail: err = %v", err)
 	}
 }
