@@ -1,0 +1,523 @@
+package classify
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/parlance-go/parlance/analysis/boilerplate"
+	"github.com/parlance-go/parlance/analysis/text"
+	"github.com/parlance-go/parlance/corpus"
+)
+
+// Classifier applies the codebook to answers. The zero value is ready to
+// use: an empty Lexicon means DefaultLexicon, and a nil Segmenter means one
+// shared text.Segmenter built once per process. Set the fields before the
+// first call to Classify and do not change them afterwards; a Classifier is
+// then safe for concurrent use.
+type Classifier struct {
+	// Lexicon holds the refusal-ground cues; empty means DefaultLexicon().
+	Lexicon Lexicon
+	// Segmenter splits answers into sentences when the Input gives none;
+	// nil means one shared text.NewSegmenter(), built once on first use.
+	Segmenter *text.Segmenter
+	// FamilyGrounds maps a boilerplate family ID to the grounds its sentences
+	// state; LearnFamilies fills it from the corpus, users may add to it.
+	FamilyGrounds map[int][]Ground
+	// Overrides are manual verdicts keyed by record ID; they win over the
+	// rules and are marked Overridden.
+	Overrides Overrides
+
+	once sync.Once
+	lex  *compiledLexicon
+	err  error
+}
+
+// Input is one answer to classify.
+type Input struct {
+	Record *corpus.Record
+	// Sentences of Record.Answer with byte offsets; nil means split here.
+	Sentences []text.Sentence
+	// Boilerplate spans of Record.Answer (from the boilerplate stage); the
+	// sentences they cover take the grounds of their family (FamilyGrounds).
+	Boilerplate []boilerplate.Span
+}
+
+// Prepare compiles the lexicon and reports a bad pattern. Classify calls it
+// itself; call it first to get the error rather than a panic.
+func (c *Classifier) Prepare() error {
+	c.once.Do(func() {
+		if len(c.Lexicon.Cues) == 0 {
+			c.lex = compiledDefault()
+			return
+		}
+		c.lex, c.err = c.Lexicon.compile()
+	})
+	return c.err
+}
+
+// LearnFamilies marks the boilerplate families that are refusal formulas, so
+// that a variant wording the lexicon misses is still recognised through its
+// family: "what the corpus itself shows". A family states ground g when the
+// lexicon finds g in variants accounting for at least half of the family's
+// sentence occurrences (variants weighted by Count). Grounds found are added
+// to FamilyGrounds (created if nil), keeping any already there.
+func (c *Classifier) LearnFamilies(fams []boilerplate.Family) {
+	if err := c.Prepare(); err != nil {
+		panic(err)
+	}
+	if c.FamilyGrounds == nil {
+		c.FamilyGrounds = make(map[int][]Ground)
+	}
+	for _, f := range fams {
+		total := 0
+		byGround := map[Ground]int{}
+		vs := f.Variants
+		if len(vs) == 0 && f.Canonical != "" {
+			vs = []boilerplate.Variant{{Text: f.Canonical, Count: 1}}
+		}
+		for _, v := range vs {
+			n := v.Count
+			if n <= 0 {
+				n = 1
+			}
+			total += n
+			for _, h := range c.lex.match(v.Text) {
+				byGround[h.ground] += n
+			}
+		}
+		if total == 0 {
+			continue
+		}
+		for _, g := range sortGrounds(keys(byGround)) {
+			if 2*byGround[g] >= total && !containsGround(c.FamilyGrounds[f.ID], g) {
+				c.FamilyGrounds[f.ID] = append(c.FamilyGrounds[f.ID], g)
+			}
+		}
+	}
+}
+
+// sentence roles, decided in this order of precedence.
+type role int
+
+const (
+	roleSubstance role = iota // gives content
+	roleRefusal               // states a ground
+	roleHolding               // promises a later reply
+	rolePointer               // points elsewhere
+	roleGeneric               // commitment or context without information
+)
+
+// sentInfo is what the cues found in one sentence.
+type sentInfo struct {
+	s       text.Sentence
+	role    role
+	grounds []groundHit
+	figure  bool
+	direct  bool
+	nil     bool
+	table   bool
+	attach  bool
+}
+
+var (
+	segOnce   sync.Once
+	segShared *text.Segmenter
+)
+
+// sharedSegmenter returns the process-wide Segmenter for Classifiers that
+// have none: loading the Punkt model once, not per answer or per Classifier.
+func sharedSegmenter() *text.Segmenter {
+	segOnce.Do(func() { segShared = text.NewSegmenter() })
+	return segShared
+}
+
+var reQAboutData = regexp.MustCompile(`(?i)\b(whether|if)\b[^;?]{0,120}\b(record|records|recorded|collect|collects|collected|hold|holds|held|monitor|monitors|monitored|track|tracks|tracked|collate|collates|collated|keep|keeps|kept|publish|publishes|data on|statistics on|information on)\b`)
+
+// Classify gives the codebook's verdict on one answer.
+//
+// The rules, in the codebook's order of tie-breaks:
+//
+//  0. An override for the record's ID decides (Overridden, Confidence 1).
+//     A record with no answer text is Unanswered.
+//  1. Holding: the record's Holding flag, or a promise to reply later with
+//     no figures and little other content.
+//  2. A refusal ground (lexicon or boilerplate family) with some of the
+//     requested information is partial; with none, declined. "Requested
+//     information" is read against the question: figures (numbers, tables,
+//     attached files, "none"/"nil") for how-many questions, a direct answer
+//     for whether questions, and for a question of several parts, a
+//     substantive passage answering a non-refused part.
+//  3. A pointer elsewhere with no ground and little substance is referred.
+//  4. A question that wants figures or a yes/no, answered with neither
+//     (related information instead), is partial.
+//  5. Otherwise disclosed.
+//
+// Confidence is min(1, base × agreement): base is the strength of the rule
+// that decided (0.95 holding flag; for grounds, the strongest cue's weight
+// × 0.9; 0.85 for a bare pointer; 0.6 for rule 4; 0.7–0.8 for rule 5 as the
+// answer has more or fewer signs of substance), and agreement is 0.9 for
+// every cue pointing to a different stance (pointer with information, a
+// holding promise with content, …), floored at 0.3.
+func (c *Classifier) Classify(in Input) Verdict {
+	if err := c.Prepare(); err != nil {
+		panic(fmt.Sprintf("classify: %v", err))
+	}
+	rec := in.Record
+	if rec == nil {
+		return Verdict{Stance: Unanswered, Grounds: []Ground{}, Evidence: []Evidence{}, Refs: []Ref{}}
+	}
+	if o, ok := c.Overrides[rec.ID]; ok {
+		v := Verdict{Stance: o.Stance, Grounds: sortGrounds(append([]Ground(nil), o.Grounds...)), Confidence: 1, Overridden: true, Note: o.Note,
+			Evidence: []Evidence{{Cue: "override"}}, Refs: ExtractRefs(rec.Answer)}
+		if v.Grounds == nil {
+			v.Grounds = []Ground{}
+		}
+		return v
+	}
+	ans := rec.Answer
+	if strings.TrimSpace(ans) == "" {
+		if rec.Holding {
+			return Verdict{Stance: Holding, Grounds: []Ground{}, Confidence: 0.95, Evidence: []Evidence{{Cue: "holding-flag"}}, Refs: []Ref{}}
+		}
+		return Verdict{Stance: Unanswered, Grounds: []Ground{}, Confidence: 1, Evidence: []Evidence{}, Refs: []Ref{}}
+	}
+	sents := in.Sentences
+	if sents == nil {
+		seg := c.Segmenter
+		if seg == nil {
+			seg = sharedSegmenter()
+		}
+		sents = seg.Split(ans)
+	}
+	q := ReadQuestion(rec.Question)
+	aboutData := reQAboutData.MatchString(rec.Question) && q.Has(WantYesNo)
+
+	infos := make([]sentInfo, 0, len(sents))
+	for _, s := range sents {
+		if s.Start < 0 || s.End > len(ans) || s.Start > s.End {
+			continue
+		}
+		infos = append(infos, c.readSentence(s, in.Boilerplate))
+	}
+
+	var ev []Evidence
+	addEv := func(s text.Sentence, cue string) {
+		ev = append(ev, Evidence{Start: s.Start, End: s.End, Text: s.Text, Cue: cue})
+	}
+	// Question cues.
+	for i, w := range q.Parts {
+		a, b := q.Starts[i], q.Ends[i]
+		ev = append(ev, Evidence{Start: a, End: b, Text: rec.Question[a:b], Cue: "question:" + string(w), InQuestion: true})
+	}
+	if q.Items > 1 {
+		ev = append(ev, Evidence{Cue: "question:items:" + strconv.Itoa(q.Items), InQuestion: true})
+	}
+
+	grounds := map[Ground]float64{}
+	var (
+		nSubst, substChars             int
+		figures, direct, nilFig, table bool
+		pointer, holding               bool
+		nPointer                       int
+	)
+	for i := range infos {
+		si := &infos[i]
+		switch si.role {
+		case roleRefusal:
+			for _, h := range si.grounds {
+				if h.ground == NotHeld && aboutData {
+					// "Is X recorded?" "It is not recorded." answers the question.
+					direct = true
+					addEv(si.s, "direct:not-recorded")
+					continue
+				}
+				if h.weight > grounds[h.ground] {
+					grounds[h.ground] = h.weight
+				}
+				addEv(si.s, h.cue)
+			}
+		case roleHolding:
+			holding = true
+			addEv(si.s, "holding-promise")
+		case rolePointer:
+			pointer = true
+			nPointer++
+			addEv(si.s, "pointer")
+		case roleGeneric:
+			addEv(si.s, "generic")
+		case roleSubstance:
+			nSubst++
+			substChars += len(si.s.Text)
+		}
+		if si.role == roleSubstance || si.role == rolePointer {
+			if si.figure {
+				figures = true
+				addEv(si.s, "figure")
+			}
+			if si.nil {
+				nilFig = true
+				addEv(si.s, "nil")
+			}
+			if si.table {
+				table = true
+				addEv(si.s, "table")
+			}
+			if si.attach {
+				table = true
+				addEv(si.s, "attachment")
+			}
+			if si.direct && si.role == roleSubstance {
+				direct = true
+				addEv(si.s, "direct")
+			}
+		}
+	}
+	if len(grounds) > 0 && aboutData && direct && !grounds_hasOtherThan(grounds, NotHeld) {
+		// nothing: not-held already treated as the answer
+	}
+	infoFig := figures || nilFig || table
+
+	v := Verdict{Refs: ExtractRefs(ans)}
+	if v.Refs == nil {
+		v.Refs = []Ref{}
+	}
+	conflicts := 0
+	var base float64
+
+	wantsFig := q.Has(WantFigures) || q.Has(WantDate)
+	multi := len(q.Parts) > 1
+	hasNonFigPart := false
+	for _, p := range q.Parts {
+		if p == WantDescription || p == WantYesNo {
+			hasNonFigPart = true
+		}
+	}
+	if len(q.Parts) == 0 {
+		hasNonFigPart = true
+	}
+
+	switch {
+	case rec.Holding:
+		v.Stance, base = Holding, 0.95
+		ev = append(ev, Evidence{Cue: "holding-flag"})
+	case holding && !infoFig && substChars < 200:
+		v.Stance, base = Holding, 0.85
+		if len(grounds) > 0 {
+			conflicts++
+		}
+	case len(grounds) > 0:
+		some := false
+		if wantsFig && infoFig {
+			some = true
+			ev = append(ev, Evidence{Cue: "info:figures"})
+		}
+		if q.Has(WantYesNo) && direct {
+			some = true
+			ev = append(ev, Evidence{Cue: "info:direct"})
+		}
+		if multi && hasNonFigPart && (substChars >= 150 || direct) {
+			some = true
+			ev = append(ev, Evidence{Cue: "info:other-part"})
+		}
+		if !wantsFig && !q.Has(WantYesNo) && infoFig {
+			some = true
+		}
+		best := 0.0
+		for _, w := range grounds {
+			if w > best {
+				best = w
+			}
+		}
+		base = best * 0.9
+		if some {
+			v.Stance = Partial
+		} else {
+			v.Stance = Declined
+			if substChars > 300 {
+				conflicts++
+			}
+		}
+		if pointer {
+			// tie-break 2: a pointer does not change a refusal.
+			ev = append(ev, Evidence{Cue: "tie-break:ground-over-pointer"})
+		}
+	case pointer && !infoFig && !(q.Has(WantYesNo) && direct) && substChars < 250:
+		v.Stance, base = Referred, 0.85
+		if substChars > 100 {
+			conflicts++
+		}
+	case wantsFig && !infoFig && !(q.Has(WantYesNo) && direct):
+		v.Stance, base = Partial, 0.6
+		ev = append(ev, Evidence{Cue: "missing:figures"})
+	case q.Only(WantYesNo) && !direct && !infoFig:
+		v.Stance, base = Partial, 0.6
+		ev = append(ev, Evidence{Cue: "missing:yes-no"})
+	default:
+		v.Stance = Disclosed
+		base = 0.7
+		if infoFig || direct || substChars > 400 {
+			base = 0.8
+		}
+		if pointer {
+			conflicts++
+		}
+	}
+	if v.Stance == Partial || v.Stance == Declined {
+		gs := make([]Ground, 0, len(grounds))
+		for g := range grounds {
+			gs = append(gs, g)
+		}
+		v.Grounds = sortGrounds(gs)
+	} else {
+		v.Grounds = []Ground{}
+	}
+	conf := base
+	for i := 0; i < conflicts; i++ {
+		conf *= 0.9
+	}
+	if conf < 0.3 {
+		conf = 0.3
+	}
+	if conf > 1 {
+		conf = 1
+	}
+	v.Confidence = conf
+	sort.SliceStable(ev, func(i, j int) bool {
+		if ev[i].InQuestion != ev[j].InQuestion {
+			return ev[i].InQuestion
+		}
+		return ev[i].Start < ev[j].Start
+	})
+	if ev == nil {
+		ev = []Evidence{}
+	}
+	v.Evidence = ev
+	return v
+}
+
+func grounds_hasOtherThan(m map[Ground]float64, g Ground) bool {
+	for k := range m {
+		if k != g {
+			return true
+		}
+	}
+	return false
+}
+
+// readSentence runs every cue over one sentence and decides its role.
+func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span) sentInfo {
+	si := sentInfo{s: s}
+	t := s.Text
+	si.grounds = c.lex.match(t)
+	// Boilerplate families known to state grounds.
+	for _, sp := range spans {
+		if sp.End <= s.Start || sp.Start >= s.End {
+			continue
+		}
+		for _, g := range c.FamilyGrounds[sp.Family] {
+			found := false
+			for _, h := range si.grounds {
+				if h.ground == g {
+					found = true
+				}
+			}
+			if !found {
+				si.grounds = append(si.grounds, groundHit{ground: g, cue: "family:" + strconv.Itoa(sp.Family), weight: 0.9})
+			}
+		}
+	}
+	// A security refusal is not also the general no-comment convention.
+	if hasGround(si.grounds, NationalSecurity) {
+		si.grounds = dropGround(si.grounds, NoCommentConvention)
+	}
+	for i := range si.grounds {
+		if !strings.HasPrefix(si.grounds[i].cue, "family:") {
+			si.grounds[i].cue = "ground:" + string(si.grounds[i].ground) + ":" + si.grounds[i].cue
+		}
+	}
+	si.table = isTableLine(t)
+	si.attach = reAttached.MatchString(t)
+	_, _, si.figure = hasFigure(t)
+	si.nil = reNilFigure.MatchString(t)
+	si.direct = reDirect.MatchString(t)
+	switch {
+	case len(si.grounds) > 0:
+		si.role = roleRefusal
+	case reHolding.MatchString(t):
+		si.role = roleHolding
+	case rePointer.MatchString(t):
+		si.role = rolePointer
+	case reGeneric.MatchString(t) && !si.figure && !si.table:
+		si.role = roleGeneric
+	default:
+		si.role = roleSubstance
+	}
+	return si
+}
+
+func hasGround(hs []groundHit, g Ground) bool {
+	for _, h := range hs {
+		if h.ground == g {
+			return true
+		}
+	}
+	return false
+}
+
+func dropGround(hs []groundHit, g Ground) []groundHit {
+	out := hs[:0]
+	for _, h := range hs {
+		if h.ground != g {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func containsGround(gs []Ground, g Ground) bool {
+	for _, x := range gs {
+		if x == g {
+			return true
+		}
+	}
+	return false
+}
+
+func keys(m map[Ground]int) []Ground {
+	out := make([]Ground, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// sortGrounds sorts grounds in the order of Grounds, custom grounds after
+// them alphabetically, without duplicates.
+func sortGrounds(gs []Ground) []Ground {
+	rank := func(g Ground) int {
+		for i, x := range Grounds {
+			if x == g {
+				return i
+			}
+		}
+		return len(Grounds)
+	}
+	sort.Slice(gs, func(i, j int) bool {
+		ri, rj := rank(gs[i]), rank(gs[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return gs[i] < gs[j]
+	})
+	out := gs[:0]
+	for i, g := range gs {
+		if i == 0 || g != gs[i-1] {
+			out = append(out, g)
+		}
+	}
+	return out
+}

@@ -1,0 +1,53 @@
+package classify
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Structural cues. They are compiled once per process; none of them is
+// specific to any one answer: they encode the ways answers in the corpus
+// give, withhold or point at information.
+var (
+	// A promise to reply later, the substance of a holding answer.
+	reHolding = regexp.MustCompile(`(?i)\b(I|we) (will|shall) (write|reply|respond) to (the|my|him|her|them|you)\b|\b(will|shall) write to the (hon|right hon|rt hon|honourable|noble)|\b(reply|respond|write) (to (the|my) (hon|right hon|honourable|noble)[^.]{0,30})?(as soon as possible|shortly|in due course) (and|once|when)|(take|taking) (some )?(more )?time to (collate|collect|compile|gather)|when the (information|data) (is|are|has been|have been) (available|collated|collected)|(collating|compiling|gathering) (the|this) (information|data)[^.]{0,40}(will|longer)|a (full|substantive) (answer|reply|response) (will|shall) (be|follow)`)
+
+	// A pointer to another answer, statement or publication.
+	rePointer = regexp.MustCompile(`(?i)\bI (would )?refer (the|my|him|her|back)\b|\brefer(red)? (the |my )?(hon|right hon|rt hon|honourable|noble)[^.]{0,40} to\b|\b(please )?see (the|my) (answer|reply|response|written|statement)|(as|which (was|were|is)) (set out|outlined|explained|stated|detailed) (in|by) (the|my|a) (answer|reply|response|previous|recent|written|letter|statement|PQ)|(previous|earlier|recent) (answer|reply|response)s? (to|given|of)|\bcan be (found|accessed|viewed|seen)\b|\b(is|are) (publicly )?(available|published) (at|on|here|online|via|from|in the)\b|following link|\bon GOV\.UK\b|published (on|at) (the )?(gov\.uk|www\.)|(details|information|figures|data|statistics)[^.]{0,60}(published|available) (in|at|on|by|as part)|https?://`)
+
+	// Sentences of general commitment or context that give no information.
+	reGeneric = regexp.MustCompile(`(?i)\b(is|are|remain|remains|am|was) (fully |firmly |deeply |absolutely |strongly |wholly |clear(ly)? )?(committed|determined|dedicated) to\b|\brecogni[sz]es? (the )?(importance|value|vital|crucial|significant|need)|\btak(e|es|ing) [^.]{0,40}(very )?seriously|\b(we|government|department) (will )?continue(s)? to (work|engage|monitor|keep|consider|support|review|listen)|\bkeep[^.]{0,40}under (constant |continuous |regular |close )?review|\b(deeply|very|hugely|extremely) grateful|number one mission|\bwe (want|know|understand) |\bthis government is\b|\bthe government is clear`)
+
+	// A sentence that answers a yes/no or whether question directly.
+	reDirect = regexp.MustCompile(`(?i)^(yes|no|none|nil|not)\b|\bno (current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|discussions?|representations?|estimate|requirement|intention|evidence|meetings?|guidance|decision|changes?)\b|\bthere (are|is|were|was|has been|have been) no\b|\b(has|have|had|did|does|do|is|are|was|were|will|would) not (been |yet )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|published|required|planned|apply|applied|change|changed|intend|plan|make|take|introduce|legislate|seek)\b|\bnot (currently )?(planning|intending|considering|required|necessary|due to|planned)\b|\b(has|have) (no|not)\b|\b(will|would) not\b|\b(has|have|had) (recently )?(made|held|met|discussed|had|received|written|spoken|commissioned|published|announced|agreed|decided|confirmed|completed|undertaken|taken|introduced|launched)\b|\b(is|are) (currently )?(considering|reviewing|assessing|planning)\b|\bwill (be )?(apply|applies|introduce|legislate|make|bring forward|require|extend|continue|ensure)\b`)
+
+	// Information in an attached file.
+	reAttached = regexp.MustCompile(`(?i)\b(attached|enclosed)\b[^.]{0,40}\b(table|file|spreadsheet|excel|document|annex|data)|\b(table|file|spreadsheet|excel|document|annex|data)\b[^.]{0,40}\b(attached|enclosed)\b|\bthe (following|below) table\b|\btable (below|above)\b`)
+
+	// Zero answers to counting questions.
+	reNilFigure = regexp.MustCompile(`(?i)^(none|nil|zero)\b|\b(no|zero|nil) (recorded|reported|spending|spend|expenditure|payments?|contracts?|cases?|staff|instances|incidents|applications|claims|complaints|prosecutions|convictions|deaths|people|individuals)\b|\bthere (are|is|were|was|has been|have been) (no|none)\b|\bnone of\b|\bhas not (contracted|spent|paid|purchased|procured|bought)\b|\b(did|does|do|has|have) not (contract|spend|pay|purchase|procure|buy|use)`)
+
+	// Dates, years and reference numbers removed before looking for figures.
+	reNotFigure = regexp.MustCompile(`(?i)\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\s+\d{4}\b|\b(19|20)\d{2}([-/–](19|20)?\d{2})?\b|\b(question|questions|uin|hl|hcws|hlws|section|sections|paragraph|paragraphs|para|column|col|page|pages|regulation|regulations|article|clause|part|schedule|table|chapter|no\.|number|annex|rule|step|tier|level|key stage|phase|wave|stage|band|grade|category|class|type|covid|g|c|cop|figure|appendix|act|order)\s*-?\d+[a-z]?\b|\b[a-z]+\d+[a-z\d]*\b|\b\d+[a-z]+\d*\b|\(\s*\d+\s*\)`)
+	reFigure    = regexp.MustCompile(`£\s?\d|\b\d[\d,]*(\.\d+)?\s?(%|per ?cent\b|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(million|billion|bn|thousand|hundred)\b|\b\d+(\.\d+)?\b`)
+	reNumWord   = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|a third|a quarter|half)\b`)
+
+	reMonthDate = regexp.MustCompile(`(?i)\b(\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?|(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|end of)\s+(\d{4}|this year|next year))\b`)
+)
+
+// hasFigure reports whether s states a quantity: a number that is not part
+// of a date, a year or a reference number (Question 1234, section 5, HCWS12).
+func hasFigure(s string) (int, int, bool) {
+	cleaned := reNotFigure.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+	loc := reFigure.FindStringIndex(cleaned)
+	if loc == nil {
+		return 0, 0, false
+	}
+	return loc[0], loc[1], true
+}
+
+// isTableLine reports whether a line is a row of a table: cells separated by
+// " | " or tabs.
+func isTableLine(s string) bool {
+	return strings.Count(s, " | ") >= 1 || strings.Count(s, "\t") >= 1 || strings.HasPrefix(strings.TrimSpace(s), "| ")
+}

@@ -1,0 +1,241 @@
+package classify
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Cue is one pattern of wording that signals a refusal ground.
+//
+// Pattern is a Go regular expression matched case-insensitively against each
+// sentence of an answer. Name labels the cue in evidence and defaults to the
+// pattern itself. Weight is the cue's strength in (0, 1]; the zero value
+// means 1. A ground fires in a sentence when any of its cues match there; the
+// strongest matching cue's weight is what the ground contributes to the
+// verdict's confidence.
+type Cue struct {
+	Ground  Ground
+	Pattern string
+	Name    string
+	Weight  float64
+}
+
+// Lexicon is the set of cues the classifier uses to find refusal grounds.
+// The zero value (no cues) makes a Classifier use DefaultLexicon. Users may
+// append cues to DefaultLexicon().Cues, replace it, or add cues for grounds
+// of their own (Ground is a plain string).
+type Lexicon struct {
+	Cues []Cue
+}
+
+// compiledCue is a Cue with its regexp compiled once.
+type compiledCue struct {
+	Cue
+	re *regexp.Regexp
+}
+
+// compiledLexicon is a Lexicon ready to match.
+type compiledLexicon struct {
+	cues []compiledCue
+}
+
+// compile compiles every cue case-insensitively.
+func (l Lexicon) compile() (*compiledLexicon, error) {
+	out := &compiledLexicon{cues: make([]compiledCue, 0, len(l.Cues))}
+	for i, c := range l.Cues {
+		re, err := regexp.Compile("(?i)" + c.Pattern)
+		if err != nil {
+			return nil, fmt.Errorf("classify: lexicon cue %d (%s): %w", i+1, c.Ground, err)
+		}
+		if c.Weight == 0 {
+			c.Weight = 1
+		}
+		if c.Name == "" {
+			c.Name = c.Pattern
+		}
+		out.cues = append(out.cues, compiledCue{Cue: c, re: re})
+	}
+	return out, nil
+}
+
+// groundHit is one ground found in one piece of text.
+type groundHit struct {
+	ground     Ground
+	cue        string
+	weight     float64
+	start, end int // of the match, relative to the text matched
+}
+
+// match returns the grounds whose cues match s, one hit per ground (the
+// strongest cue, earliest on ties), in lexicon order of first appearance.
+func (cl *compiledLexicon) match(s string) []groundHit {
+	var hits []groundHit
+	for _, c := range cl.cues {
+		loc := c.re.FindStringIndex(s)
+		if loc == nil {
+			continue
+		}
+		found := false
+		for i := range hits {
+			if hits[i].ground == c.Ground {
+				found = true
+				if c.Weight > hits[i].weight {
+					hits[i] = groundHit{c.Ground, c.Name, c.Weight, loc[0], loc[1]}
+				}
+			}
+		}
+		if !found {
+			hits = append(hits, groundHit{c.Ground, c.Name, c.Weight, loc[0], loc[1]})
+		}
+	}
+	return hits
+}
+
+// ReadLexicon reads cues from a tab-separated file: one cue a line,
+// "ground<TAB>pattern[<TAB>weight]". Blank lines and lines starting with '#'
+// are ignored. Patterns are checked by compiling them; errors name the file,
+// line and field.
+func ReadLexicon(r io.Reader, name string) (Lexicon, error) {
+	var lex Lexicon
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if len(f) < 2 || len(f) > 3 {
+			return Lexicon{}, fmt.Errorf("%s: line %d: want 2 or 3 tab-separated fields (ground, pattern[, weight]), got %d", name, line, len(f))
+		}
+		g := strings.TrimSpace(f[0])
+		if g == "" {
+			return Lexicon{}, fmt.Errorf("%s: line %d: field ground: empty", name, line)
+		}
+		pat := f[1]
+		if strings.TrimSpace(pat) == "" {
+			return Lexicon{}, fmt.Errorf("%s: line %d: field pattern: empty", name, line)
+		}
+		if _, err := regexp.Compile("(?i)" + pat); err != nil {
+			return Lexicon{}, fmt.Errorf("%s: line %d: field pattern: %v", name, line, err)
+		}
+		c := Cue{Ground: Ground(g), Pattern: pat}
+		if len(f) == 3 {
+			w, err := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
+			if err != nil || w <= 0 || w > 1 {
+				return Lexicon{}, fmt.Errorf("%s: line %d: field weight: %q is not a number in (0, 1]", name, line, f[2])
+			}
+			c.Weight = w
+		}
+		lex.Cues = append(lex.Cues, c)
+	}
+	if err := sc.Err(); err != nil {
+		return Lexicon{}, fmt.Errorf("%s: line %d: %w", name, line+1, err)
+	}
+	return lex, nil
+}
+
+// DefaultLexicon returns the built-in cues for the codebook's grounds
+// (/work/shared/CODEBOOK.md), written from the codebook's cue lists and from
+// the stock refusal wordings departments use across the corpus. Each call
+// returns a fresh copy that the caller may modify.
+func DefaultLexicon() Lexicon {
+	cs := make([]Cue, len(defaultCues))
+	copy(cs, defaultCues)
+	return Lexicon{Cues: cs}
+}
+
+var (
+	defaultOnce     sync.Once
+	defaultCompiled *compiledLexicon
+)
+
+// compiledDefault returns DefaultLexicon compiled once per process.
+func compiledDefault() *compiledLexicon {
+	defaultOnce.Do(func() {
+		cl, err := DefaultLexicon().compile()
+		if err != nil {
+			panic(err) // the built-in patterns are tested
+		}
+		defaultCompiled = cl
+	})
+	return defaultCompiled
+}
+
+// defaultCues are written to need refusal context, not just a topic word:
+// "national security" alone appears in many substantive answers, so the cue
+// is "on national security grounds", "would prejudice national security", …
+var defaultCues = []Cue{
+	// national-security
+	{NationalSecurity, `(grounds|reasons|interests|purposes) of (national )?security|(national )?security (grounds|reasons)`, "security-grounds", 1},
+	{NationalSecurity, `(would|could|might|may|to) (harm|prejudice|compromise|damage|undermine|jeopardi[sz]e) (our |the |UK )?(national )?security`, "prejudice-security", 1},
+	{NationalSecurity, `not (our |government )?(policy|practice|appropriate|able) to (comment|discuss|disclose|provide|release|give|publish)[^.]{0,80}(security|intelligence|cyber|protective|military|operational)`, "no-comment-security", 1},
+	{NationalSecurity, `(do|does|will|would) not (comment|discuss|disclose|provide|release|give|publish)[^.]{0,60}(security|intelligence|cyber|protective|operational)[^.]{0,30}(matters|arrangements|details|capabilit|procedures|measures|reasons)`, "no-comment-security", 1},
+	{NationalSecurity, `security and intelligence (matters|agencies)`, "security-intelligence", 0.8},
+	{NationalSecurity, `(use|useful|assistance|value) to (our )?(adversaries|hostile|those who)`, "adversaries", 1},
+	{NationalSecurity, `operational security`, "operational-security", 0.9},
+
+	// disproportionate-cost
+	{DisproportionateCost, `disproportionate(ly)? (high )?cost|at a disproportionate`, "disproportionate-cost", 1},
+	{DisproportionateCost, `(exceed|exceeds|exceeded|above|over|within) the (appropriate |relevant )?cost (limit|threshold)`, "cost-limit", 1},
+
+	// not-held
+	{NotHeld, `(is|are|was|were) not (currently |routinely |centrally |readily |systematically |separately |specifically |formally )*(held|collected|recorded|collated|captured|monitored|tracked|documented|maintained)`, "not-held", 1},
+	{NotHeld, `(has|have) not (been )?(routinely |centrally |systematically |separately )*(held|collected|recorded|collated|captured|documented)`, "not-held", 1},
+	{NotHeld, `(do|does|did) not (currently |routinely |centrally |separately |specifically |systematically |formally )*(hold|collect|record|collate|capture|monitor|track|maintain|keep)\b`, "not-collected", 1},
+	{NotHeld, `(do|does) not (routinely )?publish (this|the|that|such|these) (information|data|figures|statistics)|(information|data) (is|are) not (routinely )?published`, "not-published", 0.9},
+	{NotHeld, `not (held|collected|recorded|collated) centrally|held locally|not held by (the|this|my)`, "not-held-centrally", 1},
+	{NotHeld, `(information|data|figures|statistics|breakdown|estimates?)[^.]{0,120}(is|are) not (currently |yet |readily )?(available|possible to (provide|produce))`, "not-available", 0.9},
+	{NotHeld, `no (centrally[- ]held |central |reliable |robust )?(data|information|records|figures)[^.]{0,40}(is|are|exists?) (held|available|collected|recorded)`, "no-data", 1},
+	{NotHeld, `(not|n't) (possible|able) to (produce|provide|identify|give|separate|disaggregate|isolate|estimate)[^.]{0,60}(robust|reliable|estimate|figure|data|information|breakdown)`, "not-possible", 0.9},
+	{NotHeld, `cannot be (separately |readily |reliably )?(identified|disaggregated|isolated|broken down)|not (available|possible) in (a|the) (reportable|requested) format|reportable format`, "cannot-identify", 0.9},
+	{NotHeld, `does not (have|hold) (this|the|that|such|any) (information|data)|no such (data|information)`, "not-held", 1},
+
+	// commercial-confidentiality
+	{CommercialConfidentiality, `commercial(ly)?[- ](sensitive|sensitivity|sensitivities|confidential)|commercial confidentiality|commercial in confidence`, "commercial", 1},
+	{CommercialConfidentiality, `prejudice[^.]{0,40}commercial (interests|negotiations|position)|(ongoing|live) commercial negotiations`, "commercial-prejudice", 1},
+
+	// legal-proceedings
+	{LegalProceedings, `(ongoing|active|live|current|pending) (legal |court |judicial )?(proceedings|litigation|legal action)|legal proceedings (are|is) (ongoing|under ?way|active)`, "proceedings", 1},
+	{LegalProceedings, `sub judice|law officers'? convention`, "sub-judice", 1},
+	{LegalProceedings, `(ongoing|live|active|current|criminal) (police )?investigation|investigation is (ongoing|under ?way|live)|while (the|an) (investigation|inquiry) (is|remains) (ongoing|under ?way)`, "investigation", 0.9},
+	{LegalProceedings, `(would|could|might) (prejudice|compromise|jeopardi[sz]e)[^.]{0,40}(proceedings|investigation|inquiry|trial|prosecution)`, "prejudice-proceedings", 1},
+	{LegalProceedings, `(not|n't) (appropriate|able|possible) to comment[^.]{0,60}(case|cases|proceedings|litigation|investigation|inquiry|legal)`, "no-comment-proceedings", 0.9},
+
+	// personal-data
+	{PersonalData, `data protection (reasons|grounds|principles|legislation|law|obligations|rules)|(breach|contravene)[^.]{0,30}data protection`, "data-protection", 1},
+	{PersonalData, `(identif(y|ication|iable|ying))[^.]{0,40}(individuals|people|persons|patients|staff|children|claimants)|(individuals|people|persons|patients|staff|children) (could|may|might) be identified`, "identification", 1},
+	{PersonalData, `small numbers|(supressed|suppressed|redacted|withheld)[^.]{0,60}(disclos|identif|confidential)|statistical disclosure control`, "small-numbers", 0.9},
+	{PersonalData, `(do|does|will) not (normally |routinely )?comment on (individual|specific|personal) (cases|circumstances|applications)|(individual|personal) (cases|circumstances) (would|could|cannot|can not)`, "individual-cases", 0.9},
+	{PersonalData, `personal (data|information) (about|of|relating to)|patient confidentiality|(duty|obligations?) of confidentiality`, "personal-data", 0.8},
+
+	// other-body
+	{OtherBody, `(is|are|remains?|was) (a )?(matter|matters|issue|issues|question|decision|decisions) (for|of) (the |each |individual |local |relevant |an |their )?`, "matter-for", 0.9},
+	{OtherBody, `(is|are) (a )?(fully |wholly )?devolved( matter| issue| policy| area)?|devolved (matter|issue|policy|area|responsibility|competence)|responsibility of the (Scottish|Welsh|Northern Ireland)`, "devolved", 1},
+	{OtherBody, `(falls?|lies|sits|rests?) (under|within|with) the (remit|responsibility|jurisdiction) of|(within|outside) (the )?(remit|responsibility) of`, "remit", 1},
+	{OtherBody, `each (government )?(department|local authority|authority|body|organisation|trust|police force|force|council)[^.]{0,40}(is|are) responsible for (its|their) own`, "each-own", 1},
+	{OtherBody, `(is|are) (operationally )?independent (of|from) (parliament|government|ministers)|operationally independent|arm'?s[- ]length body`, "independent-body", 0.9},
+	{OtherBody, `(have|has) (been )?asked (the|its|their) [^.]{0,60}to (reply|write|respond)|will (reply|write|respond) to (the hon|my hon|the right hon|the noble)[^.]{0,80}directly`, "asked-to-reply", 0.9},
+	{OtherBody, `(is|are) (solely |entirely )?(a )?(responsibility|responsible) (of|for) (the |individual |local |each )?(police|local authorit|chief constable|council|devolved|scottish|welsh|northern ireland|trusts|regulator|employers|schools)`, "responsibility-of", 0.8},
+
+	// no-comment-convention
+	{NoCommentConvention, `long[- ]?standing (practice|policy|convention|position)|(successive|previous) governments? (have|has) (not|never)|established (practice|convention)`, "long-standing", 1},
+	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally )?comment on (leak|speculation|specul|specific reports|media reports|reports|market|internal|individual companies|advice)`, "no-comment", 1},
+	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally )?(publish|disclose|release|share)[^.]{0,40}(advice|internal|correspondence|representations|responses|discussions|deliberations|minutes|papers)`, "not-disclosed", 0.9},
+	{NoCommentConvention, `(not|n't) (be )?(able|appropriate|right|possible|proper) (for me |for the government )?to (comment|speculate|look back|provide a running commentary|pre-?judge)|cannot (comment|speculate)|would be inappropriate to (comment|speculate)`, "cannot-comment", 0.8},
+	{NoCommentConvention, `market[- ]sensitive|quasi[- ]judicial|propriety guidance|(internal|legal) advice to (ministers|government)|law officers|running commentary`, "convention", 0.9},
+
+	// future-publication
+	{FuturePublication, `in due course|in the coming (weeks|months)|at the (next|upcoming|forthcoming) (fiscal event|budget|spending review)|(at|in|ahead of|through) the (upcoming|next|forthcoming) (spending review|budget|fiscal event)`, "due-course", 1},
+	{FuturePublication, `will (be )?(publish|published|announce|announced|set out|confirm|confirmed|outline|outlined|respond|update|updating|provide further|made available|report)[^.]{0,80}(shortly|soon|later|in the autumn|in the spring|in the summer|next year|this year|when|once|in [A-Z][a-z]+ 20\d\d|on \d)`, "will-publish", 0.9},
+	{FuturePublication, `(update|inform|report to) (the House|Parliament)|(decision|decisions|no decisions?)[^.]{0,30}(not yet|yet to be|will be) (been )?(made|taken|reached)|no (final )?decisions? (has|have) (yet )?been (made|taken)|not yet (been )?(taken|made|decided|finalised|agreed|confirmed)`, "not-yet", 0.9},
+	{FuturePublication, `(can ?not|can't|will not|won't|not able to|unable to) (pre-?empt|prejudge|pre-?judge|get ahead of)|(forthcoming|upcoming) (publication|consultation response|strategy|plan|review|statement|white paper)`, "cannot-preempt", 0.9},
+	{FuturePublication, `(will|to) be (published|announced|set out|confirmed|made available) (on|in|by|later|shortly|alongside|as part)|(are|is) (due|expected|scheduled|planned) to be published`, "to-be-published", 0.9},
+}
