@@ -22,6 +22,7 @@ type Family struct {
 	Canonical string    `json:"canonical"` // the most frequent variant (ties: the lexically smallest)
 	Variants  []Variant `json:"variants"`  // by decreasing count
 	Answers   int       `json:"answers"`   // distinct answers containing a member sentence
+	Texts     int       `json:"texts"`     // distinct answer texts among them (grouped questions share one)
 	Bodies    []BodyUse `json:"bodies"`    // by decreasing Answers, then name
 	First     time.Time `json:"first"`     // earliest answer date among users (zero if none dated)
 	Last      time.Time `json:"last"`

@@ -1,0 +1,538 @@
+package boilerplate
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"gonum.org/v1/gonum/graph/simple"
+	"gonum.org/v1/gonum/graph/topo"
+
+	"github.com/parlance-go/parlance/analysis/text"
+)
+
+// Config sets the parameters of Find. The zero value of every field means
+// its default, chosen by measurement on the shared corpus of 49,450
+// full-text answers (see the package's recall test and bench/):
+//
+//	ShingleSize 3, Hashes 60, Bands 20 (so 3 rows per band),
+//	Threshold 0.6, MinAnswers 3, MinWords 6, Seed 1, MaxBucket 200.
+type Config struct {
+	// ShingleSize is k, the number of consecutive words in a shingle.
+	ShingleSize int
+	// Hashes is the number of MinHash functions; it must be a multiple of
+	// Bands (it is rounded down to one otherwise).
+	Hashes int
+	// Bands is b, the number of LSH bands; each holds r = Hashes/Bands
+	// MinHash values.
+	Bands int
+	// Threshold is the least Jaccard similarity of two sentences' shingle
+	// sets for them to be near-duplicates.
+	Threshold float64
+	// MinAnswers is the least number of distinct answer texts that must use
+	// a family for it to be reported. Distinct texts, not records: one
+	// answer given verbatim to five grouped questions is not boilerplate.
+	MinAnswers int
+	// MinWords is the least number of words for a sentence to be compared;
+	// shorter ones ("Yes.", table cells) are counted in Stats.Short.
+	MinWords int
+	// Seed seeds the MinHash functions; a fixed seed gives identical
+	// output on identical input.
+	Seed uint64
+	// MaxBucket caps the work in one LSH bucket (see Find).
+	MaxBucket int
+	// Workers is the number of goroutines; 0 means runtime.GOMAXPROCS(0).
+	// Output does not depend on it.
+	Workers int
+}
+
+// withDefaults returns c with zero fields set to their defaults.
+func (c Config) withDefaults() Config {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&c.ShingleSize, 3)
+	def(&c.Hashes, 60)
+	def(&c.Bands, 20)
+	def(&c.MinAnswers, 3)
+	def(&c.MinWords, 6)
+	def(&c.MaxBucket, 200)
+	def(&c.Workers, runtime.GOMAXPROCS(0))
+	if c.Threshold <= 0 {
+		c.Threshold = 0.6
+	}
+	if c.Seed == 0 {
+		c.Seed = 1
+	}
+	if c.Bands > c.Hashes {
+		c.Bands = c.Hashes
+	}
+	c.Hashes -= c.Hashes % c.Bands
+	return c
+}
+
+// Doc is one answer to analyse.
+type Doc struct {
+	ID   string    // the record ID
+	Body string    // the answering body
+	Date time.Time // the answer date; zero if unknown
+	Text string    // the answer as plain text
+	// Sentences are Text's sentences (text.Segmenter.Split). The pipeline
+	// segments once and passes them; if nil, Find segments Text itself.
+	Sentences []text.Sentence
+}
+
+// Result is the outcome of Find.
+type Result struct {
+	Families []Family
+	// Spans[i] are the stretches of docs[i].Text covered by a family's
+	// sentence, ordered by Start; they do not overlap.
+	Spans [][]Span
+	// Share[i] is the fraction of docs[i].Text covered by Spans[i]: the
+	// sum of span lengths in bytes over len(Text) (0 for an empty text).
+	Share []float64
+	Stats Stats
+}
+
+// Stats counts what Find did, so that a report can say what was compared.
+type Stats struct {
+	Docs       int // answers given
+	Sentences  int // sentences in them
+	Short      int // sentences under MinWords words, not compared
+	Unique     int // distinct normalised sentences compared
+	Candidates int // distinct candidate pairs from LSH buckets
+	Edges      int // candidate pairs verified as near-duplicates
+	// SameShingles counts distinct sentences whose shingle set equals an
+	// earlier one's (they differ only in numbers or punctuation); they are
+	// joined to it without LSH.
+	SameShingles int
+	// CappedBuckets counts LSH buckets larger than MaxBucket, whose pairs
+	// were limited to a window (see Find).
+	CappedBuckets int
+	Components    int // families before the MinAnswers filter (incl. single sentences)
+	Families      int // families reported
+}
+
+// occ is one compared sentence occurrence.
+type occ struct {
+	doc, sent int32 // index into docs and into docs[doc].Sentences
+	uid       int32 // its distinct normalised sentence
+}
+
+// Find finds the families of near-duplicate sentences in docs.
+//
+// Method. Each sentence is normalised (text.Normalize) and sentences under
+// MinWords words are set aside. Identical normalised sentences are merged
+// first: boilerplate repeats verbatim, so the similarity search runs on
+// distinct sentences only, which is what makes a million answers fit. Each
+// distinct sentence becomes the set S of hashes of its word k-shingles
+// (k = ShingleSize; numbers are replaced by one placeholder word, so the
+// dates and question numbers in "I refer the hon. Member to the answer I
+// gave on 3 May 2024 to Question 12345" do not hide the stock wording). Two
+// sentences are near-duplicates when their Jaccard similarity
+//
+//	J(A, B) = |A ∩ B| / |A ∪ B| ≥ Threshold.
+//
+// MinHash with H = Hashes functions h_1..h_H gives each set the signature
+// m_i(S) = min_{x∈S} h_i(x), with P[m_i(A) = m_i(B)] = J(A, B). LSH cuts
+// the signature into b = Bands bands of r = H/b rows; sentences agreeing on
+// all r rows of some band share a bucket and become a candidate pair, so a
+// pair of similarity s is a candidate with probability
+//
+//	P(s) = 1 - (1 - s^r)^b,
+//
+// which with the defaults (r = 3, b = 20) is 0.992 at s = 0.6, 0.9999 at
+// s = 0.8 and 0.02 at s = 0.1. Every candidate is then verified exactly
+// (Jaccard of the shingle-hash sets; the 32-bit shingle hashes collide with
+// negligible probability within a pair), so LSH can lose pairs but never
+// invent them. Recall against exact all-pairs Jaccard is measured by the
+// package's tests.
+//
+// Guard. A bucket holding n sentences yields n(n-1)/2 pairs; a common band
+// value (short template sentences differing in one word) could make this
+// quadratic. A bucket with n > MaxBucket therefore pairs each member only
+// with the next MaxBucket members in the bucket's (deterministic) order,
+// cyclically, so its work is n·MaxBucket; such buckets are counted in
+// Stats.CappedBuckets. Near-duplicates in a large bucket are still very
+// likely joined, through chains of window pairs or other bands.
+//
+// Families are the connected components of the graph of verified pairs
+// (gonum graph/simple with graph/topo.ConnectedComponents), plus each
+// distinct sentence with no near-duplicate; a family is reported when used
+// by at least MinAnswers distinct answer texts.
+//
+// Output is deterministic: identical docs and Config (bar Workers) give an
+// identical Result.
+func Find(docs []Doc, cfg Config) *Result {
+	cfg = cfg.withDefaults()
+	res := &Result{
+		Spans: make([][]Span, len(docs)),
+		Share: make([]float64, len(docs)),
+	}
+	res.Stats.Docs = len(docs)
+
+	sents := segmentAll(docs, cfg.Workers)
+	occs, uniq, words, st := intern(docs, sents, cfg)
+	res.Stats.Sentences, res.Stats.Short, res.Stats.Unique = st.sentences, st.short, len(uniq)
+
+	sh := shingleAll(words, cfg)
+	words = nil
+	pairs, capped := candidates(sh, cfg)
+	res.Stats.Candidates, res.Stats.CappedBuckets = len(pairs), capped
+	edges := verify(sh, pairs, cfg)
+	for i, r := range sh.rep {
+		if r != int32(i) {
+			res.Stats.SameShingles++
+		}
+	}
+	res.Stats.Edges = len(edges) - res.Stats.SameShingles
+
+	comp := components(len(uniq), edges)
+	buildFamilies(res, docs, sents, occs, uniq, comp, cfg)
+	return res
+}
+
+// segmentAll returns each doc's sentences, segmenting the docs that came
+// without them, in parallel.
+func segmentAll(docs []Doc, workers int) [][]text.Sentence {
+	out := make([][]text.Sentence, len(docs))
+	var seg *text.Segmenter
+	for i := range docs {
+		out[i] = docs[i].Sentences
+		if out[i] == nil && docs[i].Text != "" && seg == nil {
+			seg = text.NewSegmenter()
+		}
+	}
+	if seg == nil {
+		return out
+	}
+	parallel(len(docs), workers, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if out[i] == nil && docs[i].Text != "" {
+				out[i] = seg.Split(docs[i].Text)
+			}
+		}
+	})
+	return out
+}
+
+type internStats struct{ sentences, short int }
+
+// intern normalises every sentence and merges identical ones. It returns
+// the compared occurrences in doc order, the distinct normalised sentences
+// (uid order = order of first occurrence), and each distinct sentence's
+// word hashes.
+func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []string, [][]uint64, internStats) {
+	type norm struct {
+		sent  int32
+		text  string
+		words []uint64
+	}
+	perDoc := make([][]norm, len(docs))
+	parallel(len(docs), cfg.Workers, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			ns := make([]norm, 0, len(sents[i]))
+			for j, s := range sents[i] {
+				n := text.Normalize(s.Text)
+				w := wordHashes(n)
+				if len(w) < cfg.MinWords {
+					ns = append(ns, norm{sent: int32(j)})
+					continue
+				}
+				ns = append(ns, norm{sent: int32(j), text: n, words: w})
+			}
+			perDoc[i] = ns
+		}
+	})
+	var st internStats
+	ids := make(map[string]int32)
+	var uniq []string
+	var words [][]uint64
+	var occs []occ
+	for i, ns := range perDoc {
+		for _, n := range ns {
+			st.sentences++
+			if n.words == nil {
+				st.short++
+				continue
+			}
+			id, ok := ids[n.text]
+			if !ok {
+				id = int32(len(uniq))
+				ids[n.text] = id
+				uniq = append(uniq, n.text)
+				words = append(words, n.words)
+			}
+			occs = append(occs, occ{doc: int32(i), sent: n.sent, uid: id})
+		}
+		perDoc[i] = nil
+	}
+	return occs, uniq, words, st
+}
+
+// wordHashes returns a 64-bit hash of each word of a normalised sentence,
+// with every number hashed as the same placeholder.
+func wordHashes(s string) []uint64 {
+	toks := text.Tokenize(s)
+	if len(toks) == 0 {
+		return nil
+	}
+	out := make([]uint64, len(toks))
+	for i, t := range toks {
+		if isNumber(t.Text) {
+			out[i] = numberHash
+			continue
+		}
+		out[i] = fnv64(t.Text)
+	}
+	return out
+}
+
+var numberHash = fnv64("\x00number")
+
+func isNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < '0' || c > '9') && c != '.' && c != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// fnv64 is the 64-bit FNV-1a hash.
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// mix64 is the splitmix64 finaliser, a bijection of uint64 that spreads
+// every input bit over the output.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// parallel runs f over [0,n) cut into contiguous chunks on workers
+// goroutines.
+func parallel(n, workers int, f func(lo, hi int)) {
+	if n == 0 {
+		return
+	}
+	if workers <= 1 || n < 64 {
+		f(0, n)
+		return
+	}
+	chunk := (n + workers*8 - 1) / (workers * 8)
+	var wg sync.WaitGroup
+	next := make(chan int, workers*8+1)
+	for lo := 0; lo < n; lo += chunk {
+		next <- lo
+	}
+	close(next)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for lo := range next {
+				f(lo, min(lo+chunk, n))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// components returns, for each distinct sentence, its component number:
+// the connected components of the graph of verified near-duplicate pairs,
+// numbered in order of their least sentence uid, with each sentence outside
+// the graph a component of its own.
+func components(n int, edges [][2]int32) []int32 {
+	comp := make([]int32, n)
+	for i := range comp {
+		comp[i] = -1
+	}
+	if len(edges) > 0 {
+		g := simple.NewUndirectedGraph()
+		for _, e := range edges {
+			g.SetEdge(simple.Edge{F: simple.Node(e[0]), T: simple.Node(e[1])})
+		}
+		cc := topo.ConnectedComponents(g)
+		// Label each component by its least member so numbering does not
+		// depend on gonum's traversal order.
+		for _, c := range cc {
+			least := int32(n)
+			for _, v := range c {
+				least = min(least, int32(v.ID()))
+			}
+			for _, v := range c {
+				comp[v.ID()] = least
+			}
+		}
+	}
+	// Renumber densely by least uid.
+	next := int32(0)
+	label := make(map[int32]int32)
+	for i := range comp {
+		if comp[i] < 0 {
+			comp[i] = next
+			next++
+			continue
+		}
+		if l, ok := label[comp[i]]; ok {
+			comp[i] = l
+			continue
+		}
+		label[comp[i]] = next
+		comp[i] = next
+		next++
+	}
+	return comp
+}
+
+// buildFamilies fills res.Families, Spans and Share.
+func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ, uniq []string, comp []int32, cfg Config) {
+	ncomp := 0
+	for _, c := range comp {
+		ncomp = max(ncomp, int(c)+1)
+	}
+	res.Stats.Components = ncomp
+
+	// Distinct answer texts using each component: occurrences come in doc
+	// order, so a doc is counted once per component by remembering the
+	// last doc seen; texts are deduplicated by a per-component set only
+	// for components used by at least MinAnswers docs.
+	docsOf := make([]int32, ncomp)
+	lastDoc := make([]int32, ncomp)
+	for i := range lastDoc {
+		lastDoc[i] = -1
+	}
+	for _, o := range occs {
+		c := comp[o.uid]
+		if lastDoc[c] != o.doc {
+			lastDoc[c] = o.doc
+			docsOf[c]++
+		}
+	}
+	keep := make(map[int32]*famAcc)
+	for c, n := range docsOf {
+		if int(n) >= cfg.MinAnswers {
+			keep[int32(c)] = &famAcc{texts: map[string]struct{}{}, variants: map[int32]int{}, bodies: map[string]int{}}
+		}
+	}
+	for i := range lastDoc {
+		lastDoc[i] = -1
+	}
+	for _, o := range occs {
+		c := comp[o.uid]
+		f := keep[c]
+		if f == nil {
+			continue
+		}
+		f.variants[o.uid]++
+		if lastDoc[c] == o.doc {
+			continue
+		}
+		lastDoc[c] = o.doc
+		d := &docs[o.doc]
+		f.answers++
+		f.texts[d.Text] = struct{}{}
+		f.bodies[d.Body]++
+		if !d.Date.IsZero() {
+			if f.first.IsZero() || d.Date.Before(f.first) {
+				f.first = d.Date
+			}
+			if d.Date.After(f.last) {
+				f.last = d.Date
+			}
+		}
+	}
+
+	bodyTotal := make(map[string]int)
+	for i := range docs {
+		bodyTotal[docs[i].Body]++
+	}
+	var fams []Family
+	var famComp []int32
+	for c, f := range keep {
+		if len(f.texts) < cfg.MinAnswers {
+			continue
+		}
+		fam := Family{Answers: f.answers, Texts: len(f.texts), First: f.first, Last: f.last}
+		for uid, n := range f.variants {
+			fam.Variants = append(fam.Variants, Variant{Text: uniq[uid], Count: n})
+		}
+		slices.SortFunc(fam.Variants, func(a, b Variant) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Text, b.Text))
+		})
+		fam.Canonical = fam.Variants[0].Text
+		for body, n := range f.bodies {
+			u := BodyUse{Body: body, Answers: n}
+			if t := bodyTotal[body]; t > 0 {
+				u.Share = float64(n) / float64(t)
+			}
+			fam.Bodies = append(fam.Bodies, u)
+		}
+		slices.SortFunc(fam.Bodies, func(a, b BodyUse) int {
+			return cmp.Or(cmp.Compare(b.Answers, a.Answers), strings.Compare(a.Body, b.Body))
+		})
+		fams = append(fams, fam)
+		famComp = append(famComp, c)
+	}
+	order := make([]int, len(fams))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(fams[b].Answers, fams[a].Answers),
+			strings.Compare(fams[a].Canonical, fams[b].Canonical),
+			cmp.Compare(famComp[a], famComp[b]))
+	})
+	famOf := make(map[int32]int, len(fams))
+	res.Families = make([]Family, len(fams))
+	for rank, i := range order {
+		fams[i].ID = rank + 1
+		res.Families[rank] = fams[i]
+		famOf[famComp[i]] = rank + 1
+	}
+	res.Stats.Families = len(fams)
+
+	// Spans: occurrences are in doc order and, within a doc, in sentence
+	// order, so spans come out ordered by Start.
+	covered := make([]int, len(docs))
+	for _, o := range occs {
+		id, ok := famOf[comp[o.uid]]
+		if !ok {
+			continue
+		}
+		s := sents[o.doc][o.sent]
+		res.Spans[o.doc] = append(res.Spans[o.doc], Span{Start: s.Start, End: s.End, Family: id})
+		covered[o.doc] += s.End - s.Start
+	}
+	for i := range docs {
+		if n := len(docs[i].Text); n > 0 {
+			res.Share[i] = float64(covered[i]) / float64(n)
+		}
+	}
+}
+
+// famAcc accumulates one family's uses.
+type famAcc struct {
+	answers     int
+	texts       map[string]struct{}
+	variants    map[int32]int // uid → occurrences
+	bodies      map[string]int
+	first, last time.Time
+}
