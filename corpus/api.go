@@ -236,7 +236,12 @@ func (a *APIReader) syntaxErr(err error) error {
 	if err == io.EOF {
 		err = io.ErrUnexpectedEOF
 	}
-	return fmt.Errorf("%s: line %d: invalid API JSON: %w", a.name, a.lr.lineAt(a.dec.InputOffset()), err)
+	off := a.dec.InputOffset()
+	var se *json.SyntaxError
+	if errors.As(err, &se) && se.Offset > off {
+		off = se.Offset - 1 // the Decoder's offsets count from the input's start
+	}
+	return fmt.Errorf("%s: line %d: invalid API JSON: %w", a.name, a.lr.lineAt(off), err)
 }
 
 // fromItem converts one array element, an item {value, links} or a bare value.

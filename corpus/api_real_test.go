@@ -12,8 +12,8 @@ import (
 	"github.com/parlance-go/parlance/internal/shared"
 )
 
-// openMaybeGzip opens a file, gunzipping it when its name ends in ".gz".
-func openMaybeGzip(t testing.TB, path string) io.ReadCloser {
+// apiOpen opens a file, gunzipping it when its name ends in ".gz".
+func apiOpen(t testing.TB, path string) io.ReadCloser {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -33,7 +33,7 @@ func openMaybeGzip(t testing.TB, path string) io.ReadCloser {
 	}{z, f}
 }
 
-func globSorted(t testing.TB, pattern string) []string {
+func apiGlob(t testing.TB, pattern string) []string {
 	t.Helper()
 	m, err := filepath.Glob(pattern)
 	if err != nil {
@@ -46,8 +46,8 @@ func globSorted(t testing.TB, pattern string) []string {
 	return m
 }
 
-// readAllStrict reads every record, failing the test on any problem or error.
-func readAllStrict(t testing.TB, name string, read func() (*Record, error)) []*Record {
+// apiReadAllStrict reads every record, failing the test on any problem or error.
+func apiReadAllStrict(t testing.TB, name string, read func() (*Record, error)) []*Record {
 	t.Helper()
 	var out []*Record
 	for {
@@ -70,9 +70,9 @@ func TestRealAPIData(t *testing.T) {
 
 	list := make(map[string]*Record)
 	items, answered, holding, truncated, truncAnswer, truncQuestion := 0, 0, 0, 0, 0, 0
-	for _, path := range globSorted(t, filepath.Join(dir, "list", "*.json.gz")) {
-		rc := openMaybeGzip(t, path)
-		recs := readAllStrict(t, path, NewAPIReader(rc, path, nil, &sum).Read)
+	for _, path := range apiGlob(t, filepath.Join(dir, "list", "*.json.gz")) {
+		rc := apiOpen(t, path)
+		recs := apiReadAllStrict(t, path, NewAPIReader(rc, path, nil, &sum).Read)
 		rc.Close()
 		for _, r := range recs {
 			items++
@@ -113,9 +113,9 @@ func TestRealAPIData(t *testing.T) {
 		items, len(list), truncated, truncAnswer, truncQuestion)
 
 	lines, matching, hydrated, stillTrunc := 0, 0, 0, 0
-	for _, path := range globSorted(t, filepath.Join(dir, "fulltext", "*.jsonl.gz")) {
-		rc := openMaybeGzip(t, path)
-		recs := readAllStrict(t, path, NewFullTextReader(rc, path, nil, &sum).Read)
+	for _, path := range apiGlob(t, filepath.Join(dir, "fulltext", "*.jsonl.gz")) {
+		rc := apiOpen(t, path)
+		recs := apiReadAllStrict(t, path, NewFullTextReader(rc, path, nil, &sum).Read)
 		rc.Close()
 		for _, r := range recs {
 			lines++
@@ -140,8 +140,8 @@ func TestRealAPIData(t *testing.T) {
 
 	for _, name := range []string{"list_response_envelope.json", "detail_response_question_1679416.json"} {
 		path := filepath.Join(dir, "fixtures", name)
-		rc := openMaybeGzip(t, path)
-		recs := readAllStrict(t, path, NewAPIReader(rc, path, nil, &sum).Read)
+		rc := apiOpen(t, path)
+		recs := apiReadAllStrict(t, path, NewAPIReader(rc, path, nil, &sum).Read)
 		rc.Close()
 		t.Logf("%s: %d records", name, len(recs))
 		if len(recs) == 0 {
