@@ -280,6 +280,15 @@ func (c *Classifier) Classify(in Input) Verdict {
 		// nothing: not-held already treated as the answer
 	}
 	infoFig := figures || nilFig || table
+	if q.Has(WantDate) && !infoFig {
+		for _, si := range infos {
+			if (si.role == roleSubstance || si.role == roleGeneric) && reWhen.MatchString(si.s.Text) {
+				infoFig = true
+				addEv(si.s, "date")
+				break
+			}
+		}
+	}
 
 	v := Verdict{Refs: ExtractRefs(ans)}
 	if v.Refs == nil {
@@ -353,9 +362,12 @@ func (c *Classifier) Classify(in Input) Verdict {
 	case wantsFig && !infoFig && !(q.Has(WantYesNo) && direct):
 		v.Stance, base = Partial, 0.6
 		ev = append(ev, Evidence{Cue: "missing:figures"})
-	case q.Only(WantYesNo) && !direct && !infoFig:
+	case q.Has(WantYesNo) && !direct:
 		v.Stance, base = Partial, 0.6
 		ev = append(ev, Evidence{Cue: "missing:yes-no"})
+	case q.Only(WantDescription) && substChars < 80 && !infoFig:
+		v.Stance, base = Partial, 0.55
+		ev = append(ev, Evidence{Cue: "missing:substance"})
 	default:
 		v.Stance = Disclosed
 		base = 0.7
@@ -451,7 +463,7 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span) sen
 		si.role = roleHolding
 	case rePointer.MatchString(t):
 		si.role = rolePointer
-	case reGeneric.MatchString(t) && !si.figure && !si.table:
+	case reGeneric.MatchString(t) && !si.figure && !si.table && !si.direct:
 		si.role = roleGeneric
 	default:
 		si.role = roleSubstance

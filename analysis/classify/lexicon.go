@@ -192,7 +192,7 @@ var defaultCues = []Cue{
 	{NotHeld, `(do|does|did) not (currently |routinely |centrally |separately |specifically |systematically |formally )*(hold|collect|record|collate|capture|monitor|track|maintain|keep)\b`, "not-collected", 1},
 	{NotHeld, `(do|does) not (routinely )?publish (this|the|that|such|these) (information|data|figures|statistics)|(information|data) (is|are) not (routinely )?published`, "not-published", 0.9},
 	{NotHeld, `not (held|collected|recorded|collated) centrally|held locally|not held by (the|this|my)`, "not-held-centrally", 1},
-	{NotHeld, `(information|data|figures|statistics|breakdown|estimates?)[^.]{0,120}(is|are) not (currently |yet |readily )?(available|possible to (provide|produce))`, "not-available", 0.9},
+	{NotHeld, `(information|data|figures|statistics|breakdown|analysis|estimates?|numbers?)[^.]{0,120}(is|are) not (currently |yet |readily )?(available|possible to (provide|produce))`, "not-available", 0.9},
 	{NotHeld, `no (centrally[- ]held |central |reliable |robust )?(data|information|records|figures)[^.]{0,40}(is|are|exists?) (held|available|collected|recorded)`, "no-data", 1},
 	{NotHeld, `(not|n't) (possible|able) to (produce|provide|identify|give|separate|disaggregate|isolate|estimate)[^.]{0,60}(robust|reliable|estimate|figure|data|information|breakdown)`, "not-possible", 0.9},
 	{NotHeld, `cannot be (separately |readily |reliably )?(identified|disaggregated|isolated|broken down)|not (available|possible) in (a|the) (reportable|requested) format|reportable format`, "cannot-identify", 0.9},
@@ -211,7 +211,7 @@ var defaultCues = []Cue{
 
 	// personal-data
 	{PersonalData, `data protection (reasons|grounds|principles|legislation|law|obligations|rules)|(breach|contravene)[^.]{0,30}data protection`, "data-protection", 1},
-	{PersonalData, `(identif(y|ication|iable|ying))[^.]{0,40}(individuals|people|persons|patients|staff|children|claimants)|(individuals|people|persons|patients|staff|children) (could|may|might) be identified`, "identification", 1},
+	{PersonalData, `(risk|could|would|might|may|possible|potential(ly)?|avoid|prevent|protect)[^.]{0,40}(identif(y|ication|iable|ying))[^.]{0,40}(individuals|people|persons|patients|staff|children|claimants|pupils|personnel)|(individuals|people|persons|patients|staff|children|claimants|pupils) (could|may|might|would) be (identified|identifiable)|\bidentifiable\b`, "identification", 1},
 	{PersonalData, `small numbers|(supressed|suppressed|redacted|withheld)[^.]{0,60}(disclos|identif|confidential)|statistical disclosure control`, "small-numbers", 0.9},
 	{PersonalData, `(do|does|will) not (normally |routinely )?comment on (individual|specific|personal) (cases|circumstances|applications)|(individual|personal) (cases|circumstances) (would|could|cannot|can not)`, "individual-cases", 0.9},
 	{PersonalData, `personal (data|information) (about|of|relating to)|patient confidentiality|(duty|obligations?) of confidentiality`, "personal-data", 0.8},
@@ -230,7 +230,7 @@ var defaultCues = []Cue{
 	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally )?comment on (leak|speculation|specul|specific reports|media reports|reports|market|internal|individual companies|advice)`, "no-comment", 1},
 	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally )?(publish|disclose|release|share)[^.]{0,40}(advice|internal|correspondence|representations|responses|discussions|deliberations|minutes|papers)`, "not-disclosed", 0.9},
 	{NoCommentConvention, `(not|n't) (be )?(able|appropriate|right|possible|proper) (for me |for the government )?to (comment|speculate|look back|provide a running commentary|pre-?judge)|cannot (comment|speculate)|would be inappropriate to (comment|speculate)`, "cannot-comment", 0.8},
-	{NoCommentConvention, `market[- ]sensitive|quasi[- ]judicial|propriety guidance|(internal|legal) advice to (ministers|government)|law officers|running commentary`, "convention", 0.9},
+	{NoCommentConvention, `market[- ]sensitive|quasi[- ]judicial|propriety guidance|(internal|legal) advice to (ministers|government)|running commentary`, "convention", 0.9},
 
 	// future-publication
 	{FuturePublication, `in due course|in the coming (weeks|months)|at the (next|upcoming|forthcoming) (fiscal event|budget|spending review)|(at|in|ahead of|through) the (upcoming|next|forthcoming) (spending review|budget|fiscal event)`, "due-course", 1},

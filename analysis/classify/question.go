@@ -54,11 +54,15 @@ func (f QuestionForm) Only(w Want) bool {
 var (
 	reQFigures = regexp.MustCompile(`(?i)\bhow (many|much|often|long|frequently)\b|\bwhat (is |was |were |are |has been |have been )?(the )?(total |estimated |average |annual |current |latest |overall |median |mean )*(proportion|percentage|number|numbers|amount|cost|costs|value|budget|spend|spending|expenditure|level|rate|figure|sum|income|revenue|funding|salary|size)\b|\bwhat (proportion|percentage)`)
 	reQDate    = regexp.MustCompile(`(?i)\bwhen\b|\bby what date\b|\bon what date\b|\bwhat (the )?(timetable|timescale|timeframe|date)\b|\bwhat (the )?(expected|planned|estimated) (date|timetable|timescale)`)
-	reQYesNo   = regexp.MustCompile(`(?i)^\s*(whether|if)\b|^\s*(will|has|have|is|are|does|do|did)\b`)
-	reQDesc    = regexp.MustCompile(`(?i)\bwhat\b|\bhow\b|\bwhy\b|\bwhich\b|\bfor what\b|\bwho\b|\bwhere\b`)
-	reQItems   = regexp.MustCompile(`\((?:[a-z]|[ivx]+|[A-Z]|\d{1,2})\)`)
-	reQOpening = regexp.MustCompile(`(?i)^\s*to ask (the |his majesty's government )?[^,]{0,160},\s*`)
-	reQSplit   = regexp.MustCompile(`(?i);\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
+	reQWord    = regexp.MustCompile(`(?i)\b(whether|if (he|she|they|his|her|the|it|ministers?|officials|there|any|that|we|you|government|departments?|my)|what|how|when|which|why|who|where|by what|on what|for what)\b`)
+	// "if he will publish the number of …" and "if she will make an estimate
+	// of …" ask for figures.
+	// "whether he has made an assessment", "if she will take steps": a
+	// substantive description answers these as well as a yes/no does.
+	reQYesNoDesc    = regexp.MustCompile(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
+	reQWantsFigures = regexp.MustCompile(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|statistics|data|cost|costs|amount|proportion)\b`)
+	reQItems        = regexp.MustCompile(`\((?:[a-z]|[ivx]+|[A-Z]|\d{1,2})\)`)
+	reQSplit        = regexp.MustCompile(`(?i);\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
 )
 
 // ReadQuestion reads what a question asks for from its wording. It is a
@@ -68,10 +72,6 @@ func ReadQuestion(q string) QuestionForm {
 	f.Items = len(reQItems.FindAllStringIndex(q, -1))
 	body := q
 	off := 0
-	if loc := reQOpening.FindStringIndex(q); loc != nil {
-		off = loc[1]
-		body = q[off:]
-	}
 	// split into parts, keeping offsets
 	var bounds [][2]int
 	prev := 0
@@ -104,25 +104,38 @@ func ReadQuestion(q string) QuestionForm {
 	return f
 }
 
-// partWant classifies one part of a question by the earliest strong cue.
+// partWant classifies one part of a question by its first question word:
+// "whether"/"if he will" want a yes/no (or figures, when what is to be
+// made or published is an estimate, a number or a breakdown); "how many",
+// "what proportion", "what the cost" want figures; "when", "by what date"
+// want a date; other "what"/"how"/"why"/"which" want a description.
 func partWant(p string) (Want, int, int) {
-	if loc := reQYesNo.FindStringIndex(p); loc != nil {
-		// "whether … how many" still wants figures when the figure cue
-		// comes first in substance: "if he will publish the number of …"
-		// is a yes/no about publication; we keep it yes/no.
+	loc := reQWord.FindStringIndex(p)
+	if loc == nil {
+		if len(strings.TrimSpace(p)) > 20 {
+			return WantDescription, 0, 0
+		}
+		return "", 0, 0
+	}
+	rest := p[loc[0]:]
+	w := strings.ToLower(p[loc[0]:loc[1]])
+	switch {
+	case strings.HasPrefix(w, "whether") || strings.HasPrefix(w, "if"):
+		if m := reQWantsFigures.FindStringIndex(rest); m != nil && m[0] < 80 {
+			return WantFigures, loc[0] + m[0], loc[0] + m[1]
+		}
+		if m := reQYesNoDesc.FindStringIndex(rest); m != nil && m[0] < 70 {
+			return WantDescription, loc[0] + m[0], loc[0] + m[1]
+		}
 		return WantYesNo, loc[0], loc[1]
-	}
-	if loc := reQFigures.FindStringIndex(p); loc != nil && loc[0] < 40 {
-		return WantFigures, loc[0], loc[1]
-	}
-	if loc := reQDate.FindStringIndex(p); loc != nil && loc[0] < 40 {
+	case strings.HasPrefix(w, "when") || strings.HasPrefix(w, "by what") || strings.HasPrefix(w, "on what"):
 		return WantDate, loc[0], loc[1]
 	}
-	if loc := reQDesc.FindStringIndex(p); loc != nil {
-		return WantDescription, loc[0], loc[1]
+	if m := reQFigures.FindStringIndex(rest); m != nil && m[0] == 0 {
+		return WantFigures, loc[0], loc[0] + m[1]
 	}
-	if len(strings.TrimSpace(p)) > 20 {
-		return WantDescription, 0, 0
+	if m := reQDate.FindStringIndex(rest); m != nil && m[0] == 0 {
+		return WantDate, loc[0], loc[0] + m[1]
 	}
-	return "", 0, 0
+	return WantDescription, loc[0], loc[1]
 }
