@@ -196,12 +196,13 @@ func (c *Classifier) Classify(in Input) Verdict {
 	q := ReadQuestion(rec.Question)
 	aboutData := reQAboutData.MatchString(rec.Question) && q.Has(WantYesNo)
 
+	qnums := questionNumbers(rec.Question)
 	infos := make([]sentInfo, 0, len(sents))
 	for _, s := range sents {
 		if s.Start < 0 || s.End > len(ans) || s.Start > s.End {
 			continue
 		}
-		infos = append(infos, c.readSentence(s, in.Boilerplate))
+		infos = append(infos, c.readSentence(s, in.Boilerplate, qnums))
 	}
 
 	var ev []Evidence
@@ -421,7 +422,7 @@ func grounds_hasOtherThan(m map[Ground]float64, g Ground) bool {
 }
 
 // readSentence runs every cue over one sentence and decides its role.
-func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span) sentInfo {
+func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnums map[string]bool) sentInfo {
 	si := sentInfo{s: s}
 	t := s.Text
 	si.grounds = c.lex.match(t)
@@ -453,7 +454,7 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span) sen
 	}
 	si.table = isTableLine(t)
 	si.attach = reAttached.MatchString(t)
-	_, _, si.figure = hasFigure(t)
+	si.figure = hasFigure(t, qnums)
 	si.nil = reNilFigure.MatchString(t)
 	si.direct = reDirect.MatchString(t)
 	switch {

@@ -28,7 +28,7 @@ var (
 	reNilFigure = regexp.MustCompile(`(?i)^(none|nil|zero)\b|\b(no|zero|nil) (recorded|reported|spending|spend|expenditure|payments?|contracts?|cases?|staff|instances|incidents|applications|claims|complaints|prosecutions|convictions|deaths|people|individuals)\b|\bthere (are|is|were|was|has been|have been) (no|none)\b|\bnone of\b|\bhas not (contracted|spent|paid|purchased|procured|bought)\b|\b(did|does|do|has|have) not (contract|spend|pay|purchase|procure|buy|use)`)
 
 	// Dates, years and reference numbers removed before looking for figures.
-	reNotFigure = regexp.MustCompile(`(?i)\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\s+\d{4}\b|\b(19|20)\d{2}([-/–](19|20)?\d{2})?\b|\b(question|questions|uin|hl|hcws|hlws|section|sections|paragraph|paragraphs|para|column|col|page|pages|regulation|regulations|article|clause|part|schedule|table|chapter|no\.|number|annex|rule|step|tier|level|key stage|phase|wave|stage|band|grade|category|class|type|covid|g|c|cop|figure|appendix|act|order)\s*-?\d+[a-z]?\b|\b[a-z]+-?\d+[a-z\d]*\b|\b\d+-?[a-z]+\d*\b|\b\d{1,2}\s?[-–]\s?\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\(\s*\d+\s*\)`)
+	reNotFigure = regexp.MustCompile(`(?i)\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\s+\d{4}\b|\b(19|20)\d{2}([-/–](19|20)?\d{2})?\b|\b(question|questions|uin|hl|hcws|hlws|section|sections|paragraph|paragraphs|para|column|col|page|pages|regulation|regulations|article|clause|part|schedule|table|chapter|no\.|number|annex|rule|step|tier|level|key stage|phase|wave|stage|band|grade|category|class|type|covid|g|c|cop|figure|appendix|act|order|pq|pqs|uins)\s*-?\d+(\.\d+)*[a-z]?\b|\bage(d)? (of )?(\d+|under \d+|over \d+)|\b(under|over|aged) (the age of )?\d+\b|\b\d+ (and|or|to) (over|under|\d+) years?\b|\b\d+\s?(years?|months?)[- ]old\b|\bwithin \d+ (hours|days|minutes|weeks)\b|\b[a-z]+-?\d+[a-z\d]*\b|\b\d+-?[a-z]+\d*\b|\b\d{1,2}\s?[-–]\s?\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\(\s*\d+\s*\)`)
 	reFigure    = regexp.MustCompile(`£\s?\d|\b\d[\d,]*(\.\d+)?\s?(%|per ?cent\b|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(million|billion|bn|thousand|hundred)\b|\b\d+(\.\d+)?\b`)
 	reNumWord   = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|a third|a quarter|half)\b`)
 
@@ -39,16 +39,37 @@ var (
 )
 
 // hasFigure reports whether s states a quantity: a number that is not part
-// of a date, a year or a reference number (Question 1234, section 5, HCWS12).
-func hasFigure(s string) (int, int, bool) {
+// of a date, a year, an age or a reference number (Question 1234, section 5,
+// HCWS12), and that the question itself does not already give (qnums: an
+// answer repeating "the £46 million" of the question adds nothing).
+func hasFigure(s string, qnums map[string]bool) bool {
 	blank := func(m string) string { return strings.Repeat(" ", len(m)) }
 	s = reURL.ReplaceAllStringFunc(s, blank)
-	cleaned := reNotFigure.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
-	loc := reFigure.FindStringIndex(cleaned)
-	if loc == nil {
-		return 0, 0, false
+	cleaned := reNotFigure.ReplaceAllStringFunc(s, blank)
+	for _, loc := range reFigure.FindAllStringIndex(cleaned, -1) {
+		if qnums[numKey(cleaned[loc[0]:loc[1]])] {
+			continue
+		}
+		return true
 	}
-	return loc[0], loc[1], true
+	return false
+}
+
+var reDigits = regexp.MustCompile(`\d[\d,.]*`)
+
+// numKey reduces a figure to its digits, "£46 million" to "46".
+func numKey(m string) string {
+	d := reDigits.FindString(m)
+	return strings.TrimRight(strings.ReplaceAll(d, ",", ""), ".")
+}
+
+// questionNumbers returns the numbers written in a question.
+func questionNumbers(q string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range reDigits.FindAllString(q, -1) {
+		out[numKey(m)] = true
+	}
+	return out
 }
 
 // isTableLine reports whether a line is a row of a table: cells separated by

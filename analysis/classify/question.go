@@ -60,7 +60,7 @@ var (
 	// "whether he has made an assessment", "if she will take steps": a
 	// substantive description answers these as well as a yes/no does.
 	reQYesNoDesc    = regexp.MustCompile(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
-	reQWantsFigures = regexp.MustCompile(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|statistics|data|cost|costs|amount|proportion)\b`)
+	reQWantsFigures = regexp.MustCompile(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|cost|costs|amount|proportion)\b`)
 	reQItems        = regexp.MustCompile(`\((?:[a-z]|[ivx]+|[A-Z]|\d{1,2})\)`)
 	reQSplit        = regexp.MustCompile(`(?i);\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
 )
