@@ -1,0 +1,89 @@
+// parlance report: hands each chart's option JSON to ECharts and adds the
+// tooltips. All text from the data is escaped before it reaches the DOM.
+(function () {
+  "use strict";
+  var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" };
+  function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
+  function lines(s) { return esc(s).replace(/\n/g, "<br>"); }
+
+  var decorate = {
+    stance: function (o, meta) {
+      o.tooltip.formatter = function (ps) {
+        if (!ps.length) { return ""; }
+        var i = ps[0].dataIndex, out = "<b>" + esc(ps[0].name) + "</b>";
+        ps.forEach(function (p) {
+          out += "<br>" + p.marker + esc(p.seriesName) + ": " + esc(meta.tips[i][p.seriesIndex]);
+        });
+        return out;
+      };
+    },
+    heat: function (o, meta) {
+      o.tooltip.formatter = function (p) { return lines(meta.tips[p.dataIndex] || ""); };
+    },
+    grounds: function (o, meta) {
+      o.tooltip.formatter = function (p) { return lines(meta.tips[p.dataIndex] || ""); };
+      o.series[0].label.formatter = function (p) {
+        var v = p.value[2];
+        return v > 0 ? (v < 1 ? "<1%" : Math.round(v) + "%") : "";
+      };
+    },
+    families: function (o, meta) {
+      o.tooltip.formatter = function (p) { return lines(meta.tips[p.seriesIndex] || ""); };
+    },
+    time: function (o, meta) {
+      o.tooltip.formatter = function (ps) {
+        if (!ps.length) { return ""; }
+        var i = ps[0].dataIndex, m = current.time || meta;
+        var out = "<b>" + esc(ps[0].name) + "</b> (n = " + m.totals[i] + ")";
+        ps.forEach(function (p) {
+          out += "<br>" + p.marker + esc(p.seriesName) + ": " + m.counts[i][p.seriesIndex] + " (" + p.value + "%)";
+        });
+        return out;
+      };
+    }
+  };
+  var current = {};
+  var instances = {};
+
+  function noChart(div, why) {
+    var p = document.createElement("p");
+    p.className = "nochart";
+    p.textContent = why + " The table below gives the same numbers.";
+    div.style.height = "auto";
+    div.appendChild(p);
+  }
+
+  var blocks = document.querySelectorAll('script.chart-option');
+  for (var k = 0; k < blocks.length; k++) {
+    var el = blocks[k];
+    var div = document.getElementById(el.getAttribute("data-chart"));
+    if (!div) { continue; }
+    if (typeof echarts === "undefined") {
+      noChart(div, "This chart needs ECharts, which did not load (the page may be offline).");
+      continue;
+    }
+    var o = JSON.parse(el.textContent);
+    var meta = o._meta; delete o._meta;
+    var kind = el.getAttribute("data-kind");
+    if (decorate[kind]) { decorate[kind](o, meta); }
+    var c = echarts.init(div, null, { renderer: "canvas" });
+    c.setOption(o);
+    instances[kind] = c;
+  }
+
+  // The over-time chart's body selector swaps in one body's series.
+  var sel = document.getElementById("time_body");
+  var data = document.getElementById("time_series");
+  if (sel && data && instances.time) {
+    var series = JSON.parse(data.textContent);
+    sel.addEventListener("change", function () {
+      var s = series[Number(sel.value)] || series[0];
+      current.time = s;
+      instances.time.setOption({ series: s.values.map(function (v) { return { data: v }; }) });
+    });
+  }
+
+  window.addEventListener("resize", function () {
+    for (var name in instances) { instances[name].resize(); }
+  });
+})();

@@ -1,0 +1,40 @@
+// Package report writes parlance's static HTML report of how answering bodies
+// answered written parliamentary questions: which disclosed and which
+// declined, on what grounds, with which stock sentences, and how that changed
+// over time.
+//
+// Write produces one main page plus a sibling directory "<name>_files/"
+// holding the round-robin group detail pages (paginated, so that a corpus of
+// 50,000 answers still gives a main page under 10 MB) and tidy exports: a CSV
+// and a JSON file for every table the report shows, and one row per answer.
+//
+// # Charts
+//
+// Charts are built with go-echarts (github.com/go-echarts/go-echarts/v2) and
+// drawn in the reader's browser by Apache ECharts 5. By default the page
+// loads echarts.min.js from go-echarts' assets host
+// (https://go-echarts.github.io/go-echarts-assets/assets/), so it needs a
+// network connection to draw; every chart also has a data table that needs
+// none. Options.InlineECharts names a local copy of echarts.min.js to inline
+// instead, giving one self-contained file that works offline. It must be the
+// full build: the "common" and "simple" builds lack the heatmap series and
+// silently draw an empty heatmap, so Write refuses them.
+//
+// # Safety and determinism
+//
+// Every piece of parliamentary text (answers, headings, body names, stock
+// sentences, file names) is escaped. Chart options are not rendered through
+// go-echarts' own templates, which pass option JSON unescaped into a <script>
+// and strip "__f__" markers from it: they are marshalled with encoding/json
+// (which escapes <, > and &) into <script type="application/json"> blocks and
+// handed to ECharts by a small fixed script. Chart IDs are fixed, every list
+// is sorted, and no timestamp is written, so the same Result always gives
+// byte-identical output.
+//
+// # Colours
+//
+// Stances have one fixed order (disclosed, partial, declined, referred,
+// holding) and fixed colours from the Okabe–Ito palette, which stays
+// distinguishable under the common forms of colour blindness; every coloured
+// mark is also labelled in words.
+package report

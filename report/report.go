@@ -1,0 +1,205 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/parlance-go/parlance/analysis"
+	"github.com/parlance-go/parlance/analysis/classify"
+)
+
+// Options controls a report. The zero value is ready to use: default title,
+// ECharts loaded from go-echarts' assets host, and this build's version.
+type Options struct {
+	// Title heads the report; "" means "How departments answered".
+	Title string
+	// InlineECharts is the path of a local echarts.min.js (ECharts 5, full
+	// build) to inline, making the main page one self-contained file that
+	// draws its charts offline. "" loads ECharts from RemoteECharts instead,
+	// which needs a network connection when the page is opened. The
+	// "common" and "simple" builds are refused: they lack the heatmap series
+	// and silently draw nothing for it.
+	InlineECharts string
+	// Version is the parlance version cited in the Methods section; ""
+	// means the version recorded in the Result, else this build's.
+	Version string
+}
+
+// RemoteECharts is where the page loads ECharts from when it is not
+// inlined: go-echarts' assets host.
+const RemoteECharts = "https://go-echarts.github.io/go-echarts-assets/assets/echarts.min.js"
+
+//go:embed assets/main.html.tmpl assets/group.html.tmpl assets/report.css assets/report.js
+var assets embed.FS
+
+var (
+	funcs = template.FuncMap{
+		"thousands": thousands,
+		"plural":    plural,
+		"colour":    func(s string) string { return colourOf(classify.Stance(s)) },
+		"inc":       func(i int) int { return i + 1 },
+	}
+	mainTmpl  = template.Must(template.New("main.html.tmpl").Funcs(funcs).ParseFS(assets, "assets/main.html.tmpl"))
+	groupTmpl = template.Must(template.New("group.html.tmpl").Funcs(funcs).ParseFS(assets, "assets/group.html.tmpl"))
+	css       = mustAsset("assets/report.css")
+	script    = mustAsset("assets/report.js")
+)
+
+func mustAsset(name string) string {
+	b, err := assets.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// FilesDir returns the name of the directory written beside the report at
+// path: "report.html" → "report_files".
+func FilesDir(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + "_files"
+}
+
+// Write writes the report for res to path, and beside it the directory
+// FilesDir(path) with the round-robin group pages (groupsPerPage groups a
+// page) and the tidy exports (CSV and JSON of every table shown). The
+// directory is created if needed; files in it are overwritten.
+func Write(path string, res *analysis.Result, opt Options) error {
+	if err := check(res); err != nil {
+		return err
+	}
+	lib, err := loadECharts(opt.InlineECharts)
+	if err != nil {
+		return err
+	}
+	ix := newIndex(res)
+	filesName := FilesDir(path)
+	dir := filepath.Join(filepath.Dir(path), filesName)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if err := writeFile(path, func(w io.Writer) error { return render(w, ix, opt, lib, filesName) }); err != nil {
+		return err
+	}
+	title := opt.Title
+	if title == "" {
+		title = "How departments answered"
+	}
+	ver := versionOf(res, opt)
+	npages := (len(res.Groups) + groupsPerPage - 1) / groupsPerPage
+	for n := 1; n <= npages; n++ {
+		p := buildPage(ix, n, title, ver, "../"+filepath.Base(path))
+		p.CSS = template.CSS(css)
+		if err := writeFile(filepath.Join(dir, pageName(n)), func(w io.Writer) error { return groupTmpl.Execute(w, p) }); err != nil {
+			return err
+		}
+	}
+	for _, e := range exportFiles {
+		t := e.build(ix)
+		if err := writeFile(filepath.Join(dir, e.name+".csv"), t.writeCSV); err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(dir, e.name+".json"), t.writeJSON); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Render writes the main page of the report for res to w. Links to the
+// group pages and exports point into filesDir, a path relative to the page
+// (Write uses FilesDir of the page's path); Render does not write them.
+func Render(w io.Writer, res *analysis.Result, opt Options, filesDir string) error {
+	if err := check(res); err != nil {
+		return err
+	}
+	lib, err := loadECharts(opt.InlineECharts)
+	if err != nil {
+		return err
+	}
+	return render(w, newIndex(res), opt, lib, filesDir)
+}
+
+func render(w io.Writer, ix *index, opt Options, lib, filesDir string) error {
+	m, err := buildMain(ix, opt, filesDir)
+	if err != nil {
+		return err
+	}
+	m.CSS = template.CSS(css)
+	m.JS = template.JS(script)
+	if lib != "" {
+		m.ECharts = template.JS(lib)
+	} else {
+		m.EChartsURL = RemoteECharts
+	}
+	var buf bytes.Buffer
+	if err := mainTmpl.Execute(&buf, m); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// check rejects a Result that cannot be reported.
+func check(res *analysis.Result) error {
+	if res == nil {
+		return errors.New("report: nil Result")
+	}
+	for i := range res.Answers {
+		if res.Answers[i].Record == nil {
+			return fmt.Errorf("report: answer %d has no record", i)
+		}
+	}
+	return nil
+}
+
+var closeScript = regexp.MustCompile(`(?i)</script`)
+
+// loadECharts reads the ECharts build to inline, refusing builds without
+// the heatmap series. "" means none.
+func loadECharts(path string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("report: InlineECharts: %w", err)
+	}
+	if !bytes.Contains(b, []byte("series.heatmap")) {
+		return "", fmt.Errorf("report: InlineECharts %s: not the full ECharts build (it has no heatmap series; the \"common\" and \"simple\" builds silently draw an empty heatmap): use dist/echarts.min.js", path)
+	}
+	// "</script" would end the inline element early; "<\/script" means the
+	// same inside JavaScript strings and regular expressions.
+	return closeScript.ReplaceAllStringFunc(string(b), func(s string) string { return "<\\/" + s[2:] }), nil
+}
+
+// writeFile creates path and fills it with fill, reporting the path in any
+// error.
+func writeFile(path string, fill func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	bw := bufio.NewWriter(f)
+	if err := fill(bw); err != nil {
+		f.Close()
+		return fmt.Errorf("report: writing %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("report: writing %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
