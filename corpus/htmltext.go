@@ -262,7 +262,7 @@ func (w *textWriter) closeLink(l link) {
 	text := collapseSpace(w.cur.String()[l.start:])
 	switch {
 	case text == "":
-		w.cur.WriteString(" " + href + " ")
+		w.cur.WriteString(href)
 	case sameAddress(text, href):
 	default:
 		w.cur.WriteString(" (" + href + ")")
