@@ -58,8 +58,9 @@ const (
 var defaultHTTPClient = &http.Client{Timeout: DefaultTimeout}
 
 // Client fetches written questions from the UK Parliament Written Questions
-// API politely: one request at a time at most every MinInterval, retrying
-// 429 and 5xx responses with exponential backoff that honours Retry-After,
+// API politely: requests start at least MinInterval apart, and 429 and 5xx
+// responses and network errors are retried with exponential backoff
+// (1 s, 2 s, 4 s, … capped at a minute) that honours Retry-After,
 // and optionally caching every successful response on disk so that a rerun
 // sends no request at all.
 //
@@ -81,7 +82,7 @@ type Client struct {
 	// delete the directory, or use a new one, to fetch afresh.
 	CacheDir string
 	// MinInterval is the least time between the starts of two requests sent
-	// over the network. Zero means DefaultMinInterval; negative means no
+	// over the network. Zero means DefaultMinInterval (500 ms); negative means no
 	// limit (for tests against a local server).
 	MinInterval time.Duration
 	// MaxRetries is how many times a request is retried after a 429, a 5xx
@@ -123,6 +124,7 @@ type HTTPError struct {
 	Body       string // the start of the response body, for diagnosis
 }
 
+// Error reads "GET <url>: <status> (after <n> attempts): <body start>".
 func (e *HTTPError) Error() string {
 	s := "GET " + e.URL + ": " + e.Status
 	if e.Attempts > 1 {
@@ -280,7 +282,13 @@ func (c *Client) get(ctx context.Context, rawURL string) (body []byte, cached bo
 		if isHTTP {
 			he.Attempts = attempt + 1
 		}
-		if isHTTP && !retryable(he.StatusCode) || attempt >= retries {
+		if isHTTP && !retryable(he.StatusCode) {
+			return nil, false, err
+		}
+		if attempt >= retries {
+			if !isHTTP && attempt > 0 {
+				err = fmt.Errorf("%w (after %d attempts)", err, attempt+1)
+			}
 			return nil, false, err
 		}
 		if retryAfter > maxRetryAfter {

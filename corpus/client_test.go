@@ -742,3 +742,18 @@ func TestQuestion(t *testing.T) {
 		t.Errorf("mismatched detail: err = %v", err)
 	}
 }
+
+func TestGetNetworkErrorRetried(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	u := srv.URL + "/questions/1"
+	srv.Close() // nothing listens there now
+	w := &waits{}
+	c := &Client{BaseURL: srv.URL, MinInterval: -1, MaxRetries: 2, sleep: w.sleep}
+	_, _, err := c.get(context.Background(), u)
+	if err == nil || !strings.Contains(err.Error(), u) || !strings.HasSuffix(err.Error(), "(after 3 attempts)") {
+		t.Errorf("err = %v, want a network error naming %s after 3 attempts", err, u)
+	}
+	if got, want := w.got(), []time.Duration{time.Second, 2 * time.Second}; !slices.Equal(got, want) {
+		t.Errorf("waits = %v, want %v (network errors are retried)", got, want)
+	}
+}
