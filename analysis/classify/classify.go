@@ -281,6 +281,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 		// nothing: not-held already treated as the answer
 	}
 	infoFig := figures || nilFig || table
+	ev = append(ev, Evidence{Cue: fmt.Sprintf("debug:subst=%d", substChars)})
 	if q.Has(WantDate) && !infoFig {
 		for _, si := range infos {
 			if (si.role == roleSubstance || si.role == roleGeneric) && reWhen.MatchString(si.s.Text) {
@@ -343,9 +344,22 @@ func (c *Classifier) Classify(in Input) Verdict {
 			}
 		}
 		base = best * 0.9
-		if some {
+		onlyFuture := len(grounds) == 1 && grounds[FuturePublication] > 0
+		switch {
+		case onlyFuture && !wantsFig && substChars >= 1000:
+			// A long substantive answer that adds that more will follow
+			// in due course has answered; the deferral is incidental.
+			v.Stance, base = Disclosed, 0.6
+			grounds = nil
+			ev = append(ev, Evidence{Cue: "tie-break:deferral-incidental"})
+		case some:
 			v.Stance = Partial
-		} else {
+		case onlyFuture && q.Has(WantYesNo):
+			// "We will update the House in due course" neither gives
+			// nor refuses the yes/no asked for.
+			v.Stance = Partial
+			ev = append(ev, Evidence{Cue: "missing:yes-no"})
+		default:
 			v.Stance = Declined
 			if substChars > 300 {
 				conflicts++
@@ -443,9 +457,18 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnu
 			}
 		}
 	}
-	// A security refusal is not also the general no-comment convention.
+	// One reason, one ground: a security refusal is not also the general
+	// no-comment convention; information withheld by convention is not
+	// "not held"; a decision left to a coming Spending Review is a future
+	// publication, not another body's matter.
 	if hasGround(si.grounds, NationalSecurity) {
 		si.grounds = dropGround(si.grounds, NoCommentConvention)
+	}
+	if hasGround(si.grounds, NoCommentConvention) {
+		si.grounds = dropGround(si.grounds, NotHeld)
+	}
+	if hasCue(si.grounds, "spending-review") {
+		si.grounds = dropGround(si.grounds, OtherBody)
 	}
 	for i := range si.grounds {
 		if !strings.HasPrefix(si.grounds[i].cue, "family:") {
@@ -475,6 +498,15 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnu
 func hasGround(hs []groundHit, g Ground) bool {
 	for _, h := range hs {
 		if h.ground == g {
+			return true
+		}
+	}
+	return false
+}
+
+func hasCue(hs []groundHit, cue string) bool {
+	for _, h := range hs {
+		if h.cue == cue {
 			return true
 		}
 	}

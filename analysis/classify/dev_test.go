@@ -129,7 +129,7 @@ func TestDevSet(t *testing.T) {
 		v := c.Classify(Input{Record: rec})
 		pred[id] = v
 		g := gold[id]
-		if g.Stance != v.Stance || strings.Join(groundStrings(g.Grounds), ",") != strings.Join(groundStrings(v.Grounds), ",") {
+		if os.Getenv("CLASSIFY_DEBUG_ALL") != "" || g.Stance != v.Stance || strings.Join(groundStrings(g.Grounds), ",") != strings.Join(groundStrings(v.Grounds), ",") {
 			fmt.Fprintf(&dbg, "=== %s gold %s %v pred %s %v (%.2f)\nNOTE: %s\nQ: %s\nA: %s\n", id, g.Stance, g.Grounds, v.Stance, v.Grounds, v.Confidence, g.Note, rec.Question, clip(rec.Answer, 1500))
 			for _, e := range v.Evidence {
 				fmt.Fprintf(&dbg, "  [%s] %s\n", e.Cue, clip(e.Text, 140))

@@ -190,9 +190,9 @@ var defaultCues = []Cue{
 	{NotHeld, `(is|are|was|were) not (currently |routinely |centrally |readily |systematically |separately |specifically |formally )*(held|collected|recorded|collated|captured|monitored|tracked|documented|maintained)`, "not-held", 1},
 	{NotHeld, `(has|have) not (been )?(routinely |centrally |systematically |separately )*(held|collected|recorded|collated|captured|documented)`, "not-held", 1},
 	{NotHeld, `(do|does|did) not (currently |routinely |centrally |separately |specifically |systematically |formally )*(hold|collect|record|collate|capture|monitor|track|maintain|keep)\b`, "not-collected", 1},
-	{NotHeld, `(do|does) not (routinely )?publish (this|the|that|such|these) (information|data|figures|statistics)|(information|data) (is|are) not (routinely )?published`, "not-published", 0.9},
+	{NotHeld, `(do|does) not (routinely )?publish (this|the|that|such|these) (information|data|figures|statistics)|(information|data|figures|statistics)[^.]{0,60}(is|are) not (routinely |centrally |separately )?published`, "not-published", 0.9},
 	{NotHeld, `not (held|collected|recorded|collated) centrally|held locally|not held by (the|this|my)`, "not-held-centrally", 1},
-	{NotHeld, `(information|data|figures|statistics|breakdown|analysis|estimates?|numbers?)[^.]{0,120}(is|are) not (currently |yet |readily )?(available|possible to (provide|produce))`, "not-available", 0.9},
+	{NotHeld, `(information|data|figures|statistics|breakdown|analysis|estimates?|numbers?)[^.]{0,120}(is|are) not (currently |yet )?(available|possible to (provide|produce))`, "not-available", 0.9},
 	{NotHeld, `no (centrally[- ]held |central |reliable |robust )?(data|information|records|figures)[^.]{0,40}(is|are|exists?) (held|available|collected|recorded)`, "no-data", 1},
 	{NotHeld, `(not|n't) (possible|able) to (produce|provide|identify|give|separate|disaggregate|isolate|estimate)[^.]{0,60}(robust|reliable|estimate|figure|data|information|breakdown)`, "not-possible", 0.9},
 	{NotHeld, `cannot be (separately |readily |reliably )?(identified|disaggregated|isolated|broken down)|not (available|possible) in (a|the) (reportable|requested) format|reportable format`, "cannot-identify", 0.9},
@@ -233,6 +233,7 @@ var defaultCues = []Cue{
 	{NoCommentConvention, `market[- ]sensitive|quasi[- ]judicial|propriety guidance|(internal|legal) advice to (ministers|government)|running commentary`, "convention", 0.9},
 
 	// future-publication
+	{FuturePublication, `(matter|matters|decision|decisions|question|questions) for (the )?(next |upcoming |forthcoming |future )?(stage of the )?(multi-year )?(spending review|budget|fiscal event)`, "spending-review", 1},
 	{FuturePublication, `in due course|in the coming (weeks|months)|at the (next|upcoming|forthcoming) (fiscal event|budget|spending review)|(at|in|ahead of|through) the (upcoming|next|forthcoming) (spending review|budget|fiscal event)`, "due-course", 1},
 	{FuturePublication, `will (be )?(publish|published|announce|announced|set out|confirm|confirmed|outline|outlined|respond|update|updating|provide further|made available|report)[^.]{0,80}(shortly|soon|later|in the autumn|in the spring|in the summer|next year|this year|when|once|in [A-Z][a-z]+ 20\d\d|on \d)`, "will-publish", 0.9},
 	{FuturePublication, `(update|inform|report to) (the House|Parliament)|(decision|decisions|no decisions?)[^.]{0,30}(not yet|yet to be|will be) (been )?(made|taken|reached)|no (final )?decisions? (has|have) (yet )?been (made|taken)|not yet (been )?(taken|made|decided|finalised|agreed|confirmed)`, "not-yet", 0.9},
