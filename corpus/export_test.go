@@ -13,9 +13,9 @@ import (
 	"time"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata")
+var updateGolden = flag.Bool("update", false, "rewrite golden files under testdata")
 
-func day(s string) time.Time {
+func exportDay(s string) time.Time {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
 		panic(err)
@@ -29,7 +29,7 @@ func exportFixture() []Record {
 	return []Record{
 		{
 			ID: "api:1676644", Source: SourceAPI, UIN: "6036", House: Commons,
-			DateTabled: day("2023-12-08"), DateAnswered: day("2024-05-24"),
+			DateTabled: exportDay("2023-12-08"), DateAnswered: exportDay("2024-05-24"),
 			Department: "Ministry of Justice", DepartmentID: 54,
 			Asker:    Member{ID: 4679, Name: "Jane Doe", Party: "Labour", Constituency: "Slough, East"},
 			Answerer: Member{ID: 4362, Name: "A Minister", Party: "Conservative", Constituency: "Somewhere"},
@@ -69,7 +69,7 @@ func exportBoth(t *testing.T, recs []Record) (jsonl, csv []byte) {
 	return jb.Bytes(), cb.Bytes()
 }
 
-func readAllFrom(t *testing.T, rr recordReader) []Record {
+func drainReader(t *testing.T, rr recordReader) []Record {
 	t.Helper()
 	var out []Record
 	for {
@@ -84,9 +84,9 @@ func readAllFrom(t *testing.T, rr recordReader) []Record {
 	}
 }
 
-func checkGolden(t *testing.T, path string, got []byte) {
+func checkExportGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
+	if *updateGolden {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -103,8 +103,8 @@ func checkGolden(t *testing.T, path string, got []byte) {
 func TestExportGoldenAndRoundTrip(t *testing.T) {
 	recs := exportFixture()
 	j, c := exportBoth(t, recs)
-	checkGolden(t, filepath.Join("testdata", "export", "records.jsonl.golden"), j)
-	checkGolden(t, filepath.Join("testdata", "export", "records.csv.golden"), c)
+	checkExportGolden(t, filepath.Join("testdata", "export", "records.jsonl.golden"), j)
+	checkExportGolden(t, filepath.Join("testdata", "export", "records.csv.golden"), c)
 
 	for _, tc := range []struct {
 		name string
@@ -113,7 +113,7 @@ func TestExportGoldenAndRoundTrip(t *testing.T) {
 		{"jsonl", NewJSONLReader(bytes.NewReader(j), "x.jsonl")},
 		{"csv", NewCSVReader(bytes.NewReader(c), "x.csv")},
 	} {
-		got := readAllFrom(t, tc.rr)
+		got := drainReader(t, tc.rr)
 		if !reflect.DeepEqual(got, recs) {
 			t.Errorf("%s: records changed in the round trip:\n got %+v\nwant %+v", tc.name, got, recs)
 		}
@@ -133,7 +133,7 @@ func TestCSVHeaderOnlyForNoRecords(t *testing.T) {
 	if want := strings.Join(Columns, ",") + "\n"; b.String() != want {
 		t.Fatalf("got %q, want %q", b.String(), want)
 	}
-	got := readAllFrom(t, NewCSVReader(&b, "empty.csv"))
+	got := drainReader(t, NewCSVReader(&b, "empty.csv"))
 	if len(got) != 0 {
 		t.Fatalf("got %d records from a header-only CSV", len(got))
 	}
@@ -156,7 +156,7 @@ func TestExportRejectsWhatCannotRoundTrip(t *testing.T) {
 
 // problemAt reads until the first error and checks it is a Problem at the
 // given record and field.
-func problemAt(t *testing.T, rr recordReader, record, field string) {
+func expectProblem(t *testing.T, rr recordReader, record, field string) {
 	t.Helper()
 	for {
 		_, err := rr.Read()
@@ -200,7 +200,7 @@ func TestJSONLReaderProblems(t *testing.T) {
 	} {
 		in := good + "\n\n" + tc.line + "\n" + good + "\n"
 		rr := NewJSONLReader(strings.NewReader(in), "t.jsonl")
-		problemAt(t, rr, "line 3", tc.field)
+		expectProblem(t, rr, "line 3", tc.field)
 		// reading goes on after the problem
 		if r, err := rr.Read(); err != nil || r.ID != "api:1" {
 			t.Errorf("%s: after the problem got %v, %v", tc.line, r, err)
@@ -223,15 +223,15 @@ func TestCSVReaderProblems(t *testing.T) {
 		{"source,id,holding\napi,api:1,maybe\n", "line 2", "holding"},
 		{h + "\"two\nlines\",api,x\n", "line 2", "date_tabled"},
 	} {
-		problemAt(t, NewCSVReader(strings.NewReader(tc.in), "t.csv"), tc.record, tc.field)
+		expectProblem(t, NewCSVReader(strings.NewReader(tc.in), "t.csv"), tc.record, tc.field)
 	}
 	// line numbers count the lines inside quoted fields
 	in := h + "\"a\nb\",api,\napi:2,api,bad\n"
-	problemAt(t, NewCSVReader(strings.NewReader(in), "t.csv"), "line 4", "date_tabled")
+	expectProblem(t, NewCSVReader(strings.NewReader(in), "t.csv"), "line 4", "date_tabled")
 
 	// unknown columns are reported, then the known ones are read
 	rr := NewCSVReader(strings.NewReader("colour,id,source\nred,api:1,api\n"), "t.csv")
-	problemAt(t, rr, "line 1 (header)", "colour")
+	expectProblem(t, rr, "line 1 (header)", "colour")
 	if r, err := rr.Read(); err != nil || r.ID != "api:1" || r.Source != SourceAPI {
 		t.Fatalf("after header problem: %v, %v", r, err)
 	}
@@ -249,7 +249,7 @@ func TestCSVReaderMissingIDIsFatal(t *testing.T) {
 
 func TestCSVReaderAcceptsCRLFAndBOM(t *testing.T) {
 	in := "\ufeffid,source,answer\r\napi:1,api,\"a\r\nb\"\r\napi:2,api,c\r\n"
-	got := readAllFrom(t, NewCSVReader(strings.NewReader(in), "t.csv"))
+	got := drainReader(t, NewCSVReader(strings.NewReader(in), "t.csv"))
 	if len(got) != 2 || got[0].Answer != "a\r\nb" || got[1].Answer != "c" {
 		t.Fatalf("got %+v", got)
 	}
@@ -257,7 +257,7 @@ func TestCSVReaderAcceptsCRLFAndBOM(t *testing.T) {
 
 // fuzzSeeds adds every file under testdata/export and testdata/open as a
 // seed.
-func fuzzSeeds(f *testing.F, add func([]byte)) {
+func exportFuzzSeeds(f *testing.F, add func([]byte)) {
 	for _, dir := range []string{"export", "open"} {
 		filepath.WalkDir(filepath.Join("testdata", dir), func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
@@ -271,7 +271,7 @@ func fuzzSeeds(f *testing.F, add func([]byte)) {
 }
 
 func FuzzJSONLReader(f *testing.F) {
-	fuzzSeeds(f, func(b []byte) { f.Add(b) })
+	exportFuzzSeeds(f, func(b []byte) { f.Add(b) })
 	f.Add([]byte(`{"id":"api:1","source":"api","attachments":null,"grouped_uins":[]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rr := NewJSONLReader(bytes.NewReader(data), "fuzz")
@@ -305,7 +305,7 @@ func FuzzJSONLReader(f *testing.F) {
 }
 
 func FuzzCSVReader(f *testing.F) {
-	fuzzSeeds(f, func(b []byte) { f.Add(b) })
+	exportFuzzSeeds(f, func(b []byte) { f.Add(b) })
 	f.Add([]byte("id,source\n\"a\"\"b\",api\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rr := NewCSVReader(bytes.NewReader(data), "fuzz")

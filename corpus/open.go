@@ -45,6 +45,12 @@ type readerFunc func(r io.Reader, name string, reg *Registry, sum *Summary) reco
 var readers = map[Format]readerFunc{
 	FormatJSONL: func(r io.Reader, name string, _ *Registry, _ *Summary) recordReader { return NewJSONLReader(r, name) },
 	FormatCSV:   func(r io.Reader, name string, _ *Registry, _ *Summary) recordReader { return NewCSVReader(r, name) },
+	FormatAPIJSON: func(r io.Reader, name string, reg *Registry, sum *Summary) recordReader {
+		return NewAPIReader(r, name, reg, sum)
+	},
+	FormatAPIFullText: func(r io.Reader, name string, reg *Registry, sum *Summary) recordReader {
+		return NewFullTextReader(r, name, reg, sum)
+	},
 }
 
 // input is one file (or standard input, or embedded data) to be read.
@@ -70,11 +76,12 @@ type Stream struct {
 	curCloser io.Closer
 
 	// hydration: full-text records by ID, in file order
-	fullLoaded bool
-	fullOrder  []*Record
-	fullByID   map[string]int // index into fullOrder
-	matched    []bool         // fullOrder[i] matched a list record
-	fullNext   int            // next fullOrder index to emit at the end
+	fullLoaded  bool
+	fullOrder   []*Record
+	fullByID    map[string]int // index into fullOrder
+	matched     []bool         // fullOrder[i] matched a list record
+	fullUnknown [][]string     // unknown bodies the reader counted for fullOrder[i]
+	fullNext    int            // next fullOrder index to emit at the end
 
 	seen map[string]struct{} // IDs delivered
 	err  error               // sticky: io.EOF or the strict error
@@ -327,9 +334,11 @@ func (s *Stream) detect(name string, br *bufio.Reader) (Format, error) {
 		return s.opt.Format, nil
 	}
 	head, err := br.Peek(DetectHeadSize)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+	if len(head) == 0 && err != nil && err != io.EOF {
 		return "", &Problem{File: name, Err: err}
 	}
+	// Other errors (a gzip stream cut short, say) are met again, and
+	// reported in order, when the input is read.
 	return Detect(name, head)
 }
 
@@ -364,7 +373,7 @@ func (s *Stream) Close() error {
 	}
 	s.cur = nil
 	s.next = len(s.inputs)
-	s.fullOrder, s.fullByID, s.matched = nil, nil, nil
+	s.fullOrder, s.fullByID, s.matched, s.fullUnknown = nil, nil, nil, nil
 	s.fullLoaded = true
 	if s.err == nil {
 		s.err = io.EOF
@@ -373,11 +382,12 @@ func (s *Stream) Close() error {
 }
 
 // openInput starts reading in, recording it in Summary.Files.
-func (s *Stream) openInput(in *input) (recordReader, io.Closer, error) {
+// The reader adds to sum.
+func (s *Stream) openInput(in *input, sum *Summary) (recordReader, io.Closer, error) {
 	s.sum.Files = append(s.sum.Files, in.name)
 	mk := readers[in.format]
 	if in.pre != nil {
-		return mk(in.pre, in.name, s.reg, s.sum), io.NopCloser(nil), nil
+		return mk(in.pre, in.name, s.reg, sum), io.NopCloser(nil), nil
 	}
 	rc, err := in.open()
 	if err != nil {
@@ -388,7 +398,7 @@ func (s *Stream) openInput(in *input) (recordReader, io.Closer, error) {
 		rc.Close()
 		return nil, nil, err
 	}
-	return mk(br, in.name, s.reg, s.sum), rc, nil
+	return mk(br, in.name, s.reg, sum), rc, nil
 }
 
 // fatal handles an error that ends an input: in lenient mode it is recorded
@@ -429,8 +439,14 @@ func (s *Stream) loadFull() error {
 		return nil
 	}
 	s.fullByID = map[string]int{}
+	// The full-text reader counts the addressees it cannot name as unknown
+	// bodies. That count belongs to a record only if it is delivered as it
+	// is, not if a list record (whose department is authoritative) absorbs
+	// it; so the reader counts into a scratch summary, emptied before every
+	// record, and the names are kept with the record until it is delivered.
+	scratch := &Summary{}
 	for _, in := range s.full {
-		rr, c, err := s.openInput(in)
+		rr, c, err := s.openInput(in, scratch)
 		if err != nil {
 			if s.fatal(in.name, err) {
 				continue
@@ -438,6 +454,7 @@ func (s *Stream) loadFull() error {
 			return s.err
 		}
 		for {
+			scratch.UnknownBodies = nil
 			rec, err := rr.Read()
 			if err == io.EOF {
 				break
@@ -470,8 +487,19 @@ func (s *Stream) loadFull() error {
 				s.fullByID[rec.ID] = len(s.fullOrder)
 			}
 			s.fullOrder = append(s.fullOrder, rec)
+			var unknown []string
+			for _, k := range sortedKeys(scratch.UnknownBodies) {
+				for n := scratch.UnknownBodies[k]; n > 0; n-- {
+					unknown = append(unknown, k)
+				}
+			}
+			s.fullUnknown = append(s.fullUnknown, unknown)
 		}
 		c.Close()
+		for k, n := range scratch.Skipped {
+			s.sum.addSkipped(k, n)
+		}
+		scratch.Skipped = nil
 	}
 	s.matched = make([]bool, len(s.fullOrder))
 	return nil
@@ -495,7 +523,7 @@ func (s *Stream) Read() (*Record, error) {
 			if s.next < len(s.inputs) {
 				in := s.inputs[s.next]
 				s.next++
-				rr, c, err := s.openInput(in)
+				rr, c, err := s.openInput(in, s.sum)
 				if err != nil {
 					if s.fatal(in.name, err) {
 						continue
@@ -539,7 +567,7 @@ func (s *Stream) Read() (*Record, error) {
 		if s.curIn.format == FormatAPIJSON && s.fullByID != nil {
 			if i, ok := s.fullByID[rec.ID]; ok && !s.matched[i] {
 				s.matched[i] = true
-				if hydrate(rec, s.fullOrder[i]) {
+				if Hydrate(rec, s.fullOrder[i]) {
 					s.sum.Hydrated++
 				}
 				s.fullOrder[i] = nil // no longer needed
@@ -593,9 +621,12 @@ func (s *Stream) readUnmatched() (*Record, error) {
 		if s.duplicate(rec) {
 			continue
 		}
+		for _, name := range s.fullUnknown[i] {
+			s.sum.addUnknownBody(name)
+		}
 		return s.deliver(rec), nil
 	}
-	s.fullOrder, s.fullByID, s.matched = nil, nil, nil
+	s.fullOrder, s.fullByID, s.matched, s.fullUnknown = nil, nil, nil, nil
 	s.err = io.EOF
 	return nil, io.EOF
 }
@@ -624,11 +655,6 @@ func drain(s *Stream) ([]Record, *Summary, error) {
 		out = append(out, *rec)
 	}
 }
-
-// hydrate replaces a list record's clipped texts with full ones. It is
-// Hydrate once the API reader is in the tree; until then nothing is
-// hydrated (and no API input can be opened, since it has no reader).
-var hydrate = func(list, full *Record) bool { return false }
 
 // latestTWFY is LatestTWFYVersions once the TheyWorkForYou reader is in the
 // tree; until then no TheyWorkForYou input can be opened.
