@@ -44,10 +44,10 @@ func TestOpenFilesDirsGlobsGzip(t *testing.T) {
 		t.Errorf("Read %v, want %v", sum.Read, wantRead)
 	}
 	wantSkipped := map[string]int{
-		"api: duplicate id":                                                   1,
-		"open: hidden file or directory in a directory":                       1,
+		"api: duplicate id":                             1,
+		"open: hidden file or directory in a directory": 1,
 		"open: file of unknown format in a directory: " + openFixture("dir/README.md"): 1,
-		"open: input reached more than once (file)":                           1,
+		"open: input reached more than once (file)":                                    1,
 	}
 	if !reflect.DeepEqual(sum.Skipped, wantSkipped) {
 		t.Errorf("Skipped %v, want %v", sum.Skipped, wantSkipped)
