@@ -504,7 +504,17 @@ type listEnvelope struct {
 // retries, a response that is not a list page, a record that cannot be
 // decoded (unless Lenient), cancellation of ctx, or an error returned by
 // fn, which Search returns unchanged.
+//
+// When Search has read every page (no Limit, no error) and the distinct
+// questions read do not add up to totalResults, or totalResults changed
+// between pages, the discrepancy is recorded as a *Problem in
+// Summary.Problems (field "totalResults") but Search still succeeds: the
+// live list moves as questions are tabled and withdrawn, and what was
+// fetched is kept.
 func (c *Client) Search(ctx context.Context, q Query, fn func(*Record) error) (total int, err error) {
+	if fn == nil {
+		return 0, errors.New("Search: fn is nil")
+	}
 	v, err := q.values()
 	if err != nil {
 		return 0, err
@@ -515,7 +525,8 @@ func (c *Client) Search(ctx context.Context, q Query, fn func(*Record) error) (t
 	}
 	sum := c.summary()
 	seen := make(map[string]bool)
-	delivered := 0
+	delivered, bad := 0, 0
+	firstURL, firstTotal := "", -1
 	for skip := 0; ; {
 		take := pageSize
 		if q.Limit > 0 {
@@ -535,6 +546,9 @@ func (c *Client) Search(ctx context.Context, q Query, fn func(*Record) error) (t
 			return total, fmt.Errorf("%s: not a list response: want {\"totalResults\": N, \"results\": [...]}", name)
 		}
 		total = *env.TotalResults
+		if firstTotal < 0 {
+			firstURL, firstTotal = u, total
+		}
 		sum.Files = append(sum.Files, u)
 		r := NewAPIReader(bytes.NewReader(body), name, c.registry(), sum)
 		for {
@@ -545,6 +559,7 @@ func (c *Client) Search(ctx context.Context, q Query, fn func(*Record) error) (t
 			var p *Problem
 			if errors.As(err, &p) && c.Lenient {
 				sum.Problems = append(sum.Problems, p)
+				bad++
 				continue
 			}
 			if err != nil {
@@ -569,9 +584,18 @@ func (c *Client) Search(ctx context.Context, q Query, fn func(*Record) error) (t
 		}
 		skip += len(env.Results)
 		if len(env.Results) == 0 || skip >= total {
-			return total, nil
+			break
 		}
 	}
+	// The live list can change while it is paged. A count that does not
+	// add up is reported rather than passed over, since a researcher
+	// publishing the numbers needs to know the fetch may be incomplete.
+	if got := len(seen) + bad; got != total || firstTotal != total {
+		sum.Problems = append(sum.Problems, problemf(firstURL, "", "totalResults",
+			"the list endpoint reported %d questions (%d on the first page) but %d distinct were read (%d delivered, %d undecodable): the list changed while it was paged, or the API's paging is inconsistent; fetch again to check",
+			total, firstTotal, got, len(seen), bad))
+	}
+	return total, nil
 }
 
 // Question fetches one question, with its full texts (answer HTML

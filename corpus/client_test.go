@@ -24,30 +24,30 @@ import (
 	"github.com/parlance-go/parlance/internal/shared"
 )
 
-// waits records the backoff and rate-limit waits a Client chose, without
+// clientWaits records the backoff and rate-limit waits a Client chose, without
 // waiting for them.
-type waits struct {
+type clientWaits struct {
 	mu sync.Mutex
 	ds []time.Duration
 }
 
-func (w *waits) sleep(ctx context.Context, d time.Duration) error {
+func (w *clientWaits) sleep(ctx context.Context, d time.Duration) error {
 	w.mu.Lock()
 	w.ds = append(w.ds, d)
 	w.mu.Unlock()
 	return ctx.Err()
 }
 
-func (w *waits) got() []time.Duration {
+func (w *clientWaits) got() []time.Duration {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return slices.Clone(w.ds)
 }
 
-// scripted serves the given status codes in turn (200 with body once the
+// clientScript serves the given status codes in turn (200 with body once the
 // script runs out), with the Retry-After header given for each, and counts
 // requests.
-type scripted struct {
+type clientScript struct {
 	codes      []int
 	retryAfter []string
 	body       string
@@ -55,7 +55,7 @@ type scripted struct {
 	onRequest  func(n int)
 }
 
-func (s *scripted) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *clientScript) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	n := int(s.n.Add(1)) - 1
 	if s.onRequest != nil {
 		s.onRequest(n)
@@ -71,11 +71,11 @@ func (s *scripted) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(s.body))
 }
 
-func testClient(t *testing.T, h http.Handler) (*Client, *httptest.Server, *waits) {
+func newTestClient(t *testing.T, h http.Handler) (*Client, *httptest.Server, *clientWaits) {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	w := &waits{}
+	w := &clientWaits{}
 	return &Client{BaseURL: srv.URL, MinInterval: -1, sleep: w.sleep}, srv, w
 }
 
@@ -141,7 +141,7 @@ func TestQueryInvalid(t *testing.T) {
 
 func TestGetHeaders(t *testing.T) {
 	var ua, accept string
-	c, srv, _ := testClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	c, srv, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ua, accept = r.UserAgent(), r.Header.Get("Accept")
 		w.Write([]byte("{}"))
 	}))
@@ -157,8 +157,8 @@ func TestGetHeaders(t *testing.T) {
 }
 
 func TestGetRetryAfter429(t *testing.T) {
-	s := &scripted{codes: []int{429}, retryAfter: []string{"7"}, body: `{"ok":1}`}
-	c, srv, w := testClient(t, s)
+	s := &clientScript{codes: []int{429}, retryAfter: []string{"7"}, body: `{"ok":1}`}
+	c, srv, w := newTestClient(t, s)
 	body, _, err := c.get(context.Background(), srv.URL+"/questions/1")
 	if err != nil {
 		t.Fatal(err)
@@ -176,8 +176,8 @@ func TestGetRetryAfter429(t *testing.T) {
 }
 
 func TestGet503TwiceThenSuccess(t *testing.T) {
-	s := &scripted{codes: []int{503, 503}, body: `{"ok":2}`}
-	c, srv, w := testClient(t, s)
+	s := &clientScript{codes: []int{503, 503}, body: `{"ok":2}`}
+	c, srv, w := newTestClient(t, s)
 	body, _, err := c.get(context.Background(), srv.URL+"/questions/1")
 	if err != nil {
 		t.Fatal(err)
@@ -192,8 +192,8 @@ func TestGet503TwiceThenSuccess(t *testing.T) {
 }
 
 func TestGetRetriesExhausted(t *testing.T) {
-	s := &scripted{codes: []int{500, 502, 503, 504, 503, 503, 503}}
-	c, srv, w := testClient(t, s)
+	s := &clientScript{codes: []int{500, 502, 503, 504, 503, 503, 503}}
+	c, srv, w := newTestClient(t, s)
 	c.MaxRetries = 3
 	u := srv.URL + "/questions?skip=0&take=100"
 	_, _, err := c.get(context.Background(), u)
@@ -215,8 +215,8 @@ func TestGetRetriesExhausted(t *testing.T) {
 }
 
 func TestGetNoRetryOnClientError(t *testing.T) {
-	s := &scripted{codes: []int{404}}
-	c, srv, _ := testClient(t, s)
+	s := &clientScript{codes: []int{404}}
+	c, srv, _ := newTestClient(t, s)
 	_, _, err := c.get(context.Background(), srv.URL+"/questions/9")
 	var he *HTTPError
 	if !errors.As(err, &he) || he.StatusCode != 404 || s.n.Load() != 1 {
@@ -225,8 +225,8 @@ func TestGetNoRetryOnClientError(t *testing.T) {
 }
 
 func TestGetRetryAfterTooLong(t *testing.T) {
-	s := &scripted{codes: []int{503, 503}, retryAfter: []string{"86400"}}
-	c, srv, w := testClient(t, s)
+	s := &clientScript{codes: []int{503, 503}, retryAfter: []string{"86400"}}
+	c, srv, w := newTestClient(t, s)
 	_, _, err := c.get(context.Background(), srv.URL+"/questions/1")
 	if err == nil || !strings.Contains(err.Error(), "retry after 24h0m0s") || s.n.Load() != 1 || len(w.got()) != 0 {
 		t.Errorf("err = %v after %d requests, waits %v; want a give-up naming the wait after 1 request", err, s.n.Load(), w.got())
@@ -236,8 +236,8 @@ func TestGetRetryAfterTooLong(t *testing.T) {
 func TestGetCancelDuringBackoff(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s := &scripted{codes: []int{503, 503}, retryAfter: []string{"300"}}
-	c, srv, _ := testClient(t, s)
+	s := &clientScript{codes: []int{503, 503}, retryAfter: []string{"300"}}
+	c, srv, _ := newTestClient(t, s)
 	// Sleep for real (300 s, as the server asks), and cancel the context
 	// while the Client is asleep.
 	c.sleep = func(ctx context.Context, d time.Duration) error {
@@ -254,8 +254,8 @@ func TestGetCancelDuringBackoff(t *testing.T) {
 }
 
 func TestGetRateLimit(t *testing.T) {
-	s := &scripted{body: "{}"}
-	c, srv, w := testClient(t, s)
+	s := &clientScript{body: "{}"}
+	c, srv, w := newTestClient(t, s)
 	c.MinInterval = time.Hour
 	for i := 0; i < 3; i++ {
 		if _, _, err := c.get(context.Background(), srv.URL+"/questions/1"); err != nil {
@@ -270,8 +270,8 @@ func TestGetRateLimit(t *testing.T) {
 
 func TestCache(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cache")
-	s := &scripted{body: `{"cached":true}`}
-	c, srv, _ := testClient(t, s)
+	s := &clientScript{body: `{"cached":true}`}
+	c, srv, _ := newTestClient(t, s)
 	c.CacheDir = dir
 	u := srv.URL + "/questions?skip=0&take=100"
 	if _, cached, err := c.get(context.Background(), u); err != nil || cached {
@@ -297,8 +297,8 @@ func TestCache(t *testing.T) {
 
 func TestCacheOnlyOK(t *testing.T) {
 	dir := t.TempDir()
-	s := &scripted{codes: []int{404}}
-	c, srv, _ := testClient(t, s)
+	s := &clientScript{codes: []int{404}}
+	c, srv, _ := newTestClient(t, s)
 	c.CacheDir = dir
 	if _, _, err := c.get(context.Background(), srv.URL+"/questions/2"); err == nil {
 		t.Fatal("want an error for a 404")
@@ -324,10 +324,10 @@ func TestParseRetryAfter(t *testing.T) {
 	}
 }
 
-// fakeAPI serves list pages cut from items (with the envelope, honouring
+// clientFakeAPI serves list pages cut from items (with the envelope, honouring
 // skip and take) and detail items by ID, counting requests and recording
 // each list request's query.
-type fakeAPI struct {
+type clientFakeAPI struct {
 	items   []json.RawMessage
 	details map[int][]byte
 	// page, if set, replaces the items a list request gets.
@@ -335,13 +335,13 @@ type fakeAPI struct {
 	// raw, if set, is served as the body of every list request.
 	raw string
 
-	mu       sync.Mutex
-	requests int
-	queries  []url.Values
-	details_ []int
+	mu        sync.Mutex
+	requests  int
+	queries   []url.Values
+	detailIDs []int
 }
 
-func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (f *clientFakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	f.requests++
 	f.mu.Unlock()
@@ -349,7 +349,7 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if id, ok := strings.CutPrefix(r.URL.Path, "/questions/"); ok {
 		n, _ := strconv.Atoi(id)
 		f.mu.Lock()
-		f.details_ = append(f.details_, n)
+		f.detailIDs = append(f.detailIDs, n)
 		f.mu.Unlock()
 		b, ok := f.details[n]
 		if !ok {
@@ -385,7 +385,7 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(map[string]any{"totalResults": len(f.items), "results": page})
 }
 
-func (f *fakeAPI) skips() []string {
+func (f *clientFakeAPI) skips() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var s []string
@@ -395,8 +395,8 @@ func (f *fakeAPI) skips() []string {
 	return s
 }
 
-// readItems reads a bare JSON array of API items.
-func readItems(t *testing.T, path string) []json.RawMessage {
+// clientReadItems reads a bare JSON array of API items.
+func clientReadItems(t *testing.T, path string) []json.RawMessage {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -418,19 +418,19 @@ func readItems(t *testing.T, path string) []json.RawMessage {
 	return items
 }
 
-func fixtureAPI(t *testing.T) *fakeAPI {
+func clientFixtureAPI(t *testing.T) *clientFakeAPI {
 	t.Helper()
 	detail, err := os.ReadFile(filepath.Join("testdata", "client", "detail_9000003.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fakeAPI{
-		items:   readItems(t, filepath.Join("testdata", "client", "items.json")),
+	return &clientFakeAPI{
+		items:   clientReadItems(t, filepath.Join("testdata", "client", "items.json")),
 		details: map[int][]byte{9000003: detail},
 	}
 }
 
-func collect(t *testing.T, c *Client, q Query) ([]*Record, int) {
+func clientCollect(t *testing.T, c *Client, q Query) ([]*Record, int) {
 	t.Helper()
 	var recs []*Record
 	total, err := c.Search(context.Background(), q, func(r *Record) error {
@@ -443,7 +443,7 @@ func collect(t *testing.T, c *Client, q Query) ([]*Record, int) {
 	return recs, total
 }
 
-func ids(recs []*Record) []string {
+func clientIDs(recs []*Record) []string {
 	var s []string
 	for _, r := range recs {
 		s = append(s, r.ID)
@@ -452,15 +452,15 @@ func ids(recs []*Record) []string {
 }
 
 func TestSearchPaging(t *testing.T) {
-	api := fixtureAPI(t)
-	c, _, _ := testClient(t, api)
+	api := clientFixtureAPI(t)
+	c, _, _ := newTestClient(t, api)
 	c.Summary = &Summary{}
-	recs, total := collect(t, c, Query{SearchTerm: "testing", Bodies: []int{9011, 9012}, PageSize: 2})
+	recs, total := clientCollect(t, c, Query{SearchTerm: "testing", Bodies: []int{9011, 9012}, PageSize: 2})
 	if total != 5 {
 		t.Errorf("total = %d, want 5", total)
 	}
 	want := []string{"api:9000001", "api:9000002", "api:9000003", "api:9000004", "api:9000005"}
-	if got := ids(recs); !slices.Equal(got, want) {
+	if got := clientIDs(recs); !slices.Equal(got, want) {
 		t.Errorf("records = %v, want %v", got, want)
 	}
 	if got, want := api.skips(), []string{"0/2", "2/2", "4/2"}; !slices.Equal(got, want) {
@@ -483,10 +483,10 @@ func TestSearchPaging(t *testing.T) {
 // TestSearchRealPages serves three pages cut from a real list file and
 // checks that the client delivers exactly what reading the file does.
 func TestSearchRealPages(t *testing.T) {
-	items := readItems(t, filepath.Join(shared.Path(t, "data/api/list"), "2024-08.json.gz"))[:25]
-	api := &fakeAPI{items: items}
-	c, _, _ := testClient(t, api)
-	recs, total := collect(t, c, Query{TabledFrom: time.Date(2024, 8, 1, 0, 0, 0, 0, time.UTC), PageSize: 10})
+	items := clientReadItems(t, filepath.Join(shared.Path(t, "data/api/list"), "2024-08.json.gz"))[:25]
+	api := &clientFakeAPI{items: items}
+	c, _, _ := newTestClient(t, api)
+	recs, total := clientCollect(t, c, Query{TabledFrom: time.Date(2024, 8, 1, 0, 0, 0, 0, time.UTC), PageSize: 10})
 	if total != 25 || len(recs) != 25 {
 		t.Fatalf("total %d, delivered %d; want 25, 25", total, len(recs))
 	}
@@ -510,9 +510,9 @@ func TestSearchRealPages(t *testing.T) {
 }
 
 func TestSearchLimit(t *testing.T) {
-	api := fixtureAPI(t)
-	c, _, _ := testClient(t, api)
-	recs, total := collect(t, c, Query{PageSize: 2, Limit: 3})
+	api := clientFixtureAPI(t)
+	c, _, _ := newTestClient(t, api)
+	recs, total := clientCollect(t, c, Query{PageSize: 2, Limit: 3})
 	if total != 5 || len(recs) != 3 {
 		t.Errorf("total %d, delivered %d; want 5, 3", total, len(recs))
 	}
@@ -523,7 +523,7 @@ func TestSearchLimit(t *testing.T) {
 }
 
 func TestSearchDuplicateAcrossPages(t *testing.T) {
-	api := fixtureAPI(t)
+	api := clientFixtureAPI(t)
 	// A question tabled while paging shifts the list by one: the second page
 	// starts with the last item of the first.
 	api.page = func(skip, take int) []json.RawMessage {
@@ -532,11 +532,11 @@ func TestSearchDuplicateAcrossPages(t *testing.T) {
 		}
 		return api.items[min(skip, len(api.items)):min(skip+take, len(api.items))]
 	}
-	c, _, _ := testClient(t, api)
+	c, _, _ := newTestClient(t, api)
 	c.Summary = &Summary{}
-	recs, _ := collect(t, c, Query{PageSize: 3})
+	recs, _ := clientCollect(t, c, Query{PageSize: 3})
 	if len(recs) != 5 {
-		t.Errorf("delivered %v, want all 5 once", ids(recs))
+		t.Errorf("delivered %v, want all 5 once", clientIDs(recs))
 	}
 	if got := c.Summary.Skipped["api: duplicate id across pages"]; got != 1 {
 		t.Errorf("duplicates skipped = %d, want 1 (skipped: %v)", got, c.Summary.Skipped)
@@ -544,8 +544,8 @@ func TestSearchDuplicateAcrossPages(t *testing.T) {
 }
 
 func TestSearchStopsOnCallbackError(t *testing.T) {
-	api := fixtureAPI(t)
-	c, _, _ := testClient(t, api)
+	api := clientFixtureAPI(t)
+	c, _, _ := newTestClient(t, api)
 	stop := errors.New("enough")
 	n := 0
 	_, err := c.Search(context.Background(), Query{PageSize: 2}, func(*Record) error {
@@ -567,7 +567,7 @@ func TestSearchBadJSON(t *testing.T) {
 		`[{"value": {"id": 1}}]`:                             "not a list response",
 		`{"results": []}`:                                    "not a list response",
 	} {
-		c, srv, _ := testClient(t, &fakeAPI{raw: body})
+		c, srv, _ := newTestClient(t, &clientFakeAPI{raw: body})
 		_, err := c.Search(context.Background(), Query{}, func(*Record) error { return nil })
 		if err == nil || !strings.Contains(err.Error(), srv.URL+"/questions?skip=0&take=100") || !strings.Contains(err.Error(), want) {
 			t.Errorf("body %s: err = %v; want %q naming the URL", body, err, want)
@@ -576,8 +576,8 @@ func TestSearchBadJSON(t *testing.T) {
 }
 
 func TestQuestionBadJSON(t *testing.T) {
-	api := &fakeAPI{details: map[int][]byte{7: []byte(`{"value": {"id": 7, "uin": `)}}
-	c, srv, _ := testClient(t, api)
+	api := &clientFakeAPI{details: map[int][]byte{7: []byte(`{"value": {"id": 7, "uin": `)}}
+	c, srv, _ := newTestClient(t, api)
 	_, err := c.Question(context.Background(), 7)
 	if err == nil || !strings.Contains(err.Error(), srv.URL+"/questions/7") || !strings.Contains(err.Error(), "invalid JSON") {
 		t.Errorf("err = %v; want invalid JSON naming the URL", err)
@@ -585,11 +585,11 @@ func TestQuestionBadJSON(t *testing.T) {
 }
 
 func TestSearchBadRecord(t *testing.T) {
-	api := fixtureAPI(t)
+	api := clientFixtureAPI(t)
 	api.items = slices.Clone(api.items)
 	api.items[1] = json.RawMessage(`{"value": {"id": 9000002, "dateTabled": "yesterday"}}`)
 	// Strict: the record's problem, naming the page and item, stops Search.
-	c, srv, _ := testClient(t, api)
+	c, srv, _ := newTestClient(t, api)
 	_, err := c.Search(context.Background(), Query{PageSize: 2}, func(*Record) error { return nil })
 	var p *Problem
 	if !errors.As(err, &p) || p.File != srv.URL+"/questions?skip=0&take=2" || p.Record != "item 2" || p.Field != "dateTabled" {
@@ -598,45 +598,45 @@ func TestSearchBadRecord(t *testing.T) {
 	// Lenient: collected, and the rest delivered.
 	c.Lenient = true
 	c.Summary = &Summary{}
-	recs, _ := collect(t, c, Query{PageSize: 2})
+	recs, _ := clientCollect(t, c, Query{PageSize: 2})
 	if len(recs) != 4 || len(c.Summary.Problems) != 1 || c.Summary.Read[SourceAPI] != 4 {
-		t.Errorf("lenient: delivered %v, problems %v", ids(recs), c.Summary.Problems)
+		t.Errorf("lenient: delivered %v, problems %v", clientIDs(recs), c.Summary.Problems)
 	}
 }
 
 func TestSearchCacheRerun(t *testing.T) {
-	api := fixtureAPI(t)
+	api := clientFixtureAPI(t)
 	dir := t.TempDir()
-	c, srv, _ := testClient(t, api)
+	c, srv, _ := newTestClient(t, api)
 	c.CacheDir = dir
-	first, _ := collect(t, c, Query{PageSize: 2})
+	first, _ := clientCollect(t, c, Query{PageSize: 2})
 	if api.requests != 3 {
 		t.Fatalf("first run sent %d requests, want 3", api.requests)
 	}
 	// A rerun with a fresh Client on the same cache sends nothing.
 	c2 := &Client{BaseURL: srv.URL, CacheDir: dir, MinInterval: -1}
-	again, total := collect(t, c2, Query{PageSize: 2})
+	again, total := clientCollect(t, c2, Query{PageSize: 2})
 	if api.requests != 3 {
 		t.Errorf("rerun sent %d requests, want 0", api.requests-3)
 	}
 	if total != 5 || !reflect.DeepEqual(first, again) {
-		t.Errorf("rerun delivered %v (total %d), want %v", ids(again), total, ids(first))
+		t.Errorf("rerun delivered %v (total %d), want %v", clientIDs(again), total, clientIDs(first))
 	}
 }
 
 func TestHydrate(t *testing.T) {
-	api := fixtureAPI(t)
-	c, _, _ := testClient(t, api)
+	api := clientFixtureAPI(t)
+	c, _, _ := newTestClient(t, api)
 	c.Summary = &Summary{}
-	recs, _ := collect(t, c, Query{PageSize: 5})
+	recs, _ := clientCollect(t, c, Query{PageSize: 5})
 	for _, r := range recs {
 		if err := c.Hydrate(context.Background(), r); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// Only the truncated record needed the detail endpoint.
-	if !slices.Equal(api.details_, []int{9000003}) {
-		t.Errorf("detail requests = %v, want [9000003]", api.details_)
+	if !slices.Equal(api.detailIDs, []int{9000003}) {
+		t.Errorf("detail requests = %v, want [9000003]", api.detailIDs)
 	}
 	r := recs[2]
 	if r.Truncated || !strings.HasSuffix(r.Question, "; and whether he will publish them.") ||
@@ -668,10 +668,10 @@ func TestHydrateReal(t *testing.T) {
 	plain := []rune(HTMLToText(full))
 	value["answerText"] = string(plain[:ListClipRunes]) + "..."
 	value["answeringMemberId"] = nil // to see that the list's metadata stays
-	listItem := must(json.Marshal(item))
-	api := &fakeAPI{items: []json.RawMessage{listItem}, details: map[int][]byte{1679416: detail}}
-	c, _, _ := testClient(t, api)
-	recs, _ := collect(t, c, Query{})
+	listItem := clientMust(json.Marshal(item))
+	api := &clientFakeAPI{items: []json.RawMessage{listItem}, details: map[int][]byte{1679416: detail}}
+	c, _, _ := newTestClient(t, api)
+	recs, _ := clientCollect(t, c, Query{})
 	if len(recs) != 1 || !recs[0].Truncated {
 		t.Fatalf("list records = %+v, want one truncated", recs)
 	}
@@ -689,7 +689,7 @@ func TestHydrateReal(t *testing.T) {
 }
 
 func TestHydrateLateAnswer(t *testing.T) {
-	api := fixtureAPI(t)
+	api := clientFixtureAPI(t)
 	// The list was fetched before question 9000003 was answered.
 	var item map[string]any
 	if err := json.Unmarshal(api.items[2], &item); err != nil {
@@ -699,9 +699,9 @@ func TestHydrateLateAnswer(t *testing.T) {
 	value["answerText"] = nil
 	value["dateAnswered"] = nil
 	value["answeringMemberId"] = nil
-	api.items = []json.RawMessage{must(json.Marshal(item))}
-	c, _, _ := testClient(t, api)
-	recs, _ := collect(t, c, Query{})
+	api.items = []json.RawMessage{clientMust(json.Marshal(item))}
+	c, _, _ := newTestClient(t, api)
+	recs, _ := clientCollect(t, c, Query{})
 	r := recs[0]
 	if !r.Truncated || r.Answered() {
 		t.Fatalf("list record: truncated %v, answered %v; want true, false", r.Truncated, r.Answered())
@@ -714,7 +714,7 @@ func TestHydrateLateAnswer(t *testing.T) {
 	}
 }
 
-func must[T any](v T, err error) T {
+func clientMust[T any](v T, err error) T {
 	if err != nil {
 		panic(err)
 	}
@@ -722,8 +722,8 @@ func must[T any](v T, err error) T {
 }
 
 func TestQuestion(t *testing.T) {
-	api := fixtureAPI(t)
-	c, srv, _ := testClient(t, api)
+	api := clientFixtureAPI(t)
+	c, srv, _ := newTestClient(t, api)
 	r, err := c.Question(context.Background(), 9000003)
 	if err != nil {
 		t.Fatal(err)
@@ -747,7 +747,7 @@ func TestGetNetworkErrorRetried(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	u := srv.URL + "/questions/1"
 	srv.Close() // nothing listens there now
-	w := &waits{}
+	w := &clientWaits{}
 	c := &Client{BaseURL: srv.URL, MinInterval: -1, MaxRetries: 2, sleep: w.sleep}
 	_, _, err := c.get(context.Background(), u)
 	if err == nil || !strings.Contains(err.Error(), u) || !strings.HasSuffix(err.Error(), "(after 3 attempts)") {
@@ -755,5 +755,28 @@ func TestGetNetworkErrorRetried(t *testing.T) {
 	}
 	if got, want := w.got(), []time.Duration{time.Second, 2 * time.Second}; !slices.Equal(got, want) {
 		t.Errorf("waits = %v, want %v (network errors are retried)", got, want)
+	}
+}
+
+func TestSearchCountMismatch(t *testing.T) {
+	api := clientFixtureAPI(t)
+	// The API says 5 questions but the last page comes back empty, as when
+	// a question is withdrawn while the list is paged.
+	api.page = func(skip, take int) []json.RawMessage {
+		if skip >= 4 {
+			return nil
+		}
+		return api.items[skip:min(skip+take, 4)]
+	}
+	c, srv, _ := newTestClient(t, api)
+	c.Summary = &Summary{}
+	recs, total := clientCollect(t, c, Query{PageSize: 2})
+	if len(recs) != 4 || total != 5 {
+		t.Fatalf("delivered %d of total %d, want 4 of 5", len(recs), total)
+	}
+	ps := c.Summary.Problems
+	if len(ps) != 1 || ps[0].Field != "totalResults" || ps[0].File != srv.URL+"/questions?skip=0&take=2" ||
+		!strings.Contains(ps[0].Error(), "reported 5 questions (5 on the first page) but 4 distinct were read") {
+		t.Errorf("problems = %v, want one naming the count mismatch", ps)
 	}
 }
