@@ -9,6 +9,10 @@ type Member struct {
 	Body       string  `json:"body"`       // answering body
 	Similarity float64 `json:"similarity"` // to the group's canonical question, in [0, 1]
 	Source     string  `json:"source"`     // why it joined: "exact", "near", "grouped-uin"
+	// AnsweredWith lists the IDs of the other records given to Find that the
+	// same body answered together with this one (from Record.GroupedUINs),
+	// whether or not they are in the group: one answer serves them all.
+	AnsweredWith []string `json:"answered_with,omitempty"`
 }
 
 // Group is a set of records answering the same question, asked by one

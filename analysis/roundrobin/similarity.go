@@ -1,0 +1,176 @@
+package roundrobin
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// stopwords are function words dropped before comparing questions: they
+// change with rewording but not with meaning. Placeholder words left by
+// Neutralise are dropped as well, since every question has them.
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or of to in on for by with at from as into onto upon
+		is are was were be been being has have had having do does did will would shall should may might can could
+		that this these those there their them they it its which what whether how when where who whom whose why if
+		any all each every some such other than then so not no nor but also only very more most much many
+		dept minister s ask pursuant answer`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// tokens returns the content words of a neutralised question in order:
+// split at anything that is not a letter or digit, without stop words and
+// without list markers. A list marker is a word of one letter, a roman
+// numeral up to four letters or a number of up to two digits standing
+// alone in brackets — "(a)", "(ii)", "(3)" — as askers enumerate the parts
+// of a question. Markers carry no content, and rewordings add or drop them
+// ("by Hikvision or Dahua" against "by (a) Hikvision and (b) Dahua").
+func tokens(neutral string) []string {
+	var out []string
+	s := neutral
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += n
+		}
+		w := s[i:j]
+		marker := i > 0 && s[i-1] == '(' && j < len(s) && s[j] == ')' && isMarker(w)
+		if !marker && !stopwords[w] {
+			out = append(out, w)
+		}
+		i = j
+	}
+	return out
+}
+
+func isMarker(w string) bool {
+	switch {
+	case len(w) == 1:
+		return true
+	case len(w) <= 2 && w[0] >= '0' && w[0] <= '9':
+		return true
+	case len(w) <= 4 && strings.Trim(w, "ivx") == "":
+		return true
+	}
+	return false
+}
+
+// listClipRunes is the length in characters at which the API's list
+// endpoint clips question texts.
+const listClipRunes = 255
+
+// clipped reports whether a question's text was cut short by its source:
+// it ends in "..." (as clipped answers and saved pages do), or the record is
+// marked Truncated and its question is exactly as long as the API's list
+// endpoint clips questions (it clips them silently).
+func clipped(question string, truncated bool) bool {
+	q := strings.TrimSpace(question)
+	if strings.HasSuffix(q, "...") || strings.HasSuffix(q, "\u2026") {
+		return true
+	}
+	return truncated && utf8.RuneCountInString(question) == listClipRunes
+}
+
+// text is a question prepared for comparison.
+type text struct {
+	neutral string
+	toks    []uint32 // content words in order, interned; for a clipped text, without the last (maybe cut) word
+	set     []uint32 // the distinct words of toks, sorted
+	clipped bool
+}
+
+// interner numbers words, so that sets of words compare as integers.
+type interner map[string]uint32
+
+func (in interner) id(w string) uint32 {
+	if x, ok := in[w]; ok {
+		return x
+	}
+	x := uint32(len(in))
+	in[w] = x
+	return x
+}
+
+func prepare(question string, truncated bool, in interner) text {
+	n := Neutralise(question)
+	return intern(n, tokens(n), clipped(question, truncated), in)
+}
+
+// intern finishes a prepared text from its neutralised form and words.
+func intern(neutral string, words []string, clipped bool, in interner) text {
+	t := text{neutral: neutral, clipped: clipped}
+	if t.clipped && len(words) > 0 {
+		words = words[:len(words)-1]
+	}
+	t.toks = make([]uint32, len(words))
+	for i, w := range words {
+		t.toks[i] = in.id(w)
+	}
+	t.set = sortedSet(t.toks, nil)
+	return t
+}
+
+// sortedSet returns the distinct values of x in increasing order, appended
+// to buf[:0].
+func sortedSet(x []uint32, buf []uint32) []uint32 {
+	s := append(buf[:0], x...)
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// Similarity returns the similarity in [0, 1] of two questions after
+// neutralisation, as used for grouping.
+//
+// It is the Jaccard index |A∩B| / |A∪B| of the sets of content words A and B
+// (Neutralise, then list markers and stop words removed). Where either text
+// was clipped by its source (for this function: ends in "..."), both are first cut to the first m content
+// words, m being the shorter length, so that a clipped question is compared
+// with the same stretch of the other: a question's end is lost in clipping,
+// not changed. Two empty texts have similarity 0.
+func Similarity(q1, q2 string) float64 {
+	in := interner{}
+	return similarity(prepare(q1, false, in), prepare(q2, false, in))
+}
+
+func similarity(a, b text) float64 {
+	if a.clipped || b.clipped {
+		m := min(len(a.toks), len(b.toks))
+		var bufA, bufB [64]uint32
+		return jaccard(sortedSet(a.toks[:m], bufA[:0]), sortedSet(b.toks[:m], bufB[:0]))
+	}
+	return jaccard(a.set, b.set)
+}
+
+// jaccard returns |X∩Y| / |X∪Y| for sorted sets x and y; 0 when both are
+// empty.
+func jaccard(x, y []uint32) float64 {
+	if len(x) == 0 && len(y) == 0 {
+		return 0
+	}
+	inter := 0
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] == y[j]:
+			inter++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(inter) / float64(len(x)+len(y)-inter)
+}
