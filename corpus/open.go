@@ -51,6 +51,9 @@ var readers = map[Format]readerFunc{
 	FormatAPIFullText: func(r io.Reader, name string, reg *Registry, sum *Summary) recordReader {
 		return NewFullTextReader(r, name, reg, sum)
 	},
+	FormatPPText: func(r io.Reader, name string, reg *Registry, sum *Summary) recordReader {
+		return NewPPReader(r, name, reg, sum)
+	},
 }
 
 // input is one file (or standard input, or embedded data) to be read.
