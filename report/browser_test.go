@@ -151,8 +151,10 @@ func openInBrowser(t *testing.T, chromium, page string) (viewport, full []byte) 
 	return viewport, full
 }
 
-// writeScreenshot saves a screenshot in the test's temporary directory and,
-// if PARLANCE_SCREENSHOT is set, at that path too.
+// writeScreenshot saves the full-page screenshot in the test's temporary
+// directory; if PARLANCE_SCREENSHOT is set, it saves the viewport screenshot
+// there (docs/report.png is made this way), and if PARLANCE_SCREENSHOT_FULL
+// is set, the full page there.
 func writeScreenshot(t *testing.T, png []byte, full []byte) {
 	t.Helper()
 	tmp := filepath.Join(t.TempDir(), "report.png")
@@ -160,6 +162,11 @@ func writeScreenshot(t *testing.T, png []byte, full []byte) {
 		t.Fatal(err)
 	}
 	t.Logf("full-page screenshot: %s (%d bytes)", tmp, len(full))
+	if p := os.Getenv("PARLANCE_SCREENSHOT_FULL"); p != "" {
+		if err := os.WriteFile(p, full, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if p := os.Getenv("PARLANCE_SCREENSHOT"); p != "" {
 		if err := os.WriteFile(p, png, 0o644); err != nil {
 			t.Fatal(err)

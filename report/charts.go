@@ -172,6 +172,7 @@ func heatChart(m *mainModel) (chartView, error) {
 		rotate = 90
 	}
 	hm.SetGlobalOptions(append(common(idHeat, title),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "44", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: groups, SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
 			AxisLabel: &opts.AxisLabel{Rotate: rotate, Interval: "0"}}),
@@ -226,9 +227,10 @@ func groundChart(m *mainModel) (chartView, error) {
 		top = 1
 	}
 	hm.SetGlobalOptions(append(common(idGrounds, title),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "44", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: m.Grounds, Position: "top",
-			AxisLabel: &opts.AxisLabel{Interval: "0", Width: 90, Overflow: "break"}}),
+			AxisLabel: &opts.AxisLabel{Interval: "0", Width: 72, Overflow: "break", LineHeight: "15"}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: bodies, Inverse: opts.Bool(true),
 			AxisLabel: &opts.AxisLabel{Width: 260, Overflow: "truncate", Interval: "0"}}),
 	)...)
@@ -262,7 +264,7 @@ func familyChart(m *mainModel, res *analysis.Result) (chartView, error) {
 	line.SetGlobalOptions(append(common(idFamilies, title),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "40", Top: "16", Bottom: "8", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "time"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "time", AxisLabel: &opts.AxisLabel{Formatter: "{d} {MMM} {yyyy}", HideOverlap: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels, Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 	)...)
 	for _, f := range m.Families {

@@ -111,7 +111,9 @@ func fillMember(v memberView, a *analysis.Answer) memberView {
 	for _, g := range vd.Grounds {
 		v.Grounds = append(v.Grounds, groundLabel(g))
 	}
-	v.Confidence = fmt.Sprintf("%.2f", vd.Confidence)
+	if classified(a) {
+		v.Confidence = fmt.Sprintf("%.2f", vd.Confidence)
+	}
 	v.Overridden, v.Note = vd.Overridden, vd.Note
 	if a.BoilerplateShare > 0 {
 		v.Boiler = pct0(a.BoilerplateShare)

@@ -119,10 +119,11 @@ type pageLink struct {
 	Last  string
 }
 
-// exportLink is a link to one tidy export.
+// exportLink is a link to one tidy export, as CSV and JSON.
 type exportLink struct {
 	Name  string
-	Href  string
+	CSV   string
+	JSON  string
 	Title string
 }
 
@@ -161,6 +162,8 @@ type mainModel struct {
 	StanceTotals []cell // in stanceCols order, over Bodies
 	NoSummary    bool
 
+	// Dek is the one-sentence summary under the title.
+	Dek      string
 	Findings struct {
 		Stance, Heat, Grounds, Families, Time string
 	}
@@ -301,9 +304,7 @@ func buildMain(ix *index, opt Options, filesDir string) (*mainModel, error) {
 		m.Pages = append(m.Pages, pageLink{N: n, Href: filesDir + "/" + pageName(n), First: res.Groups[lo].ID, Last: res.Groups[hi-1].ID})
 	}
 	for _, e := range exportFiles {
-		for _, ext := range []string{"csv", "json"} {
-			m.Exports = append(m.Exports, exportLink{Name: e.name + "." + ext, Href: filesDir + "/" + e.name + "." + ext, Title: e.title})
-		}
+		m.Exports = append(m.Exports, exportLink{Name: e.name, CSV: filesDir + "/" + e.name + ".csv", JSON: filesDir + "/" + e.name + ".json", Title: e.title})
 	}
 	methods(m, res)
 	return m, nil
@@ -397,6 +398,10 @@ func stanceTable(m *mainModel, res *analysis.Result) {
 		m.StanceTotals = append(m.StanceTotals, cell{Count: totals[j], Share: pct(share)})
 	}
 	m.Findings.Stance = stanceFinding(res, totals, all)
+	m.Dek, _, _ = strings.Cut(m.Findings.Stance, ". ")
+	if !strings.HasSuffix(m.Dek, ".") {
+		m.Dek += "."
+	}
 }
 
 // stanceFinding says, from the data, what the stance chart shows: the mix
@@ -638,15 +643,21 @@ func heatTable(m *mainModel, ix *index, filesDir string) {
 		}
 		var mix []string
 		cnt := map[classify.Stance]int{}
+		other := 0
 		for _, mem := range big.Members {
 			if a, ok := ix.member(mem); ok && classified(a) {
 				cnt[a.Verdict.Stance]++
+			} else {
+				other++
 			}
 		}
 		for _, s := range classify.Stances {
 			if cnt[s] > 0 {
 				mix = append(mix, fmt.Sprintf("%d %s", cnt[s], stanceLabel(s)))
 			}
+		}
+		if other > 0 {
+			mix = append(mix, fmt.Sprintf("%d not answered or not found", other))
 		}
 		m.Findings.Heat = fmt.Sprintf("%s put the same question to several bodies; in %s of them the bodies' answers took different stances.",
 			capitalise(plural(len(res.Groups), "round-robin group", "round-robin groups")), thousands(disagree))
