@@ -106,8 +106,9 @@ type Client struct {
 	// silently. A response that is not valid JSON always stops Search.
 	Lenient bool
 
-	mu   sync.Mutex
-	next time.Time // earliest start of the next network request
+	mu         sync.Mutex
+	next       time.Time // earliest start of the next network request
+	defaultReg *Registry // DefaultRegistry(), when Registry is nil
 
 	// sleep waits for d or until ctx is done; nil means sleepCtx. Tests
 	// replace it to see the backoff a Client chose without waiting for it.
@@ -173,11 +174,18 @@ func (c *Client) maxRetries() int {
 	return c.MaxRetries
 }
 
+// registry returns c.Registry, or the default registry, built once per
+// Client since building it is not free.
 func (c *Client) registry() *Registry {
-	if c.Registry == nil {
-		return DefaultRegistry()
+	if c.Registry != nil {
+		return c.Registry
 	}
-	return c.Registry
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.defaultReg == nil {
+		c.defaultReg = DefaultRegistry()
+	}
+	return c.defaultReg
 }
 
 // wait blocks until the rate limit lets a request start, or ctx is done.
@@ -524,6 +532,7 @@ func (c *Client) Search(ctx context.Context, q Query, fn func(*Record) error) (t
 		pageSize = DefaultPageSize
 	}
 	sum := c.summary()
+	reg := c.registry()
 	seen := make(map[string]bool)
 	delivered, bad := 0, 0
 	firstURL, firstTotal := "", -1
@@ -550,7 +559,7 @@ func (c *Client) Search(ctx context.Context, q Query, fn func(*Record) error) (t
 			firstURL, firstTotal = u, total
 		}
 		sum.Files = append(sum.Files, u)
-		r := NewAPIReader(bytes.NewReader(body), name, c.registry(), sum)
+		r := NewAPIReader(bytes.NewReader(body), name, reg, sum)
 		for {
 			rec, err := r.Read()
 			if err == io.EOF {

@@ -396,7 +396,7 @@ func (f *clientFakeAPI) skips() []string {
 }
 
 // clientReadItems reads a bare JSON array of API items.
-func clientReadItems(t *testing.T, path string) []json.RawMessage {
+func clientReadItems(t testing.TB, path string) []json.RawMessage {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -778,5 +778,38 @@ func TestSearchCountMismatch(t *testing.T) {
 	if len(ps) != 1 || ps[0].Field != "totalResults" || ps[0].File != srv.URL+"/questions?skip=0&take=2" ||
 		!strings.Contains(ps[0].Error(), "reported 5 questions (5 on the first page) but 4 distinct were read") {
 		t.Errorf("problems = %v, want one naming the count mismatch", ps)
+	}
+}
+
+// BenchmarkClientSearch pages through a real month of list items (100 to
+// a page) from a local server, to measure the client's own cost per record
+// (decoding included) apart from the network and the rate limit; with
+// -benchmem it shows the allocation per page.
+func BenchmarkClientSearch(b *testing.B) {
+	items := clientReadItems(b, filepath.Join(shared.Path(b, "data/api/list"), "2025-07.json.gz"))
+	api := &clientFakeAPI{items: items}
+	srv := httptest.NewServer(api)
+	defer srv.Close()
+	for _, cached := range []bool{false, true} {
+		name := "network"
+		if cached {
+			name = "cached"
+		}
+		b.Run(name, func(b *testing.B) {
+			c := &Client{BaseURL: srv.URL, MinInterval: -1}
+			if cached {
+				c.CacheDir = b.TempDir()
+				if _, err := c.Search(context.Background(), Query{}, func(*Record) error { return nil }); err != nil {
+					b.Fatal(err)
+				}
+			}
+			n := 0
+			for b.Loop() {
+				if _, err := c.Search(context.Background(), Query{}, func(*Record) error { n++; return nil }); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "records/s")
+		})
 	}
 }
