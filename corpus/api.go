@@ -125,11 +125,19 @@ func (a *APIReader) read() (*Record, error) {
 			if a.dec.More() {
 				a.item++
 				where := "item " + strconv.Itoa(a.item)
-				var raw json.RawMessage
-				if err := a.dec.Decode(&raw); err != nil {
+				// Decoding straight into a map saves a pass over the item;
+				// a type error (the element is not an object) leaves the
+				// stream at the next element, so it is only a Problem.
+				var fields map[string]json.RawMessage
+				err := a.dec.Decode(&fields)
+				var te *json.UnmarshalTypeError
+				switch {
+				case errors.As(err, &te) || err == nil && fields == nil:
+					return nil, problemf(a.name, where, "", "want an object {value, links}, found %s", jsonKind(te))
+				case err != nil:
 					return nil, a.syntaxErr(err)
 				}
-				return a.fromItem(raw, where)
+				return a.fromObject(fields, where)
 			}
 			if _, err := a.dec.Token(); err != nil { // the closing ']'
 				return nil, a.syntaxErr(err)
@@ -244,13 +252,19 @@ func (a *APIReader) syntaxErr(err error) error {
 	return fmt.Errorf("%s: line %d: invalid API JSON: %w", a.name, a.lr.lineAt(off), err)
 }
 
-// fromItem converts one array element, an item {value, links} or a bare value.
-func (a *APIReader) fromItem(raw json.RawMessage, where string) (*Record, error) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {
-		return nil, problemf(a.name, where, "", "want an object {value, links}, found %s", describeJSON(raw))
+// jsonKind names the JSON type found in a type error; nil means null.
+func jsonKind(te *json.UnmarshalTypeError) string {
+	if te == nil {
+		return "null"
 	}
-	return a.fromObject(fields, where)
+	switch te.Value {
+	case "number", "string", "bool", "array":
+		if te.Value == "array" {
+			return "an array"
+		}
+		return "a " + strings.Replace(te.Value, "bool", "boolean", 1)
+	}
+	return te.Value
 }
 
 // fromObject converts an item {value, links} or a bare value object.

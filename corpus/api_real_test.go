@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"io"
@@ -112,13 +113,29 @@ func TestRealAPIData(t *testing.T) {
 	t.Logf("list: %d items, %d unique ids, %d truncated (%d with a clipped answer, %d with a 255-character question)",
 		items, len(list), truncated, truncAnswer, truncQuestion)
 
-	lines, matching, hydrated, stillTrunc := 0, 0, 0, 0
+	listUnknown := len(sum.UnknownBodies)
+	if listUnknown != 0 {
+		t.Errorf("list answering bodies unknown to the default registry: %v", sum.UnknownBodies)
+	}
+	sum.UnknownBodies = nil
+	lines, matching, hydrated, stillTrunc, noDept, tagged := 0, 0, 0, 0, 0, 0
+	fullIDs := make(map[string]bool)
 	for _, path := range apiGlob(t, filepath.Join(dir, "fulltext", "*.jsonl.gz")) {
 		rc := apiOpen(t, path)
 		recs := apiReadAllStrict(t, path, NewFullTextReader(rc, path, nil, &sum).Read)
 		rc.Close()
 		for _, r := range recs {
 			lines++
+			fullIDs[r.ID] = true
+			if r.Department == "" {
+				noDept++
+			}
+			if looksLikeHTML(r.Answer) {
+				tagged++
+				if tagged <= 3 {
+					t.Errorf("%s: tags left in Answer: %.300q", r.ID, r.Answer)
+				}
+			}
 			if l, ok := list[r.ID]; ok {
 				matching++
 				if Hydrate(l, r) {
@@ -136,7 +153,11 @@ func TestRealAPIData(t *testing.T) {
 	if got, want := matching, 15695; got != want {
 		t.Errorf("full-text lines matching a list id = %d, want %d", got, want)
 	}
-	t.Logf("fulltext: %d lines, %d matching, %d list records changed by Hydrate, %d of those still truncated", lines, matching, hydrated, stillTrunc)
+	t.Logf("fulltext: %d lines (%d unique ids), %d matching, %d list records changed by Hydrate, %d matching list records still truncated", lines, len(fullIDs), matching, hydrated, stillTrunc)
+	t.Logf("fulltext: %d records with no department from the addressee; unknown addressees: %v", noDept, sum.UnknownBodies)
+	if tagged > 0 {
+		t.Errorf("%d answers still contain HTML tags after HTMLToText", tagged)
+	}
 
 	for _, name := range []string{"list_response_envelope.json", "detail_response_question_1679416.json"} {
 		path := filepath.Join(dir, "fixtures", name)
@@ -146,6 +167,60 @@ func TestRealAPIData(t *testing.T) {
 		t.Logf("%s: %d records", name, len(recs))
 		if len(recs) == 0 {
 			t.Errorf("%s: no records", name)
+		}
+	}
+}
+
+// BenchmarkAPIReader measures decoding of one real list month, held
+// gunzipped in memory.
+func BenchmarkAPIReader(b *testing.B) {
+	path := filepath.Join(shared.Path(b, "data/api"), "list", "2024-07.json.gz")
+	rc := apiOpen(b, path)
+	data, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		rd := NewAPIReader(bytes.NewReader(data), path, nil, nil)
+		for {
+			if _, err := rd.Read(); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkHTMLToText measures conversion of real full-text answers.
+func BenchmarkHTMLToText(b *testing.B) {
+	path := filepath.Join(shared.Path(b, "data/api"), "fulltext", "2024-07.jsonl.gz")
+	rc := apiOpen(b, path)
+	var answers []string
+	n := 0
+	rd := NewFullTextReader(rc, path, nil, nil)
+	for {
+		rec, err := rd.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rec.AnswerHTML != "" {
+			answers = append(answers, rec.AnswerHTML)
+			n += len(rec.AnswerHTML)
+		}
+	}
+	rc.Close()
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, a := range answers {
+			HTMLToText(a)
 		}
 	}
 }

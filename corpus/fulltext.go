@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -21,7 +22,7 @@ import (
 // question's addressee ("To ask the Secretary of State for Transport, …")
 // with Registry.FromAddressee; when that fails Department stays "" and the
 // addressee is counted in Summary.UnknownBodies as "(addressee) <words>"
-// (the text before the first comma, at most eight words). Nothing is marked
+// (see addresseeWords). Nothing is marked
 // truncated. Blank lines are ignored. A line that is not a JSON object, or
 // lacks a usable id, is a *Problem located as "line N"; reading goes on.
 type FullTextReader struct {
@@ -116,17 +117,28 @@ func (f *FullTextReader) parse(b []byte) (*Record, error) {
 	return rec, nil
 }
 
-// addresseeWords returns the opening of a question up to its first comma,
-// at most eight words, to name an addressee the registry did not know.
+// addresseeWords returns the addressee at the opening of a question, to
+// name one the registry did not know: the text up to the first comma that
+// is followed by a lower-case word (", what", ", if", ", whether"), so
+// that "Foreign, Commonwealth and Development Affairs" stays whole; at
+// most twelve words.
 func addresseeWords(q string) string {
-	if i := strings.IndexByte(q, ','); i >= 0 {
-		q = q[:i]
-	}
 	w := strings.Fields(q)
-	if len(w) > 8 {
-		w = w[:8]
+	for i := 0; i < len(w) && i < 12; i++ {
+		if strings.HasSuffix(w[i], ",") && (i+1 == len(w) || startsLower(w[i+1])) {
+			w[i] = strings.TrimSuffix(w[i], ",")
+			return strings.Join(w[:i+1], " ")
+		}
+	}
+	if len(w) > 12 {
+		w = w[:12]
 	}
 	return strings.Join(w, " ")
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // Hydrate completes a record read from a list page (list) with the full

@@ -186,3 +186,17 @@ func FuzzFullTextReader(f *testing.F) {
 		}
 	})
 }
+
+func TestAddresseeWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"To ask the Secretary of State for Foreign, Commonwealth and Development Affairs, what assessment he has made": "To ask the Secretary of State for Foreign, Commonwealth and Development Affairs",
+		"To ask the Chancellor of the Exchequer, what estimate she has made":                                           "To ask the Chancellor of the Exchequer",
+		"To ask the Right hon. Member for Kenilworth and Southam, representing the Speaker's Committee":                "To ask the Right hon. Member for Kenilworth and Southam",
+		"one two three four five six seven eight nine ten eleven twelve thirteen":                                      "one two three four five six seven eight nine ten eleven twelve",
+		"": "",
+	} {
+		if got := addresseeWords(in); got != want {
+			t.Errorf("addresseeWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
