@@ -74,12 +74,13 @@ type Client struct {
 	// HTTPClient sends the requests; nil means a client with a
 	// DefaultTimeout timeout per request.
 	HTTPClient *http.Client
-	// CacheDir, if not "", is a directory in which every 200 response is
-	// stored, keyed by the SHA-256 of its full URL. A request whose response
-	// is cached is answered from the file without touching the network or
-	// waiting for the rate limit. The cache never expires (the API's answers
-	// to a past query change when questions are answered or corrected):
-	// delete the directory, or use a new one, to fetch afresh.
+	// CacheDir, if not "", is a directory in which every 200 response that
+	// is valid JSON is stored, keyed by the SHA-256 of its full URL. A
+	// request whose response is cached is answered from the file without
+	// touching the network or waiting for the rate limit. The cache never
+	// expires (the API's answers to a past query change when questions are
+	// answered or corrected): delete the directory, or use a new one, to
+	// fetch afresh.
 	CacheDir string
 	// MinInterval is the least time between the starts of two requests sent
 	// over the network. Zero means DefaultMinInterval (500 ms); negative means no
@@ -251,10 +252,9 @@ func parseRetryAfter(h string, now time.Time) time.Duration {
 		return 0
 	}
 	if s, err := strconv.Atoi(h); err == nil {
-		if s < 0 {
-			return 0
-		}
-		return time.Duration(s) * time.Second
+		// Clamp to a day, beyond which the exact wait no longer matters
+		// (it is refused anyway) and the multiplication could overflow.
+		return time.Duration(min(max(s, 0), 86400)) * time.Second
 	}
 	if t, err := http.ParseTime(h); err == nil {
 		return max(t.Sub(now), 0)
@@ -277,8 +277,13 @@ func (c *Client) get(ctx context.Context, rawURL string) (body []byte, cached bo
 		}
 		body, retryAfter, err := c.do(ctx, rawURL)
 		if err == nil {
-			if err := cachePut(c.CacheDir, rawURL, body); err != nil {
-				return nil, false, err
+			// Every endpoint answers JSON. A 200 that is not JSON (a proxy's
+			// maintenance page, a body cut short) is passed on for the caller
+			// to report, but not cached, so that a rerun asks again.
+			if json.Valid(body) {
+				if err := cachePut(c.CacheDir, rawURL, body); err != nil {
+					return nil, false, err
+				}
 			}
 			return body, false, nil
 		}

@@ -308,12 +308,25 @@ func TestCacheOnlyOK(t *testing.T) {
 	}
 }
 
+func TestCacheOnlyJSON(t *testing.T) {
+	dir := t.TempDir()
+	c, srv, _ := newTestClient(t, &clientFakeAPI{raw: "<html>down for maintenance</html>"})
+	c.CacheDir = dir
+	if _, err := c.Search(context.Background(), Query{}, func(*Record) error { return nil }); err == nil {
+		t.Fatal("want an error for a page that is not JSON")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("cache holds %d files after a non-JSON 200 from %s, want none", len(ents), srv.URL)
+	}
+}
+
 func TestParseRetryAfter(t *testing.T) {
 	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
 	for h, want := range map[string]time.Duration{
 		"":                              0,
 		"120":                           2 * time.Minute,
 		"-5":                            0,
+		"99999999999999":                24 * time.Hour,
 		"soon":                          0,
 		"Thu, 01 Jan 2026 12:00:30 GMT": 30 * time.Second,
 		"Thu, 01 Jan 2026 11:00:00 GMT": 0,
