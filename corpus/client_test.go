@@ -826,3 +826,35 @@ func BenchmarkClientSearch(b *testing.B) {
 		})
 	}
 }
+
+// TestGetRateLimitConcurrent checks that goroutines sharing a Client each
+// reserve their own slot, MinInterval apart, rather than all starting
+// together when the interval has passed.
+func TestGetRateLimitConcurrent(t *testing.T) {
+	s := &clientScript{body: "{}"}
+	c, srv, w := newTestClient(t, s)
+	c.MinInterval = time.Hour
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, _, err := c.get(context.Background(), srv.URL+"/questions/1"); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	ds := w.got()
+	slices.Sort(ds)
+	if len(ds) != 4 {
+		t.Fatalf("waits = %v, want 4", ds)
+	}
+	for i, d := range ds {
+		// Slot i starts i hours after the first; allow for the time the
+		// goroutines took to reach the limiter.
+		if want := time.Duration(i) * time.Hour; d > want || d < want-time.Minute {
+			t.Errorf("wait %d = %v, want about %v", i, d, want)
+		}
+	}
+}
