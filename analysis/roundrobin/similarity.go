@@ -131,46 +131,89 @@ func sortedSet(x []uint32, buf []uint32) []uint32 {
 }
 
 // Similarity returns the similarity in [0, 1] of two questions after
-// neutralisation, as used for grouping.
+// neutralisation, as used for grouping, with every word weighted equally (Find
+// weights words by their rarity in the records it is given; see weights).
 //
-// It is the Jaccard index |A∩B| / |A∪B| of the sets of content words A and B
-// (Neutralise, then list markers and stop words removed). Where either text
-// was clipped by its source (for this function: ends in "..."), both are first cut to the first m content
+// It is the weighted Jaccard index Σ_{w∈A∩B} idf(w) / Σ_{w∈A∪B} idf(w) of the
+// sets of content words A and B (Neutralise, then list markers and stop
+// words removed). Where either text was clipped by its source (for this
+// function: ends in "..."), both are first cut to their first m content
 // words, m being the shorter length, so that a clipped question is compared
 // with the same stretch of the other: a question's end is lost in clipping,
 // not changed. Two empty texts have similarity 0.
 func Similarity(q1, q2 string) float64 {
 	in := interner{}
-	return similarity(prepare(q1, false, in), prepare(q2, false, in))
+	return similarity(prepare(q1, false, in), prepare(q2, false, in), nil)
 }
 
-func similarity(a, b text) float64 {
+// weights holds a weight per interned word; nil weighs every word 1.
+//
+// Find uses the smoothed inverse document frequency over the questions it is
+// given, idf(w) = ln((N+1)/(df(w)+1)) + 1, N being the number of questions
+// and df(w) the number containing w. A round robin's rewordings differ in
+// common words ("premises" / "building"), while one member's series of
+// different questions differ in the rare word that is their subject
+// ("community libraries" / "community ownership"): weighting by rarity
+// keeps the latter apart at a threshold that joins the former.
+type weights []float64
+
+func (w weights) of(x uint32) float64 {
+	if w == nil {
+		return 1
+	}
+	return w[x]
+}
+
+func similarity(a, b text, w weights) float64 {
+	s, _ := compare(a, b, w)
+	return s
+}
+
+// compare returns the similarity of a and b and whether one's words are a
+// subset of the other's (the texts differ only by words added or dropped,
+// none substituted).
+func compare(a, b text, w weights) (sim float64, nested bool) {
 	if a.clipped || b.clipped {
 		m := min(len(a.toks), len(b.toks))
 		var bufA, bufB [64]uint32
-		return jaccard(sortedSet(a.toks[:m], bufA[:0]), sortedSet(b.toks[:m], bufB[:0]))
+		return jaccard(sortedSet(a.toks[:m], bufA[:0]), sortedSet(b.toks[:m], bufB[:0]), w)
 	}
-	return jaccard(a.set, b.set)
+	return jaccard(a.set, b.set, w)
 }
 
-// jaccard returns |X∩Y| / |X∪Y| for sorted sets x and y; 0 when both are
-// empty.
-func jaccard(x, y []uint32) float64 {
-	if len(x) == 0 && len(y) == 0 {
-		return 0
-	}
-	inter := 0
-	for i, j := 0, 0; i < len(x) && j < len(y); {
+// jaccard returns the weighted Jaccard index of sorted sets x and y (0 when
+// both are empty) and whether one is a subset of the other.
+func jaccard(x, y []uint32, w weights) (float64, bool) {
+	var inter, union float64
+	i, j := 0, 0
+	onlyX, onlyY := false, false
+	for i < len(x) && j < len(y) {
 		switch {
 		case x[i] == y[j]:
-			inter++
+			inter += w.of(x[i])
+			union += w.of(x[i])
 			i++
 			j++
 		case x[i] < y[j]:
+			union += w.of(x[i])
+			onlyX = true
 			i++
 		default:
+			union += w.of(y[j])
+			onlyY = true
 			j++
 		}
 	}
-	return float64(inter) / float64(len(x)+len(y)-inter)
+	for ; i < len(x); i++ {
+		union += w.of(x[i])
+		onlyX = true
+	}
+	for ; j < len(y); j++ {
+		union += w.of(y[j])
+		onlyY = true
+	}
+	if union == 0 {
+		return 0, false
+	}
+	return inter / union, !(onlyX && onlyY)
 }
