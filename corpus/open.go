@@ -54,6 +54,9 @@ var readers = map[Format]readerFunc{
 	FormatPPText: func(r io.Reader, name string, reg *Registry, sum *Summary) recordReader {
 		return NewPPReader(r, name, reg, sum)
 	},
+	FormatTWFYXML: func(r io.Reader, name string, reg *Registry, sum *Summary) recordReader {
+		return NewTWFYReader(r, name, reg, sum)
+	},
 }
 
 // input is one file (or standard input, or embedded data) to be read.
@@ -268,7 +271,7 @@ func (s *Stream) dropSuperseded(files []fileRef) []fileRef {
 			names = append(names, f.name)
 		}
 	}
-	_, superseded := latestTWFY(names)
+	_, superseded := LatestTWFYVersions(names)
 	if len(superseded) == 0 {
 		return files
 	}
@@ -658,7 +661,3 @@ func drain(s *Stream) ([]Record, *Summary, error) {
 		out = append(out, *rec)
 	}
 }
-
-// latestTWFY is LatestTWFYVersions once the TheyWorkForYou reader is in the
-// tree; until then no TheyWorkForYou input can be opened.
-var latestTWFY = func(files []string) (keep, superseded []string) { return files, nil }
