@@ -103,3 +103,34 @@ func sortedKeys[K ~string, V any](m map[K]V) []K {
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	return keys
 }
+
+// Skip records that n items were left out for reason. Readers count what
+// they skip; callers that filter records afterwards use Skip so that the
+// summary still accounts for every record read.
+func (s *Summary) Skip(reason string, n int) { s.addSkipped(reason, n) }
+
+// Merge adds the counts, files and problems of o to s.
+func (s *Summary) Merge(o *Summary) {
+	if o == nil {
+		return
+	}
+	for k, v := range o.Read {
+		if s.Read == nil {
+			s.Read = make(map[Source]int)
+		}
+		s.Read[k] += v
+	}
+	for k, v := range o.Skipped {
+		s.addSkipped(k, v)
+	}
+	for k, v := range o.UnknownBodies {
+		if s.UnknownBodies == nil {
+			s.UnknownBodies = make(map[string]int)
+		}
+		s.UnknownBodies[k] += v
+	}
+	s.Truncated += o.Truncated
+	s.Hydrated += o.Hydrated
+	s.Files = append(s.Files, o.Files...)
+	s.Problems = append(s.Problems, o.Problems...)
+}
