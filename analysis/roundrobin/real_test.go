@@ -38,9 +38,9 @@ type quality struct {
 	exact3, exact10 int     // baseline groups with ≥3 and ≥10 bodies
 	recall          float64 // share of baseline groups wholly inside one group
 	groups, members int
-	exactM, clipM   int // members sure by identical text, by agreeing clipped text
-	sameWordsM      int // members with the canonical's content words, differently put
-	nearM           int // the rest: rewordings with words added, dropped or changed
+	exactM, clipM   int               // members sure by identical text, by agreeing clipped text
+	sameWordsM      int               // members with the canonical's content words, differently put
+	nearM           int               // the rest: rewordings with words added, dropped or changed
 	near            map[string]string // record ID of each near member → its group's canonical
 }
 
