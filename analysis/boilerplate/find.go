@@ -278,17 +278,13 @@ func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []string, [
 // wordHashes returns a 64-bit hash of each word of a normalised sentence,
 // with every number hashed as the same placeholder.
 func wordHashes(s string) []uint64 {
-	toks := text.Tokenize(s)
-	if len(toks) == 0 {
-		return nil
-	}
-	out := make([]uint64, len(toks))
-	for i, t := range toks {
+	var out []uint64
+	for t := range text.Tokens(s) {
 		if isNumber(t.Text) {
-			out[i] = numberHash
+			out = append(out, numberHash)
 			continue
 		}
-		out[i] = fnv64(t.Text)
+		out = append(out, fnv64(t.Text))
 	}
 	return out
 }

@@ -1,7 +1,6 @@
 package boilerplate
 
 import (
-	"cmp"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -103,10 +102,15 @@ func candidates(sh *shingles, cfg Config) ([]uint64, int) {
 	}
 	a, b := hashFamily(cfg)
 	r := cfg.Hashes / cfg.Bands
-	type keyed struct {
-		key uint64
-		id  int32
+	// Each representative's band key and uid are packed in one uint64,
+	// key in the high bits, uid in the low idBits, so a band sorts as
+	// plain integers. Truncating the key can only merge buckets, adding
+	// candidates that verification rejects; it never loses one.
+	idBits := uint(1)
+	for 1<<idBits < len(sh.rep) {
+		idBits++
 	}
+	idMask := uint64(1)<<idBits - 1
 	perBand := make([][]uint64, cfg.Bands)
 	capped := make([]int, cfg.Bands)
 	bands := make(chan int, cfg.Bands)
@@ -119,7 +123,7 @@ func candidates(sh *shingles, cfg Config) ([]uint64, int) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			keys := make([]keyed, len(reps))
+			keys := make([]uint64, len(reps))
 			mins := make([]uint64, r)
 			for j := range bands {
 				pa, pb := a[j*r:(j+1)*r], b[j*r:(j+1)*r]
@@ -138,22 +142,20 @@ func candidates(sh *shingles, cfg Config) ([]uint64, int) {
 					for _, m := range mins {
 						key = mix64(key ^ m)
 					}
-					keys[n] = keyed{key, id}
+					keys[n] = key&^idMask | uint64(id)
 				}
-				slices.SortFunc(keys, func(x, y keyed) int {
-					return cmp.Or(cmp.Compare(x.key, y.key), cmp.Compare(x.id, y.id))
-				})
+				slices.Sort(keys)
 				var pairs []uint64
 				for lo := 0; lo < len(keys); {
 					hi := lo + 1
-					for hi < len(keys) && keys[hi].key == keys[lo].key {
+					for hi < len(keys) && keys[hi]&^idMask == keys[lo]&^idMask {
 						hi++
 					}
 					bucket := keys[lo:hi]
 					if len(bucket) > cfg.MaxBucket {
 						capped[j]++
 					}
-					pairs = bucketPairs(bucket, cfg.MaxBucket, pairs, func(k keyed) int32 { return k.id })
+					pairs = bucketPairs(bucket, cfg.MaxBucket, pairs, func(k uint64) int32 { return int32(k & idMask) })
 					lo = hi
 				}
 				slices.Sort(pairs)

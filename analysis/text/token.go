@@ -1,6 +1,7 @@
 package text
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,6 +15,22 @@ import (
 // tokens, so "long-term" is two tokens and "£1.5" is "1.5".
 func Tokenize(text string) []Token {
 	var out []Token
+	for t := range Tokens(text) {
+		out = append(out, t)
+	}
+	return out
+}
+
+// Tokens yields the tokens of text as Tokenize returns them, without
+// building a slice: the boilerplate stage hashes millions of sentences'
+// words and needs no Token values kept.
+func Tokens(text string) iter.Seq[Token] {
+	return func(yield func(Token) bool) {
+		tokens(text, yield)
+	}
+}
+
+func tokens(text string, yield func(Token) bool) {
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -45,9 +62,10 @@ func Tokenize(text string) []Token {
 			}
 			break
 		}
-		out = append(out, Token{Start: start, End: i, Text: text[start:i]})
+		if !yield(Token{Start: start, End: i, Text: text[start:i]}) {
+			return
+		}
 	}
-	return out
 }
 
 func isWord(r rune) bool {
@@ -63,6 +81,9 @@ func isWord(r rune) bool {
 // space (including no-break spaces) to one space; leading and trailing
 // space removed. It is idempotent.
 func Normalize(s string) string {
+	if n, ok := normalizeASCII(s); ok {
+		return n
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -94,4 +115,29 @@ func Normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// normalizeASCII is Normalize for pure ASCII text, the common case, byte by
+// byte; ok is false if s holds any other rune.
+func normalizeASCII(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			space = true
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return string(b), true
 }

@@ -6,8 +6,9 @@
 //	go run ./bench/boilerplate -synth -n 1000000          # synthetic
 //
 // Time covers segmentation and Find, not reading the files (or generating
-// the synthetic corpus); peak RSS is the process's VmHWM, which includes
-// the loaded texts.
+// the synthetic corpus). Peak RSS is the process's VmHWM, reset after
+// loading, so it is Find's peak plus the loaded texts it works on; CPU is
+// user+system time of the process during Find.
 package main
 
 import (
@@ -16,8 +17,10 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/parlance-go/parlance/analysis/boilerplate"
@@ -28,23 +31,24 @@ func main() {
 	n := flag.Int("n", 0, "answers to use (0: all)")
 	dir := flag.String("dir", "", "full-text directory (default: the shared corpus's data/api/fulltext)")
 	show := flag.Int("show", 0, "print the top families")
+	grep := flag.String("grep", "", "print the families whose canonical sentence contains this (lower case)")
+	threshold := flag.Float64("t", 0, "Config.Threshold (0: default)")
+	shingle := flag.Int("k", 0, "Config.ShingleSize (0: default)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of Find to this file")
 	flag.Parse()
 
 	if *dir == "" {
-		*dir = sharedFulltext()
+		*dir = realtext.SharedDir()
 	}
-	as, err := realtext.Load(*dir, *n)
+	docs, err := realtext.Load(*dir, *n)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	docs := make([]boilerplate.Doc, len(as))
-	for i, a := range as {
-		docs[i] = boilerplate.Doc{ID: a.ID, Body: a.Body, Text: a.Text}
-	}
-	as = nil
-	runtime.GC()
+	// Measure Find's peak, not the reader's: return freed memory to the
+	// OS and reset the kernel's peak-RSS mark (VmHWM) before starting.
+	debug.FreeOSMemory()
+	resetPeakRSS()
 
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -55,23 +59,25 @@ func main() {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
+	cpu0 := cpuTime()
 	t0 := time.Now()
-	res := boilerplate.Find(docs, boilerplate.Config{})
+	res := boilerplate.Find(docs, boilerplate.Config{Threshold: *threshold, ShingleSize: *shingle})
 	el := time.Since(t0)
 	st := res.Stats
 	fmt.Printf("answers %d  sentences %d  short %d  unique %d  same-shingles %d  candidates %d  edges %d  capped %d  components %d  families %d\n",
 		st.Docs, st.Sentences, st.Short, st.Unique, st.SameShingles, st.Candidates, st.Edges, st.CappedBuckets, st.Components, st.Families)
-	fmt.Printf("time %.3fs  peak RSS %s  GOMAXPROCS %d\n", el.Seconds(), peakRSS(), runtime.GOMAXPROCS(0))
-	for _, f := range res.Families[:min(*show, len(res.Families))] {
-		fmt.Printf("#%d answers %d texts %d variants %d bodies %d: %s\n", f.ID, f.Answers, f.Texts, len(f.Variants), len(f.Bodies), f.Canonical)
+	fmt.Printf("time %.3fs  cpu %.3fs  peak RSS %s  GOMAXPROCS %d  load %s\n", el.Seconds(), cpuTime()-cpu0, peakRSS(), runtime.GOMAXPROCS(0), loadAvg())
+	for _, f := range res.Families {
+		if f.ID <= *show || *grep != "" && strings.Contains(f.Canonical, *grep) {
+			fmt.Printf("#%d answers %d texts %d variants %d bodies %d: %s\n", f.ID, f.Answers, f.Texts, len(f.Variants), len(f.Bodies), f.Canonical)
+		}
 	}
 }
 
-func sharedFulltext() string {
-	if d := os.Getenv("PARLANCE_SHARED"); d != "" {
-		return d + "/data/api/fulltext"
-	}
-	return "../shared/data/api/fulltext"
+// resetPeakRSS resets VmHWM to the current RSS (Linux: writing 5 to
+// /proc/self/clear_refs); where that fails the peak includes loading.
+func resetPeakRSS() {
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
 }
 
 // peakRSS reads the process's peak resident set size from /proc.
@@ -88,4 +94,23 @@ func peakRSS() string {
 		}
 	}
 	return "unknown"
+}
+
+// cpuTime returns the process's user+system CPU seconds so far: on a
+// shared machine wall time varies with other load, CPU time much less.
+func cpuTime() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+// loadAvg returns the one-minute load average, to judge wall times by.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Fields(string(b))[0]
 }
