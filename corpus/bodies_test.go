@@ -364,3 +364,54 @@ func TestFromAddresseeRealFullTexts(t *testing.T) {
 		t.Errorf("resolved share %.4f < 0.99", share)
 	}
 }
+
+func ExampleRegistry_Lookup() {
+	reg := DefaultRegistry()
+	for _, name := range []string{
+		"TREASURY",                            // TheyWorkForYou heading, 2009
+		"the HM Treasury",                     // Parallel Parliament
+		"Levelling Up, Housing & Communities", // Parallel Parliament, 2023
+		"CHILDREN, SCHOOLS AND FAMILIES",      // not merged into DfE
+		"Ministry of Magic",
+	} {
+		b, ok := reg.Lookup(name)
+		fmt.Printf("%q → %q %v\n", name, b.Name, ok)
+	}
+	b, _ := reg.LookupAPIID(211)
+	fmt.Println(b.Name, b.APIID)
+	// Output:
+	// "TREASURY" → "HM Treasury" true
+	// "the HM Treasury" → "HM Treasury" true
+	// "Levelling Up, Housing & Communities" → "Ministry of Housing, Communities and Local Government" true
+	// "CHILDREN, SCHOOLS AND FAMILIES" → "Department for Children, Schools and Families" true
+	// "Ministry of Magic" → "" false
+	// Ministry of Housing, Communities and Local Government 7
+}
+
+func ExampleRegistry_FromAddressee() {
+	reg := DefaultRegistry()
+	for _, q := range []string{
+		"To ask the Chancellor of the Exchequer, what estimate he has made …",
+		"To ask the hon. Member for Battersea, representing the Church Commissioners, how many …",
+		"To ask the Minister of State, Foreign, Commonwealth and Development Office, what …",
+		"To ask His Majesty's Government what assessment they have made …",
+	} {
+		b, ok := reg.FromAddressee(q)
+		fmt.Printf("%q %v\n", b.Name, ok)
+	}
+	// Output:
+	// "HM Treasury" true
+	// "Church Commissioners" true
+	// "Foreign, Commonwealth and Development Office" true
+	// "" false
+}
+
+func ExampleNewRegistry() {
+	// Extend the default registry with a body it does not know.
+	reg := NewRegistry(append(DefaultRegistry().Bodies(),
+		Body{Name: "Department for Magical Affairs", Aliases: []string{"Magic"}}))
+	b, ok := reg.FromAddressee("To ask the Secretary of State for Magic, how many brooms …")
+	fmt.Println(b.Name, ok)
+	// Output:
+	// Department for Magical Affairs true
+}

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -281,4 +282,45 @@ func FuzzPPReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+func ExampleNewPPReader() {
+	page := `=== URL: https://www.parallelparliament.co.uk/search?search_term=Hikvision
+Written Question
+Department for Transport: Dahua Technology and Hikvision
+Tuesday 18th July 2023
+
+Asked by: Tanmanjeet Singh Dhesi (Labour - Slough)
+
+Question to the Department for Transport:
+
+To ask the Secretary of State for Transport, whether their Department has purchased products manufactured by (a) Hikvision and (b) Dahua in the last three years.
+
+Answered by Jesse Norman
+
+There is no recorded spending with either company in the last three years.
+
+
+Select Committee
+Oral Evidence Jul. 05 2023
+`
+	var sum Summary
+	r := NewPPReader(strings.NewReader(page), "page.txt", nil, &sum)
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(rec.ID, rec.Department, rec.House, rec.DateAnswered.Format(DateLayout))
+		fmt.Println(rec.Asker.Name, "/", rec.Answerer.Name, "/", rec.Answer)
+	}
+	fmt.Println(sum.Skipped)
+	// Output:
+	// pp:6faedc0031269eb8 Department for Transport Commons 2023-07-18
+	// Tanmanjeet Singh Dhesi / Jesse Norman / There is no recorded spending with either company in the last three years.
+	// map[pp: Select Committee item:1]
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -275,4 +276,48 @@ func FuzzTWFYReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+func ExampleLatestTWFYVersions() {
+	keep, superseded := LatestTWFYVersions([]string{
+		"wrans/answers2009-10-26a.xml",
+		"wrans/answers2009-10-26f.xml",
+		"wrans/answers2009-10-27c.xml",
+		"lordswrans/lordswrans2009-10-26a.xml",
+		"wrans/changedates.txt",
+	})
+	fmt.Println(keep)
+	fmt.Println(superseded)
+	// Output:
+	// [lordswrans/lordswrans2009-10-26a.xml wrans/answers2009-10-26f.xml wrans/answers2009-10-27c.xml wrans/changedates.txt]
+	// [wrans/answers2009-10-26a.xml]
+}
+
+func ExampleNewTWFYReader() {
+	xmlText := `<?xml version="1.0" encoding="ISO-8859-1"?>
+<!DOCTYPE publicwhip [
+<!ENTITY pound  "&#163;" >
+]>
+<publicwhip scrapeversion="f" latest="yes">
+<major-heading id="uk.org.publicwhip/wrans/2009-10-26f.1.mh">TREASURY</major-heading>
+<minor-heading id="uk.org.publicwhip/wrans/2009-10-26f.1.h">Departmental Travel</minor-heading>
+<ques id="uk.org.publicwhip/wrans/2009-10-26f.294961.q0" speakername="An Asker">
+	<p qnum="294961">To ask the Chancellor of the Exchequer how much his Department spent on travel.</p>
+</ques>
+<reply id="uk.org.publicwhip/wrans/2009-10-26f.294961.r0" speakername="A Minister">
+	<p class="holdinganswer">holding answer <phrase class="date" code="2009-10-22">22 October 2009</phrase></p>
+	<p>It spent &pound;5.</p>
+</reply>
+</publicwhip>`
+	r := NewTWFYReader(strings.NewReader(xmlText), "answers2009-10-26f.xml", nil, nil)
+	rec, err := r.Read()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(rec.ID, rec.UIN, rec.Department, rec.DateAnswered.Format(DateLayout))
+	fmt.Println(rec.Heading, "/", rec.Answer, "/ holding:", rec.Holding)
+	// Output:
+	// twfy:2009-10-26f.294961.q0 294961 HM Treasury 2009-10-26
+	// Departmental Travel / It spent £5. / holding: true
 }
