@@ -1,0 +1,41 @@
+package stats_test
+
+import (
+	"fmt"
+
+	"github.com/parlance-go/parlance/analysis/stats"
+)
+
+func ExampleWilson() {
+	// 7 of 20 answers from one body declined to give the information.
+	p := stats.Wilson(7, 20)
+	fmt.Printf("%d/%d = %.2f, 95%% CI %.3f to %.3f\n", p.Count, p.Total, p.Share, p.Low, p.High)
+	// Output: 7/20 = 0.35, 95% CI 0.181 to 0.567
+}
+
+func ExampleClopperPearson() {
+	p := stats.ClopperPearson(0, 12)
+	fmt.Printf("%.3f to %.3f\n", p.Low, p.High)
+	// Output: 0.000 to 0.265
+}
+
+func ExampleChiSquare() {
+	// Stance (disclosed, partial, declined) by two bodies.
+	r := stats.ChiSquare([][]int{{762, 327, 468}, {484, 239, 477}})
+	fmt.Printf("%s: X² = %.2f, df = %d, p = %.3g, sparse cells %.0f%%\n", r.Method, r.Statistic, r.DF, r.P, 100*r.SparseCells)
+	// Output: Pearson chi-square: X² = 30.07, df = 2, p = 2.95e-07, sparse cells 0%
+}
+
+func ExampleFisherExact2x2() {
+	r := stats.FisherExact2x2(3, 1, 1, 3)
+	fmt.Printf("odds ratio %.0f, p = %.4f\n", r.Statistic, r.P)
+	// Output: odds ratio 9, p = 0.4857
+}
+
+func ExampleIndependence_WithClusters() {
+	r := stats.ChiSquare([][]int{{30, 10}, {12, 28}}).WithClusters(24, 80)
+	fmt.Printf("p = %.2g\n%s\n", r.P, r.Caveat)
+	// Output:
+	// p = 5.6e-05
+	// 24 of the 80 answers tested belong to round robins or grouped answers; they are not independent draws, so this test overstates the evidence (the true p-value is larger).
+}
