@@ -238,3 +238,91 @@ func TestExportRoundTripRealData(t *testing.T) {
 		t.Error("round trip through Open differs")
 	}
 }
+
+// benchInputs is one month of the API with its full texts.
+func benchInputs(b *testing.B) []string {
+	root := shared.Path(b, "data/api")
+	return []string{
+		filepath.Join(root, "list", "2024-07.json.gz"),
+		filepath.Join(root, "fulltext", "2024-07.jsonl.gz"),
+	}
+}
+
+// BenchmarkOpenAPIMonth streams a month of list records hydrated from its
+// full texts, through detection, gunzip and dedup.
+func BenchmarkOpenAPIMonth(b *testing.B) {
+	inputs := benchInputs(b)
+	n := 0
+	for b.Loop() {
+		s, err := Open(inputs, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, _, err = drain(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = s.Summary().Total()
+	}
+	b.ReportMetric(float64(n), "records/op")
+}
+
+// BenchmarkExport writes a month of records as JSON Lines and CSV and reads
+// them back.
+func BenchmarkExport(b *testing.B) {
+	recs, _, err := ReadAll(benchInputs(b), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var jb, cb bytes.Buffer
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer) error
+		read  func(io.Reader) recordReader
+		buf   *bytes.Buffer
+	}{
+		{"jsonl", func(w io.Writer) error {
+			jw := NewJSONLWriter(w)
+			for i := range recs {
+				if err := jw.Write(&recs[i]); err != nil {
+					return err
+				}
+			}
+			return jw.Flush()
+		}, func(r io.Reader) recordReader { return NewJSONLReader(r, "b") }, &jb},
+		{"csv", func(w io.Writer) error {
+			cw := NewCSVWriter(w)
+			for i := range recs {
+				if err := cw.Write(&recs[i]); err != nil {
+					return err
+				}
+			}
+			return cw.Flush()
+		}, func(r io.Reader) recordReader { return NewCSVReader(r, "b") }, &cb},
+	} {
+		b.Run(f.name+"/write", func(b *testing.B) {
+			for b.Loop() {
+				f.buf.Reset()
+				if err := f.write(f.buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(int64(f.buf.Len()))
+		})
+		b.Run(f.name+"/read", func(b *testing.B) {
+			for b.Loop() {
+				rr := f.read(bytes.NewReader(f.buf.Bytes()))
+				for {
+					_, err := rr.Read()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.SetBytes(int64(f.buf.Len()))
+		})
+	}
+}
