@@ -415,3 +415,26 @@ func ExampleNewRegistry() {
 	// Output:
 	// Department for Magical Affairs true
 }
+
+func BenchmarkFromAddressee(b *testing.B) {
+	reg := DefaultRegistry()
+	qs := []string{
+		"To ask the Secretary of State for Health and Social Care, what steps he is taking to reduce waiting lists.",
+		"To ask the Chancellor of the Exchequer, what estimate he has made of the cost of the policy.",
+		"To ask the hon. Member for Battersea, representing the Church Commissioners, how many churches.",
+		"To ask His Majesty's Government what assessment they have made of the matter.",
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		reg.FromAddressee(qs[i%len(qs)])
+	}
+}
+
+func BenchmarkLookup(b *testing.B) {
+	reg := DefaultRegistry()
+	names := []string{"WORK AND PENSIONS", "Levelling Up, Housing & Communities", "the HM Treasury", "Ministry of Magic"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		reg.Lookup(names[i%len(names)])
+	}
+}

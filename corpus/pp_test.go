@@ -324,3 +324,23 @@ Oral Evidence Jul. 05 2023
 	// Tanmanjeet Singh Dhesi / Jesse Norman / There is no recorded spending with either company in the last three years.
 	// map[pp: Select Committee item:1]
 }
+
+func BenchmarkPPReader(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("sample", "hikvision-2023-07.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	reg := DefaultRegistry()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := NewPPReader(bytes.NewReader(data), "hikvision-2023-07.txt", reg, nil)
+		for {
+			if _, err := r.Read(); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

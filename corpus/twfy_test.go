@@ -321,3 +321,32 @@ func ExampleNewTWFYReader() {
 	// twfy:2009-10-26f.294961.q0 294961 HM Treasury 2009-10-26
 	// Departmental Travel / It spent £5. / holding: true
 }
+
+// BenchmarkTWFYReader reads the largest real file (1.1 MB, 459 replies).
+func BenchmarkTWFYReader(b *testing.B) {
+	path := filepath.Join(shared.Path(b, "data/twfy"), "wrans", "answers2009-10-26f.xml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	reg := DefaultRegistry()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := NewTWFYReader(bytes.NewReader(data), path, reg, nil)
+		n := 0
+		for {
+			_, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != 459 {
+			b.Fatalf("%d records", n)
+		}
+	}
+}
