@@ -41,6 +41,9 @@ type Body struct {
 // forms without a leading "Department for", "Department of" or "Ministry of"
 // are matched too ("TRANSPORT", "Justice"), unless two bodies would share
 // such a derived form, in which case it is left out as ambiguous.
+//
+// A Registry is not changed after NewRegistry returns, so it is safe for
+// concurrent use.
 type Registry struct {
 	bodies    []Body
 	names     map[string]int // normal form of a name → index in bodies

@@ -46,7 +46,8 @@ import (
 // A <ques> not followed by its <reply> before the next heading or the end,
 // and a <reply> with no <ques> before it, are counted in Summary.Skipped
 // ("twfy: question with no reply", "twfy: reply with no question"), as are
-// unexpected top-level elements. A group whose question has no text is a
+// unexpected top-level elements; <gidredirect> elements, which only map
+// superseded ids to current ones and carry no text, are passed over. A group whose question has no text is a
 // *Problem naming the reply's id. Malformed XML is fatal for the file.
 type TWFYReader struct {
 	d    *xml.Decoder
