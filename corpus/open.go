@@ -129,10 +129,15 @@ type Stream struct {
 // delivered and are counted in Summary.Skipped as "<source>: duplicate id",
 // in strict and lenient mode alike (a re-scraped record is not an error).
 //
-// Open fails only for inputs that do not exist, patterns that match nothing,
-// a repeated "-", and (strict) a named file of unknown format or format
-// without a reader. Errors reading a file are reported by Read.
+// Open fails for an unknown Options.Format, inputs that do not exist,
+// patterns that match nothing and a repeated "-", and, in strict mode, for a
+// named file that cannot be opened or whose format is unknown (in lenient
+// mode these are Problems). Errors met while reading records are reported
+// by Read.
 func Open(inputs []string, opt Options) (*Stream, error) {
+	if _, err := ParseFormat(string(opt.Format)); err != nil {
+		return nil, err
+	}
 	s := newStream(opt)
 	files, err := s.expand(inputs)
 	if err != nil {
@@ -334,10 +339,7 @@ func (s *Stream) prepare(f fileRef) (*input, error) {
 
 func (s *Stream) detect(name string, br *bufio.Reader) (Format, error) {
 	if s.opt.Format != FormatDetect {
-		if _, err := ParseFormat(string(s.opt.Format)); err != nil {
-			return "", err
-		}
-		return s.opt.Format, nil
+		return s.opt.Format, nil // checked by Open
 	}
 	head, err := br.Peek(DetectHeadSize)
 	if len(head) == 0 && err != nil && err != io.EOF {
