@@ -64,10 +64,9 @@ const chartPixels = `(async () => {
   return out;
 })()`
 
-// openInBrowser loads a report page in headless Chromium, checks that every
-// chart drew and that the console stayed clean, and returns a PNG
-// screenshot of the viewport and the full page.
-func openInBrowser(t *testing.T, chromium, page string) (viewport, full []byte) {
+// startBrowser starts headless Chromium with the flags this environment
+// needs, returning a browser context; each page opens in a new tab of it.
+func startBrowser(t *testing.T, chromium string) context.Context {
 	t.Helper()
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(chromium),
@@ -81,11 +80,25 @@ func openInBrowser(t *testing.T, chromium, page string) (viewport, full []byte) 
 		chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(t.TempDir()),
 	)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancelAlloc)
+	bctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return bctx
+}
+
+// openInBrowser loads a report page in a new tab and checks that every
+// chart drew and that the console stayed clean. With shoot set it returns a
+// PNG screenshot of the viewport and, if PARLANCE_SCREENSHOT_FULL is set, of
+// the full page (slow for a long page, so only on request).
+func openInBrowser(t *testing.T, browser context.Context, page string, shoot bool) (viewport, full []byte) {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser)
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1200, 1500)); err != nil {
-		t.Fatalf("starting chromium: %v", err)
+		t.Fatalf("opening a tab: %v", err)
 	}
 
 	// Collect console messages until a marker logged after the checks, so
@@ -130,13 +143,17 @@ func openInBrowser(t *testing.T, chromium, page string) (viewport, full []byte) 
 			t.Logf("chart %s: %d coloured pixels", id, n)
 		}
 	}
-	viewport, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	full, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("full screenshot: %v", err)
+	if shoot {
+		viewport, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("screenshot: %v", err)
+		}
+		if os.Getenv("PARLANCE_SCREENSHOT_FULL") != "" {
+			full, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatalf("full screenshot: %v", err)
+			}
+		}
 	}
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`console.log("parlance-browser-test-end")`)); err != nil {
 		t.Fatal(err)
@@ -151,17 +168,17 @@ func openInBrowser(t *testing.T, chromium, page string) (viewport, full []byte) 
 	return viewport, full
 }
 
-// writeScreenshot saves the full-page screenshot in the test's temporary
-// directory; if PARLANCE_SCREENSHOT is set, it saves the viewport screenshot
-// there (docs/report.png is made this way), and if PARLANCE_SCREENSHOT_FULL
-// is set, the full page there.
+// writeScreenshot saves the viewport screenshot in the test's temporary
+// directory and, if PARLANCE_SCREENSHOT is set, there too (docs/report.png
+// is made this way); if PARLANCE_SCREENSHOT_FULL is set, it saves the
+// full-page screenshot there.
 func writeScreenshot(t *testing.T, png []byte, full []byte) {
 	t.Helper()
 	tmp := filepath.Join(t.TempDir(), "report.png")
-	if err := os.WriteFile(tmp, full, 0o644); err != nil {
+	if err := os.WriteFile(tmp, png, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("full-page screenshot: %s (%d bytes)", tmp, len(full))
+	t.Logf("screenshot: %s (%d bytes)", tmp, len(png))
 	if p := os.Getenv("PARLANCE_SCREENSHOT_FULL"); p != "" {
 		if err := os.WriteFile(p, full, 0o644); err != nil {
 			t.Fatal(err)
@@ -191,9 +208,10 @@ func browse(t *testing.T, res *analysis.Result) (viewport, full []byte) {
 	if strings.Contains(string(b), "<script src=") {
 		t.Fatal("the inlined report still loads a script from elsewhere")
 	}
-	viewport, full = openInBrowser(t, chromium, path)
+	browser := startBrowser(t, chromium)
+	viewport, full = openInBrowser(t, browser, path, true)
 	if len(res.Groups) > 0 {
-		openInBrowser(t, chromium, filepath.Join(dir, FilesDir(path), pageName(1)))
+		openInBrowser(t, browser, filepath.Join(dir, FilesDir(path), pageName(1)), false)
 	}
 	return viewport, full
 }
