@@ -475,19 +475,22 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnu
 			si.grounds[i].cue = "ground:" + string(si.grounds[i].ground) + ":" + si.grounds[i].cue
 		}
 	}
+	// Each structural cue is tried only when one of its keywords occurs:
+	// the regular expressions are the expensive part of classification.
+	lower := strings.ToLower(t)
 	si.table = isTableLine(t)
-	si.attach = reAttached.MatchString(t)
-	si.figure = hasFigure(t, qnums)
-	si.nil = reNilFigure.MatchString(t)
+	si.attach = containsAny(lower, kwAttached) && reAttached.MatchString(t)
+	si.figure = strings.ContainsAny(t, "0123456789") && hasFigure(t, qnums)
+	si.nil = containsAny(lower, kwNil) && reNilFigure.MatchString(t)
 	si.direct = reDirect.MatchString(t)
 	switch {
 	case len(si.grounds) > 0:
 		si.role = roleRefusal
-	case reHolding.MatchString(t):
+	case containsAny(lower, kwHolding) && reHolding.MatchString(t):
 		si.role = roleHolding
-	case rePointer.MatchString(t):
+	case containsAny(lower, kwPointer) && rePointer.MatchString(t):
 		si.role = rolePointer
-	case reGeneric.MatchString(t) && !si.figure && !si.table && !si.direct:
+	case !si.figure && !si.table && !si.direct && containsAny(lower, kwGeneric) && reGeneric.MatchString(t):
 		si.role = roleGeneric
 	default:
 		si.role = roleSubstance

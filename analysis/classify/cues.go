@@ -38,6 +38,16 @@ var (
 	reMonthDate = regexp.MustCompile(`(?i)\b(\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?|(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|end of)\s+(\d{4}|this year|next year))\b`)
 )
 
+// Keywords gating the structural cues: a cue's expression is tried only on
+// sentences containing one of them (lower case).
+var (
+	kwHolding  = []string{"write", "reply", "respond", "collat", "compil", "gather", "time to", "when the information", "when the data", "substantive", "full answer", "full reply"}
+	kwPointer  = []string{"refer", "see ", "set out", "outlined", "explained", "stated", "detailed", "described", "previous", "earlier", "recent", "found", "accessed", "viewed", "seen", "available", "published", "link", "gov.uk", "http", "wrote", "written", "letter"}
+	kwGeneric  = []string{"commit", "determin", "dedicat", "recogni", "serious", "continue", "review", "grateful", "mission", "we want", "we know", "we understand", "this government is", "government is clear"}
+	kwAttached = []string{"attach", "enclos", "table"}
+	kwNil      = []string{"none", "nil", "zero", "no ", "not "}
+)
+
 // hasFigure reports whether s states a quantity: a number that is not part
 // of a date, a year, an age or a reference number (Question 1234, section 5,
 // HCWS12), and that the question itself does not already give (qnums: an

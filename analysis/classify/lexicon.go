@@ -18,11 +18,16 @@ import (
 // means 1. A ground fires in a sentence when any of its cues match there; the
 // strongest matching cue's weight is what the ground contributes to the
 // verdict's confidence.
+//
+// Keywords, if any, are lower-case substrings of which at least one must
+// occur in a sentence for Pattern to be tried: a cheap prefilter that keeps
+// classification fast. A cue without Keywords is tried on every sentence.
 type Cue struct {
-	Ground  Ground
-	Pattern string
-	Name    string
-	Weight  float64
+	Ground   Ground
+	Pattern  string
+	Name     string
+	Weight   float64
+	Keywords []string
 }
 
 // Lexicon is the set of cues the classifier uses to find refusal grounds.
@@ -75,7 +80,11 @@ type groundHit struct {
 // strongest cue, earliest on ties), in lexicon order of first appearance.
 func (cl *compiledLexicon) match(s string) []groundHit {
 	var hits []groundHit
+	lower := strings.ToLower(s)
 	for _, c := range cl.cues {
+		if len(c.Keywords) > 0 && !containsAny(lower, c.Keywords) {
+			continue
+		}
 		loc := c.re.FindStringIndex(s)
 		if loc == nil {
 			continue
@@ -94,6 +103,16 @@ func (cl *compiledLexicon) match(s string) []groundHit {
 		}
 	}
 	return hits
+}
+
+// containsAny reports whether s contains any of the substrings.
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // ReadLexicon reads cues from a tab-separated file: one cue a line,
@@ -174,69 +193,69 @@ func compiledDefault() *compiledLexicon {
 // is "on national security grounds", "would prejudice national security", …
 var defaultCues = []Cue{
 	// national-security
-	{NationalSecurity, `(grounds|reasons|interests|purposes) of (national )?security|(national )?security (grounds|reasons)`, "security-grounds", 1},
-	{NationalSecurity, `(would|could|might|may|to) (harm|prejudice|compromise|damage|undermine|jeopardi[sz]e) (our |the |UK )?(national )?security`, "prejudice-security", 1},
-	{NationalSecurity, `not (our |government )?(policy|practice|appropriate|able) to (comment|discuss|disclose|provide|release|give|publish)[^.]{0,80}(security|intelligence|cyber|protective|military|operational)`, "no-comment-security", 1},
-	{NationalSecurity, `(do|does|will|would) not (comment|discuss|disclose|provide|release|give|publish)[^.]{0,60}(security|intelligence|cyber|protective|operational)[^.]{0,30}(matters|arrangements|details|capabilit|procedures|measures|reasons)`, "no-comment-security", 1},
-	{NationalSecurity, `security and intelligence (matters|agencies)`, "security-intelligence", 0.8},
-	{NationalSecurity, `(use|useful|assistance|value) to (our )?(adversaries|hostile|those who)`, "adversaries", 1},
-	{NationalSecurity, `operational security`, "operational-security", 0.9},
+	{NationalSecurity, `(grounds|reasons|interests|purposes) of (national )?security|(national )?security (grounds|reasons)`, "security-grounds", 1, []string{"secur", "intelligence", "adversar", "hostile"}},
+	{NationalSecurity, `(would|could|might|may|to) (harm|prejudice|compromise|damage|undermine|jeopardi[sz]e) (our |the |UK )?(national )?security`, "prejudice-security", 1, []string{"secur", "intelligence", "adversar", "hostile"}},
+	{NationalSecurity, `not (our |government )?(policy|practice|appropriate|able) to (comment|discuss|disclose|provide|release|give|publish)[^.]{0,80}(security|intelligence|cyber|protective|military|operational)`, "no-comment-security", 1, []string{"secur", "intelligence", "adversar", "hostile"}},
+	{NationalSecurity, `(do|does|will|would) not (comment|discuss|disclose|provide|release|give|publish)[^.]{0,60}(security|intelligence|cyber|protective|operational)[^.]{0,30}(matters|arrangements|details|capabilit|procedures|measures|reasons)`, "no-comment-security", 1, []string{"secur", "intelligence", "adversar", "hostile"}},
+	{NationalSecurity, `security and intelligence (matters|agencies)`, "security-intelligence", 0.8, []string{"secur", "intelligence", "adversar", "hostile"}},
+	{NationalSecurity, `(use|useful|assistance|value) to (our )?(adversaries|hostile|those who)`, "adversaries", 1, []string{"secur", "intelligence", "adversar", "hostile"}},
+	{NationalSecurity, `operational security`, "operational-security", 0.9, []string{"secur", "intelligence", "adversar", "hostile"}},
 
 	// disproportionate-cost
-	{DisproportionateCost, `disproportionate(ly)? (high )?cost|at a disproportionate`, "disproportionate-cost", 1},
-	{DisproportionateCost, `(exceed|exceeds|exceeded|above|over|within) the (appropriate |relevant )?cost (limit|threshold)`, "cost-limit", 1},
+	{DisproportionateCost, `disproportionate(ly)? (high )?cost|at a disproportionate`, "disproportionate-cost", 1, []string{"disproportionate", "cost limit", "cost threshold"}},
+	{DisproportionateCost, `(exceed|exceeds|exceeded|above|over|within) the (appropriate |relevant )?cost (limit|threshold)`, "cost-limit", 1, []string{"disproportionate", "cost limit", "cost threshold"}},
 
 	// not-held
-	{NotHeld, `(is|are|was|were) not (currently |routinely |centrally |readily |systematically |separately |specifically |formally )*(held|collected|recorded|collated|captured|monitored|tracked|documented|maintained)`, "not-held", 1},
-	{NotHeld, `(has|have) not (been )?(routinely |centrally |systematically |separately )*(held|collected|recorded|collated|captured|documented)`, "not-held", 1},
-	{NotHeld, `(do|does|did) not (currently |routinely |centrally |separately |specifically |systematically |formally )*(hold|collect|record|collate|capture|monitor|track|maintain|keep)\b`, "not-collected", 1},
-	{NotHeld, `(do|does) not (routinely )?publish (this|the|that|such|these) (information|data|figures|statistics)|(information|data|figures|statistics)[^.]{0,60}(is|are) not (routinely |centrally |separately )?published`, "not-published", 0.9},
-	{NotHeld, `not (held|collected|recorded|collated) centrally|held locally|not held by (the|this|my)`, "not-held-centrally", 1},
-	{NotHeld, `(information|data|figures|statistics|breakdown|analysis|estimates?|numbers?)[^.]{0,120}(is|are) not (currently |yet )?(available|possible to (provide|produce))`, "not-available", 0.9},
-	{NotHeld, `no (centrally[- ]held |central |reliable |robust )?(data|information|records|figures)[^.]{0,40}(is|are|exists?) (held|available|collected|recorded)`, "no-data", 1},
-	{NotHeld, `(not|n't) (possible|able) to (produce|provide|identify|give|separate|disaggregate|isolate|estimate)[^.]{0,60}(robust|reliable|estimate|figure|data|information|breakdown)`, "not-possible", 0.9},
-	{NotHeld, `cannot be (separately |readily |reliably )?(identified|disaggregated|isolated|broken down)|not (available|possible) in (a|the) (reportable|requested) format|reportable format`, "cannot-identify", 0.9},
-	{NotHeld, `does not (have|hold) (this|the|that|such|any) (information|data)|no such (data|information)`, "not-held", 1},
+	{NotHeld, `(is|are|was|were) not (currently |routinely |centrally |readily |systematically |separately |specifically |formally )*(held|collected|recorded|collated|captured|monitored|tracked|documented|maintained)`, "not-held", 1, []string{"held", "collect", "record", "collat", "captur", "monitor", "track", "document", "maintain"}},
+	{NotHeld, `(has|have) not (been )?(routinely |centrally |systematically |separately )*(held|collected|recorded|collated|captured|documented)`, "not-held", 1, []string{"held", "collect", "record", "collat", "captur", "document"}},
+	{NotHeld, `(do|does|did) not (currently |routinely |centrally |separately |specifically |systematically |formally )*(hold|collect|record|collate|capture|monitor|track|maintain|keep)\b`, "not-collected", 1, []string{"hold", "collect", "record", "collat", "captur", "monitor", "track", "maintain", "keep"}},
+	{NotHeld, `(do|does) not (routinely )?publish (this|the|that|such|these) (information|data|figures|statistics)|(information|data|figures|statistics)[^.]{0,60}(is|are) not (routinely |centrally |separately )?published`, "not-published", 0.9, []string{"publish"}},
+	{NotHeld, `not (held|collected|recorded|collated) centrally|held locally|not held by (the|this|my)`, "not-held-centrally", 1, []string{"held", "centrally"}},
+	{NotHeld, `(information|data|figures|statistics|breakdown|analysis|estimates?|numbers?)[^.]{0,120}(is|are) not (currently |yet )?(available|possible to (provide|produce))`, "not-available", 0.9, []string{"available", "possible"}},
+	{NotHeld, `no (centrally[- ]held |central |reliable |robust )?(data|information|records|figures)[^.]{0,40}(is|are|exists?) (held|available|collected|recorded)`, "no-data", 1, []string{"no data", "no information", "no records", "no figures", "no central", "no reliable", "no robust"}},
+	{NotHeld, `(not|n't) (possible|able) to (produce|provide|identify|give|separate|disaggregate|isolate|estimate)[^.]{0,60}(robust|reliable|estimate|figure|data|information|breakdown)`, "not-possible", 0.9, []string{"possible", "able"}},
+	{NotHeld, `cannot be (separately |readily |reliably )?(identified|disaggregated|isolated|broken down)|not (available|possible) in (a|the) (reportable|requested) format|reportable format`, "cannot-identify", 0.9, []string{"cannot be", "reportable", "not available in", "not possible in"}},
+	{NotHeld, `does not (have|hold) (this|the|that|such|any) (information|data)|no such (data|information)`, "not-held", 1, []string{"not have", "not hold", "no such"}},
 
 	// commercial-confidentiality
-	{CommercialConfidentiality, `commercial(ly)?[- ](sensitive|sensitivity|sensitivities|confidential)|commercial confidentiality|commercial in confidence`, "commercial", 1},
-	{CommercialConfidentiality, `prejudice[^.]{0,40}commercial (interests|negotiations|position)|(ongoing|live) commercial negotiations`, "commercial-prejudice", 1},
+	{CommercialConfidentiality, `commercial(ly)?[- ](sensitive|sensitivity|sensitivities|confidential)|commercial confidentiality|commercial in confidence`, "commercial", 1, []string{"commercial"}},
+	{CommercialConfidentiality, `prejudice[^.]{0,40}commercial (interests|negotiations|position)|(ongoing|live) commercial negotiations`, "commercial-prejudice", 1, []string{"commercial"}},
 
 	// legal-proceedings
-	{LegalProceedings, `(ongoing|active|live|current|pending) (legal |court |judicial )?(proceedings|litigation|legal action)|legal proceedings (are|is) (ongoing|under ?way|active)`, "proceedings", 1},
-	{LegalProceedings, `sub judice|law officers'? convention`, "sub-judice", 1},
-	{LegalProceedings, `(ongoing|live|active|current|criminal) (police )?investigation|investigation is (ongoing|under ?way|live)|while (the|an) (investigation|inquiry) (is|remains) (ongoing|under ?way)`, "investigation", 0.9},
-	{LegalProceedings, `(would|could|might) (prejudice|compromise|jeopardi[sz]e)[^.]{0,40}(proceedings|investigation|inquiry|trial|prosecution)`, "prejudice-proceedings", 1},
-	{LegalProceedings, `(not|n't) (appropriate|able|possible) to comment[^.]{0,60}(case|cases|proceedings|litigation|investigation|inquiry|legal)`, "no-comment-proceedings", 0.9},
+	{LegalProceedings, `(ongoing|active|live|current|pending) (legal |court |judicial )?(proceedings|litigation|legal action)|legal proceedings (are|is) (ongoing|under ?way|active)`, "proceedings", 1, []string{"proceeding", "litigation", "legal action", "judice", "law officer", "investigation", "inquiry", "trial", "prosecution", "comment"}},
+	{LegalProceedings, `sub judice|law officers'? convention`, "sub-judice", 1, []string{"proceeding", "litigation", "legal action", "judice", "law officer", "investigation", "inquiry", "trial", "prosecution", "comment"}},
+	{LegalProceedings, `(ongoing|live|active|current|criminal) (police )?investigation|investigation is (ongoing|under ?way|live)|while (the|an) (investigation|inquiry) (is|remains) (ongoing|under ?way)`, "investigation", 0.9, []string{"proceeding", "litigation", "legal action", "judice", "law officer", "investigation", "inquiry", "trial", "prosecution", "comment"}},
+	{LegalProceedings, `(would|could|might) (prejudice|compromise|jeopardi[sz]e)[^.]{0,40}(proceedings|investigation|inquiry|trial|prosecution)`, "prejudice-proceedings", 1, []string{"proceeding", "litigation", "legal action", "judice", "law officer", "investigation", "inquiry", "trial", "prosecution", "comment"}},
+	{LegalProceedings, `(not|n't) (appropriate|able|possible) to comment[^.]{0,60}(case|cases|proceedings|litigation|investigation|inquiry|legal)`, "no-comment-proceedings", 0.9, []string{"proceeding", "litigation", "legal action", "judice", "law officer", "investigation", "inquiry", "trial", "prosecution", "comment"}},
 
 	// personal-data
-	{PersonalData, `data protection (reasons|grounds|principles|legislation|law|obligations|rules)|(breach|contravene)[^.]{0,30}data protection`, "data-protection", 1},
-	{PersonalData, `(risk|could|would|might|may|possible|potential(ly)?|avoid|prevent|protect)[^.]{0,40}(identif(y|ication|iable|ying))[^.]{0,40}(individuals|people|persons|patients|staff|children|claimants|pupils|personnel)|(individuals|people|persons|patients|staff|children|claimants|pupils) (could|may|might|would) be (identified|identifiable)|\bidentifiable\b`, "identification", 1},
-	{PersonalData, `small numbers|(supressed|suppressed|redacted|withheld)[^.]{0,60}(disclos|identif|confidential)|statistical disclosure control`, "small-numbers", 0.9},
-	{PersonalData, `(do|does|will) not (normally |routinely )?comment on (individual|specific|personal) (cases|circumstances|applications)|(individual|personal) (cases|circumstances) (would|could|cannot|can not)`, "individual-cases", 0.9},
-	{PersonalData, `personal (data|information) (about|of|relating to)|patient confidentiality|(duty|obligations?) of confidentiality`, "personal-data", 0.8},
+	{PersonalData, `data protection (reasons|grounds|principles|legislation|law|obligations|rules)|(breach|contravene)[^.]{0,30}data protection`, "data-protection", 1, []string{"data protection", "identif", "small numbers", "suppress", "supress", "redact", "withheld", "disclosure control", "comment on", "individual", "personal", "confidential"}},
+	{PersonalData, `(risk|could|would|might|may|possible|potential(ly)?|avoid|prevent|protect)[^.]{0,40}(identif(y|ication|iable|ying))[^.]{0,40}(individuals|people|persons|patients|staff|children|claimants|pupils|personnel)|(individuals|people|persons|patients|staff|children|claimants|pupils) (could|may|might|would) be (identified|identifiable)|\bidentifiable\b`, "identification", 1, []string{"data protection", "identif", "small numbers", "suppress", "supress", "redact", "withheld", "disclosure control", "comment on", "individual", "personal", "confidential"}},
+	{PersonalData, `small numbers|(supressed|suppressed|redacted|withheld)[^.]{0,60}(disclos|identif|confidential)|statistical disclosure control`, "small-numbers", 0.9, []string{"data protection", "identif", "small numbers", "suppress", "supress", "redact", "withheld", "disclosure control", "comment on", "individual", "personal", "confidential"}},
+	{PersonalData, `(do|does|will) not (normally |routinely )?comment on (individual|specific|personal) (cases|circumstances|applications)|(individual|personal) (cases|circumstances) (would|could|cannot|can not)`, "individual-cases", 0.9, []string{"data protection", "identif", "small numbers", "suppress", "supress", "redact", "withheld", "disclosure control", "comment on", "individual", "personal", "confidential"}},
+	{PersonalData, `personal (data|information) (about|of|relating to)|patient confidentiality|(duty|obligations?) of confidentiality`, "personal-data", 0.8, []string{"data protection", "identif", "small numbers", "suppress", "supress", "redact", "withheld", "disclosure control", "comment on", "individual", "personal", "confidential"}},
 
 	// other-body
-	{OtherBody, `(is|are|remains?|was) (a )?(matter|matters|issue|issues|question|decision|decisions) (for|of) (the |each |individual |local |relevant |an |their )?`, "matter-for", 0.9},
-	{OtherBody, `(is|are) (a )?(fully |wholly )?devolved( matter| issue| policy| area)?|devolved (matter|issue|policy|area|responsibility|competence)|responsibility of the (Scottish|Welsh|Northern Ireland)`, "devolved", 1},
-	{OtherBody, `(falls?|lies|sits|rests?) (under|within|with) the (remit|responsibility|jurisdiction) of|(within|outside) (the )?(remit|responsibility) of`, "remit", 1},
-	{OtherBody, `each (government )?(department|local authority|authority|body|organisation|trust|police force|force|council)[^.]{0,40}(is|are) responsible for (its|their) own`, "each-own", 1},
-	{OtherBody, `(is|are) (operationally )?independent (of|from) (parliament|government|ministers)|operationally independent|arm'?s[- ]length body`, "independent-body", 0.9},
-	{OtherBody, `(have|has) (been )?asked (the|its|their) [^.]{0,60}to (reply|write|respond)|will (reply|write|respond) to (the hon|my hon|the right hon|the noble)[^.]{0,80}directly`, "asked-to-reply", 0.9},
-	{OtherBody, `(is|are) (solely |entirely )?(a )?(responsibility|responsible) (of|for) (the |individual |local |each )?(police|local authorit|chief constable|council|devolved|scottish|welsh|northern ireland|trusts|regulator|employers|schools)`, "responsibility-of", 0.8},
+	{OtherBody, `(is|are|remains?|was) (a )?(matter|matters|issue|issues|question|decision|decisions) (for|of) (the |each |individual |local |relevant |an |their )?`, "matter-for", 0.9, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
+	{OtherBody, `(is|are) (a )?(fully |wholly )?devolved( matter| issue| policy| area)?|devolved (matter|issue|policy|area|responsibility|competence)|responsibility of the (Scottish|Welsh|Northern Ireland)`, "devolved", 1, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
+	{OtherBody, `(falls?|lies|sits|rests?) (under|within|with) the (remit|responsibility|jurisdiction) of|(within|outside) (the )?(remit|responsibility) of`, "remit", 1, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
+	{OtherBody, `each (government )?(department|local authority|authority|body|organisation|trust|police force|force|council)[^.]{0,40}(is|are) responsible for (its|their) own`, "each-own", 1, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
+	{OtherBody, `(is|are) (operationally )?independent (of|from) (parliament|government|ministers)|operationally independent|arm'?s[- ]length body`, "independent-body", 0.9, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
+	{OtherBody, `(have|has) (been )?asked (the|its|their) [^.]{0,60}to (reply|write|respond)|will (reply|write|respond) to (the hon|my hon|the right hon|the noble)[^.]{0,80}directly`, "asked-to-reply", 0.9, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
+	{OtherBody, `(is|are) (solely |entirely )?(a )?(responsibility|responsible) (of|for) (the |individual |local |each )?(police|local authorit|chief constable|council|devolved|scottish|welsh|northern ireland|trusts|regulator|employers|schools)`, "responsibility-of", 0.8, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
 
 	// no-comment-convention
-	{NoCommentConvention, `long[- ]?standing (practice|policy|convention|position)|(successive|previous) governments? (have|has) (not|never)|established (practice|convention)`, "long-standing", 1},
-	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally )?comment on (leak|speculation|specul|specific reports|media reports|reports|market|internal|individual companies|advice)`, "no-comment", 1},
-	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally )?(publish|disclose|release|share)[^.]{0,40}(advice|internal|correspondence|representations|responses|discussions|deliberations|minutes|papers)`, "not-disclosed", 0.9},
-	{NoCommentConvention, `(not|n't) (be )?(able|appropriate|right|possible|proper) (for me |for the government )?to (comment|speculate|look back|provide a running commentary|pre-?judge)|cannot (comment|speculate)|would be inappropriate to (comment|speculate)`, "cannot-comment", 0.8},
-	{NoCommentConvention, `market[- ]sensitive|quasi[- ]judicial|propriety guidance|(internal|legal) advice to (ministers|government)|running commentary`, "convention", 0.9},
+	{NoCommentConvention, `long[- ]?standing (practice|policy|convention|position)|(successive|previous) governments? (have|has) (not|never)|established (practice|convention)`, "long-standing", 1, []string{"standing", "successive", "previous government", "established"}},
+	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally )?comment on (leak|speculation|specul|specific reports|media reports|reports|market|internal|individual companies|advice)`, "no-comment", 1, []string{"comment"}},
+	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally )?(publish|disclose|release|share)[^.]{0,40}(advice|internal|correspondence|representations|responses|discussions|deliberations|minutes|papers)`, "not-disclosed", 0.9, []string{"publish", "disclose", "release", "share"}},
+	{NoCommentConvention, `(not|n't) (be )?(able|appropriate|right|possible|proper) (for me |for the government )?to (comment|speculate|look back|provide a running commentary|pre-?judge)|cannot (comment|speculate)|would be inappropriate to (comment|speculate)`, "cannot-comment", 0.8, []string{"comment", "speculat", "look back", "commentary", "judge", "cannot", "inappropriate"}},
+	{NoCommentConvention, `market[- ]sensitive|quasi[- ]judicial|propriety guidance|(internal|legal) advice to (ministers|government)|running commentary`, "convention", 0.9, []string{"market", "quasi", "propriety", "advice to", "commentary"}},
 
 	// future-publication
-	{FuturePublication, `(matter|matters|decision|decisions|question|questions) for (the )?(next |upcoming |forthcoming |future )?(stage of the )?(multi-year )?(spending review|budget|fiscal event)`, "spending-review", 1},
-	{FuturePublication, `in due course|in the coming (weeks|months)|at the (next|upcoming|forthcoming) (fiscal event|budget|spending review)|(at|in|ahead of|through) the (upcoming|next|forthcoming) (spending review|budget|fiscal event)`, "due-course", 1},
-	{FuturePublication, `will (be )?(publish|published|announce|announced|set out|confirm|confirmed|outline|outlined|respond|update|updating|provide further|made available|report)[^.]{0,80}(shortly|soon|later|in the autumn|in the spring|in the summer|next year|this year|when|once|in [A-Z][a-z]+ 20\d\d|on \d)`, "will-publish", 0.9},
-	{FuturePublication, `(update|inform|report to) (the House|Parliament)|(decision|decisions|no decisions?)[^.]{0,30}(not yet|yet to be|will be) (been )?(made|taken|reached)|no (final )?decisions? (has|have) (yet )?been (made|taken)|not yet (been )?(taken|made|decided|finalised|agreed|confirmed)`, "not-yet", 0.9},
-	{FuturePublication, `(can ?not|can't|will not|won't|not able to|unable to) (pre-?empt|prejudge|pre-?judge|get ahead of)|(forthcoming|upcoming) (publication|consultation response|strategy|plan|review|statement|white paper)`, "cannot-preempt", 0.9},
-	{FuturePublication, `(will|to) be (published|announced|set out|confirmed|made available) (on|in|by|later|shortly|alongside|as part)|(are|is) (due|expected|scheduled|planned) to be published`, "to-be-published", 0.9},
+	{FuturePublication, `(matter|matters|decision|decisions|question|questions) for (the )?(next |upcoming |forthcoming |future )?(stage of the )?(multi-year )?(spending review|budget|fiscal event)`, "spending-review", 1, []string{"spending review", "budget", "fiscal"}},
+	{FuturePublication, `in due course|in the coming (weeks|months)|at the (next|upcoming|forthcoming) (fiscal event|budget|spending review)|(at|in|ahead of|through) the (upcoming|next|forthcoming) (spending review|budget|fiscal event)`, "due-course", 1, []string{"due course", "coming", "fiscal", "budget", "spending review"}},
+	{FuturePublication, `will (be )?(publish|published|announce|announced|set out|confirm|confirmed|outline|outlined|respond|update|updating|provide further|made available|report)[^.]{0,80}(shortly|soon|later|in the autumn|in the spring|in the summer|next year|this year|when|once|in [A-Z][a-z]+ 20\d\d|on \d)`, "will-publish", 0.9, []string{"publish", "announc", "set out", "confirm", "outline", "respond", "updat", "provide further", "made available", "report"}},
+	{FuturePublication, `(update|inform|report to) (the House|Parliament)|(decision|decisions|no decisions?)[^.]{0,30}(not yet|yet to be|will be) (been )?(made|taken|reached)|no (final )?decisions? (has|have) (yet )?been (made|taken)|not yet (been )?(taken|made|decided|finalised|agreed|confirmed)`, "not-yet", 0.9, []string{"update", "inform", "report to", "decision", "not yet"}},
+	{FuturePublication, `(can ?not|can't|will not|won't|not able to|unable to) (pre-?empt|prejudge|pre-?judge|get ahead of)|(forthcoming|upcoming) (publication|consultation response|strategy|plan|review|statement|white paper)`, "cannot-preempt", 0.9, []string{"empt", "judge", "ahead", "forthcoming", "upcoming"}},
+	{FuturePublication, `(will|to) be (published|announced|set out|confirmed|made available) (on|in|by|later|shortly|alongside|as part)|(are|is) (due|expected|scheduled|planned) to be published`, "to-be-published", 0.9, []string{"be published", "be announced", "be set out", "be confirmed", "be made available"}},
 }

@@ -9,14 +9,18 @@ import (
 )
 
 var (
-	reRefAnswer = regexp.MustCompile(`(?i)\b(answer|answers|reply|replies|response|responses)\b[^.]{0,80}?\b(?:to|of)\s+(?:PQs?\s+|Parliamentary Questions?\s+|Written Questions?\s+|Questions?\s+)?(?:UIN\s+|number\s+|No\.?\s*)?((?:HL)?\d{1,6}(?:/\d+)?)`)
-	reRefUIN    = regexp.MustCompile(`(?i)\b(?:Questions?|UINs?|PQs?)\s+(?:UIN\s+|number\s+|No\.?\s*)?((?:HL)?\d{1,6})((?:\s*(?:,|and|&)\s*(?:HL)?\d{1,6})*)`)
-	reRefStmt   = regexp.MustCompile(`\b(HCWS|HLWS)\s?(\d{1,5})\b`)
-	reRefURL    = regexp.MustCompile(`https?://[^\s<>"\]\[)]+|\bwww\.[a-z0-9-]+\.[^\s<>"\]\[)]+`)
-	reRefDate   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b`)
-	reRefPub    = regexp.MustCompile(`(?:\b(?:the|our|its|their)\s+)((?:[A-Z][\w’'&-]*\s+|of\s+|and\s+|for\s+|the\s+|on\s+|in\s+|to\s+){0,10}?(?:Report|Strategy|Plan|Review|Guidance|Framework|Statistics|Accounts|Survey|Bulletin|Release|Action Plan|White Paper|Green Paper|Impact Assessment|Consultation|Roadmap)(?:\s+(?:and|&)\s+Accounts)?(?:\s+\d{4}(?:[-/]\d{2,4})?)?)`)
-	reRefGovUK  = regexp.MustCompile(`(?i)\b(published|available|found|set out)\s+(on|at)\s+(GOV\.UK|gov\.uk|the GOV\.UK website)`)
+	reRefUINList = regexp.MustCompile(`(?i)(?:HL)?\d{1,6}`)
+	reRefGave    = regexp.MustCompile(`(?i)\b(answer|reply|response)s? (I |he |she |my [^.]{0,20})?(gave|given|provided)( [^.]{0,20})? on (\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?)`)
+	reRefUIN     = regexp.MustCompile(`(?i)\b(?:Questions?|UINs?|PQs?)\s+(?:UIN\s+|number\s+|No\.?\s*)?((?:HL)?\d{1,6})((?:\s*(?:,|and|&)\s*(?:HL)?\d{1,6})*)`)
+	reRefStmt    = regexp.MustCompile(`\b(HCWS|HLWS)\s?(\d{1,5})\b`)
+	reRefURL     = regexp.MustCompile(`https?://[^\s<>"\]\[)]+|\bwww\.[a-z0-9-]+\.[^\s<>"\]\[)]+`)
+	reRefDate    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b`)
+	reRefPub     = regexp.MustCompile(`(?:\b(?:the|our|its|their)\s+)((?:[A-Z][\w’'&-]*\s+|of\s+|and\s+|for\s+|the\s+|on\s+|in\s+|to\s+){0,10}?(?:Report|Strategy|Plan|Review|Guidance|Framework|Statistics|Accounts|Survey|Bulletin|Release|Action Plan|White Paper|Green Paper|Impact Assessment|Consultation|Roadmap)(?:\s+(?:and|&)\s+Accounts)?(?:\s+\d{4}(?:[-/]\d{2,4})?)?)`)
+	reRefGovUK   = regexp.MustCompile(`(?i)\b(published|available|found|set out)\s+(on|at)\s+(GOV\.UK|gov\.uk|the GOV\.UK website)`)
 )
+
+// pubWords gate the publication pattern, the costliest of ExtractRefs.
+var pubWords = []string{"report", "strategy", "plan", "review", "guidance", "framework", "statistics", "accounts", "survey", "bulletin", "release", "paper", "assessment", "consultation", "roadmap"}
 
 // ExtractRefs finds the references an answer makes to other answers,
 // written statements, URLs and named publications. It is best effort:
@@ -60,7 +64,7 @@ func ExtractRefs(answer string) []Ref {
 		date := nearestDate(answer, m[0], m[1])
 		uins := []string{answer[m[2]:m[3]]}
 		if m[4] >= 0 && m[5] > m[4] {
-			for _, u := range regexp.MustCompile(`(?i)(?:HL)?\d{1,6}`).FindAllString(answer[m[4]:m[5]], -1) {
+			for _, u := range reRefUINList.FindAllString(answer[m[4]:m[5]], -1) {
 				uins = append(uins, u)
 			}
 		}
@@ -69,10 +73,7 @@ func ExtractRefs(answer string) []Ref {
 		}
 	}
 	// An answer referred to by date only ("the answer I gave on 3 May").
-	for _, m := range reRefAnswer.FindAllStringSubmatchIndex(answer, -1) {
-		_ = m // covered by the UIN pass above
-	}
-	for _, m := range regexp.MustCompile(`(?i)\b(answer|reply|response)s? (I |he |she |my [^.]{0,20})?(gave|given|provided)( [^.]{0,20})? on (\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?)`).FindAllStringSubmatchIndex(answer, -1) {
+	for _, m := range reRefGave.FindAllStringSubmatchIndex(answer, -1) {
 		// only if no UIN ref already covers this sentence
 		covered := false
 		for _, r := range refs {
@@ -91,6 +92,10 @@ func ExtractRefs(answer string) []Ref {
 		u := strings.TrimRight(answer[m[0]:m[1]], ".,;:!?'’”")
 		add(Ref{Kind: RefURL, URL: u, Start: m[0], End: m[0] + len(u)})
 	}
+	lower := strings.ToLower(answer)
+	if !containsAny(lower, pubWords) {
+		goto govuk
+	}
 	for _, m := range reRefPub.FindAllStringSubmatchIndex(answer, -1) {
 		title := strings.TrimSpace(answer[m[2]:m[3]])
 		if len(strings.Fields(title)) < 2 {
@@ -98,6 +103,7 @@ func ExtractRefs(answer string) []Ref {
 		}
 		add(Ref{Kind: RefPublication, Title: title, Start: m[2], End: m[2] + len(title)})
 	}
+govuk:
 	for _, m := range reRefGovUK.FindAllStringSubmatchIndex(answer, -1) {
 		add(Ref{Kind: RefPublication, Title: "GOV.UK", Start: m[6], End: m[7]})
 	}

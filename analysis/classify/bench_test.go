@@ -1,0 +1,102 @@
+package classify
+
+import (
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/parlance-go/parlance/corpus"
+	"github.com/parlance-go/parlance/internal/shared"
+)
+
+// readFullText reads the answered records of some shared full-text files.
+func readFullText(tb testing.TB, glob string) []*corpus.Record {
+	tb.Helper()
+	dir := shared.Path(tb, "data/api/fulltext")
+	files, _ := filepath.Glob(filepath.Join(dir, glob))
+	sort.Strings(files)
+	var out []*corpus.Record
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		zr, err := gzip.NewReader(fh)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		r := corpus.NewFullTextReader(zr, f, nil, nil)
+		for {
+			rec, err := r.Read()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			var p *corpus.Problem
+			if errors.As(err, &p) {
+				continue
+			}
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if rec.Answer != "" {
+				out = append(out, rec)
+			}
+		}
+		fh.Close()
+	}
+	return out
+}
+
+// BenchmarkClassify measures classification of real answers (one month of
+// full texts), sentence splitting included.
+func BenchmarkClassify(b *testing.B) {
+	recs := readFullText(b, "2024-07.jsonl.gz")
+	var c Classifier
+	c.Classify(Input{Record: recs[0]}) // load the model outside the timing
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.Classify(Input{Record: recs[i%len(recs)]})
+	}
+}
+
+// TestCorpusSample prints the stance distribution over many real answers and
+// a fixed random sample of verdicts, for reading by eye. It runs only when
+// CLASSIFY_SAMPLE names an output file.
+func TestCorpusSample(t *testing.T) {
+	out := os.Getenv("CLASSIFY_SAMPLE")
+	if out == "" {
+		t.Skip("set CLASSIFY_SAMPLE=<file> to write a sample of verdicts over the corpus")
+	}
+	recs := readFullText(t, "202[56]-*.jsonl.gz")
+	var c Classifier
+	counts := map[Stance]int{}
+	grounds := map[Ground]int{}
+	rng := rand.New(rand.NewSource(1))
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, r := range recs {
+		v := c.Classify(Input{Record: r})
+		counts[v.Stance]++
+		for _, g := range v.Grounds {
+			grounds[g]++
+		}
+		if rng.Intn(400) == 0 {
+			fmt.Fprintf(f, "=== %s %s %v (%.2f)\nQ: %s\nA: %s\n", r.ID, v.Stance, v.Grounds, v.Confidence, r.Question, clip(r.Answer, 900))
+			for _, e := range v.Evidence {
+				fmt.Fprintf(f, "  [%s] %s\n", e.Cue, clip(e.Text, 120))
+			}
+			fmt.Fprintln(f)
+		}
+	}
+	t.Logf("%d answers: %v", len(recs), counts)
+	t.Logf("grounds: %v", grounds)
+}
