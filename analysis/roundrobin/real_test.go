@@ -13,10 +13,15 @@ import (
 // exactBaseline groups records simply, by asker, tabling date and
 // neutralised text, and keeps the groups with at least minBodies bodies.
 // It is the reference for recall: a round robin in its plainest form.
+// Records without an asker or a tabling date (full texts that matched no
+// list record) cannot be placed and are left out, as Find leaves them out.
 func exactBaseline(recs []corpus.Record, minBodies int) [][]int {
 	by := map[string][]int{}
 	for i := range recs {
 		r := &recs[i]
+		if r.Asker.Key() == "" || r.DateTabled.IsZero() {
+			continue
+		}
 		k := r.Asker.Key() + "\x00" + r.DateTabled.Format("2006-01-02") + "\x00" + Neutralise(r.Question)
 		by[k] = append(by[k], i)
 	}
