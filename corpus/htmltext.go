@@ -107,8 +107,10 @@ type textWriter struct {
 	lines []string
 	cur   strings.Builder
 
-	cellDepth int  // >0 inside a table cell
-	cells     int  // cells started in the current row
+	tables    int   // open <table> elements
+	cellAt    []int // for each open cell, outermost first, the tables open when it began
+	cellDepth int   // len(cellAt): >0 inside a table cell
+	cells     int   // cells started in the current row of the outermost table
 	liDepth   int  // >0 inside a list item
 	brRun     bool // the last thing seen was a <br> that ended a line
 
@@ -194,15 +196,29 @@ func (w *textWriter) start(a atom.Atom, href string, selfClosing bool) {
 		}
 		w.brRun = true
 	case a == atom.Tr:
+		w.closeCells()
 		w.lineBreak()
-		w.cells = 0
-	case a == atom.Td || a == atom.Th:
-		if w.cellDepth == 0 && w.cells > 0 {
-			w.cur.WriteString(CellSeparator)
+		if w.cellDepth == 0 {
+			w.cells = 0
 		}
-		w.cells++
+	case a == atom.Td || a == atom.Th:
+		w.closeCells() // a cell left open ends where the next begins
+		if w.cellDepth == 0 {
+			if w.cells > 0 {
+				w.cur.WriteString(CellSeparator)
+			}
+			w.cells++
+		} else {
+			w.cur.WriteByte(' ')
+		}
 		if !selfClosing {
-			w.cellDepth++
+			w.cellAt = append(w.cellAt, w.tables)
+			w.cellDepth = len(w.cellAt)
+		}
+	case a == atom.Table:
+		w.paraBreak()
+		if !selfClosing {
+			w.tables++
 		}
 	case a == atom.Li || a == atom.Dt || a == atom.Dd:
 		w.lineBreak()
@@ -225,12 +241,22 @@ func (w *textWriter) end(a atom.Atom) {
 		w.start(a, "", true)
 		return
 	case a == atom.Tr:
+		w.closeCells()
 		w.lineBreak()
-		w.cells = 0
-	case a == atom.Td || a == atom.Th:
-		if w.cellDepth > 0 {
-			w.cellDepth--
+		if w.cellDepth == 0 {
+			w.cells = 0
 		}
+	case a == atom.Td || a == atom.Th:
+		if n := len(w.cellAt); n > 0 && w.cellAt[n-1] == w.tables {
+			w.cellAt = w.cellAt[:n-1]
+			w.cellDepth = len(w.cellAt)
+		}
+	case a == atom.Table:
+		if w.tables > 0 {
+			w.closeCells()
+			w.tables--
+		}
+		w.paraBreak()
 	case a == atom.Li || a == atom.Dt || a == atom.Dd:
 		if w.liDepth > 0 {
 			w.liDepth--
@@ -245,6 +271,15 @@ func (w *textWriter) end(a atom.Atom) {
 	case isBlock(a):
 		w.paraBreak()
 	}
+}
+
+// closeCells ends the cells opened in the innermost open table, which a
+// new row, a new cell or the table's end closes even without end tags.
+func (w *textWriter) closeCells() {
+	for n := len(w.cellAt); n > 0 && w.cellAt[n-1] >= w.tables; n-- {
+		w.cellAt = w.cellAt[:n-1]
+	}
+	w.cellDepth = len(w.cellAt)
 }
 
 // closeLink appends the link's address after its text where the text does

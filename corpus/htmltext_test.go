@@ -121,3 +121,18 @@ func FuzzHTMLToText(f *testing.F) {
 		}
 	})
 }
+
+func TestHTMLToTextTables(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		// Cells and rows left open, as careless HTML does.
+		{"<table><tr><td>a<td>b<tr><td>c<td>d</table>", "a | b\nc | d"},
+		// A table inside a cell stays inside the cell.
+		{"<table><tr><td>a</td><td><table><tr><td>x</td><td>y</td></tr><tr><td>z</td></tr></table></td><td>b</td></tr></table>", "a | x y z | b"},
+		// Text after a table is a new paragraph.
+		{"<table><tr><td>1</td><td>2</td></tr></table>After", "1 | 2\n\nAfter"},
+	} {
+		if got := HTMLToText(tc.in); got != tc.want {
+			t.Errorf("HTMLToText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
