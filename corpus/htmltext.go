@@ -111,8 +111,8 @@ type textWriter struct {
 	cellAt    []int // for each open cell, outermost first, the tables open when it began
 	cellDepth int   // len(cellAt): >0 inside a table cell
 	cells     int   // cells started in the current row of the outermost table
-	liDepth   int  // >0 inside a list item
-	brRun     bool // the last thing seen was a <br> that ended a line
+	liDepth   int   // >0 inside a list item
+	brRun     bool  // the last thing seen was a <br> that ended a line
 
 	links []link // open <a> elements, innermost last
 }
