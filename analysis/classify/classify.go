@@ -224,6 +224,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 		figures, direct, nilFig, table bool
 		pointer, holding               bool
 		nPointer                       int
+		eachOwn, otherBodyElse         bool
 	)
 	for i := range infos {
 		si := &infos[i]
@@ -238,6 +239,13 @@ func (c *Classifier) Classify(in Input) Verdict {
 				}
 				if h.weight > grounds[h.ground] {
 					grounds[h.ground] = h.weight
+				}
+				if h.ground == OtherBody {
+					if strings.HasSuffix(h.cue, ":each-own") {
+						eachOwn = true
+					} else {
+						otherBodyElse = true
+					}
 				}
 				addEv(si.s, h.cue)
 			}
@@ -281,7 +289,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 		// nothing: not-held already treated as the answer
 	}
 	infoFig := figures || nilFig || table
-	ev = append(ev, Evidence{Cue: fmt.Sprintf("debug:subst=%d", substChars)})
+	eachOwnOnly := eachOwn && !otherBodyElse
 	if q.Has(WantDate) && !infoFig {
 		for _, si := range infos {
 			if (si.role == roleSubstance || si.role == roleGeneric) && reWhen.MatchString(si.s.Text) {
@@ -336,6 +344,13 @@ func (c *Classifier) Classify(in Input) Verdict {
 		}
 		if !wantsFig && !q.Has(WantYesNo) && infoFig {
 			some = true
+		}
+		if some && eachOwnOnly {
+			// "Each department is responsible for its own procurement"
+			// deflects only when the department has not answered for
+			// itself; here it has, so it is context, not a ground.
+			delete(grounds, OtherBody)
+			ev = append(ev, Evidence{Cue: "tie-break:each-own-answered"})
 		}
 		best := 0.0
 		for _, w := range grounds {

@@ -87,10 +87,10 @@ func loadAPIRecords(t testing.TB, want map[string]bool) map[string]*corpus.Recor
 // Floors the dev-set figures must not drop below: what the rules reach,
 // rounded down a little. Raise them as the rules improve.
 const (
-	floorMacroF1  = 0.0
-	floorReferred = 0.0
-	floorHolding  = 0.0
-	floorGrounds  = 0.0
+	floorMacroF1  = 0.77
+	floorReferred = 0.85
+	floorHolding  = 0.95
+	floorGrounds  = 0.87
 )
 
 // TestDevSet measures the classifier against the 200 adjudicated dev labels
