@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -229,8 +230,8 @@ func groundChart(m *mainModel) (chartView, error) {
 	hm.SetGlobalOptions(append(common(idGrounds, title),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "8", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: m.Grounds, Position: "top",
-			AxisLabel: &opts.AxisLabel{Interval: "0", Width: 72, Overflow: "break", LineHeight: "15"}}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: twoLines(m.Grounds), Position: "top",
+			AxisLabel: &opts.AxisLabel{Interval: "0", LineHeight: "15"}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: bodies, Inverse: opts.Bool(true),
 			AxisLabel: &opts.AxisLabel{Width: 260, Overflow: "truncate", Interval: "0"}}),
 	)...)
@@ -244,6 +245,19 @@ func groundChart(m *mainModel) (chartView, error) {
 	}}
 	s, err := optionScript(idGrounds, "grounds", o, meta)
 	return chartView{ID: idGrounds, Title: title, Height: 110 + 26*max(len(bodies), 1), Script: s}, err
+}
+
+// twoLines breaks each label at its last space, so that nine ground names
+// fit side by side (ECharts' own label breaking overlaps lines on a top axis).
+func twoLines(labels []string) []string {
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		if j := strings.LastIndex(l, " "); j > 0 {
+			l = l[:j] + "\n" + l[j+1:]
+		}
+		out[i] = l
+	}
+	return out
 }
 
 // familyMeta carries one tooltip per family series.

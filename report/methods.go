@@ -31,6 +31,19 @@ var sourceNotes = map[corpus.Source]string{
 	corpus.SourceParallelParliament: "Parallel Parliament pages saved as text (Open Parliament Licence)",
 }
 
+// sourceName is a source's name for readers, with its ID prefix.
+func sourceName(s corpus.Source) string {
+	switch s {
+	case corpus.SourceAPI:
+		return "Written Questions API (api)"
+	case corpus.SourceTheyWorkForYou:
+		return "TheyWorkForYou (twfy)"
+	case corpus.SourceParallelParliament:
+		return "Parallel Parliament (pp)"
+	}
+	return string(s)
+}
+
 // methods fills the Methods section: parameters, provenance, the
 // independence test and how to cite.
 func methods(m *mainModel, res *analysis.Result) {

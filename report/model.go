@@ -34,6 +34,7 @@ const (
 type kv struct {
 	Key   string
 	Count int
+	Label string // for sources: the source's name
 }
 
 // stanceCol is one stance column of a table.
@@ -318,17 +319,17 @@ func headline(m *mainModel, res *analysis.Result) {
 		s = &corpus.Summary{}
 	}
 	for _, k := range sortedKeys(s.Read) {
-		m.Read = append(m.Read, kv{string(k), s.Read[k]})
+		m.Read = append(m.Read, kv{Key: string(k), Count: s.Read[k], Label: sourceName(k)})
 	}
 	m.Total = s.Total()
 	m.Files = append(m.Files, s.Files...)
 	for _, k := range sortedKeys(s.Skipped) {
-		m.Skipped = append(m.Skipped, kv{k, s.Skipped[k]})
+		m.Skipped = append(m.Skipped, kv{Key: k, Count: s.Skipped[k]})
 		m.SkippedTotal += s.Skipped[k]
 	}
 	m.Truncated, m.Hydrated = s.Truncated, s.Hydrated
 	for _, k := range sortedKeys(s.UnknownBodies) {
-		m.Unknown = append(m.Unknown, kv{k, s.UnknownBodies[k]})
+		m.Unknown = append(m.Unknown, kv{Key: k, Count: s.UnknownBodies[k]})
 	}
 	m.ProblemCount = len(s.Problems)
 	for i, p := range s.Problems {
