@@ -472,11 +472,11 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnu
 			}
 		}
 	}
-	// One reason, one ground: a security refusal is not also the general
-	// no-comment convention; information withheld by convention is not
+	// One reason, one ground: a security, legal or personal-data refusal is
+	// not also the general no-comment convention; information withheld by convention is not
 	// "not held"; a decision left to a coming Spending Review is a future
 	// publication, not another body's matter.
-	if hasGround(si.grounds, NationalSecurity) {
+	if hasGround(si.grounds, NationalSecurity) || hasGround(si.grounds, LegalProceedings) || hasGround(si.grounds, PersonalData) {
 		si.grounds = dropGround(si.grounds, NoCommentConvention)
 	}
 	if hasGround(si.grounds, NoCommentConvention) {
