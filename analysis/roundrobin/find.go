@@ -126,6 +126,11 @@ func Find(records []corpus.Record, cfg Config) ([]Group, []Campaign) {
 		f.texts[i] = intern(neutral[i], words[i], clipped(records[i].Question, records[i].Truncated), in)
 	}
 	f.idf = idf(f.texts, len(in))
+	for i := range f.texts {
+		for _, x := range f.texts[i].set {
+			f.texts[i].weight += f.idf[x]
+		}
+	}
 	f.linkAnsweredTogether()
 	groups := f.groups()
 	campaigns := f.campaigns(groups)
@@ -436,6 +441,17 @@ func minTime(a, b time.Time) time.Time {
 // since one member's series of questions differ by substitution ("energy
 // bills" / "water bills", "last three years" / "last five years").
 func (f *finder) near(a, b text) (float64, bool) {
+	if !a.clipped && !b.clipped {
+		// Weighted Jaccard is at most the ratio of the sets' total weights:
+		// a cheap bound that rejects most pairs of one asker's questions.
+		lo, hi := a.weight, b.weight
+		if lo > hi {
+			lo, hi = hi, lo
+		}
+		if lo < f.cfg.MinSimilarity*hi {
+			return 0, false
+		}
+	}
 	s, nested := compare(a, b, f.idf)
 	if nested {
 		return s, s >= f.cfg.MinSimilarity

@@ -88,6 +88,7 @@ type text struct {
 	neutral string
 	toks    []uint32 // content words in order, interned; for a clipped text, without the last (maybe cut) word
 	set     []uint32 // the distinct words of toks, sorted
+	weight  float64  // the total weight of set (set by Find)
 	clipped bool
 }
 
