@@ -143,6 +143,15 @@ func openInBrowser(t *testing.T, browser context.Context, page string, shoot boo
 			t.Logf("chart %s: %d coloured pixels", id, n)
 		}
 	}
+	// Switch the over-time chart to the last body and back: the selector's
+	// script must run without error (checked with the console below).
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+  const s = document.getElementById("time_body");
+  if (!s) { return; }
+  for (const v of [String(s.options.length - 1), "0"]) { s.value = v; s.dispatchEvent(new Event("change")); }
+})()`)); err != nil {
+		t.Errorf("using the body selector: %v", err)
+	}
 	if shoot {
 		viewport, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {
