@@ -13,7 +13,7 @@ type Summary struct {
 	// Read counts the records delivered, by source.
 	Read map[Source]int
 	// Skipped counts items in the inputs that were not delivered as records,
-	// by reason (e.g. "parallelparliament: Select Committee item",
+	// by reason (e.g. "pp: Select Committee item",
 	// "api: duplicate id", "twfy: superseded scrape version").
 	Skipped map[string]int
 	// Truncated counts delivered records whose text is known to be incomplete.
