@@ -60,7 +60,8 @@ var selfRefs = []struct {
 //     the like) is removed. The addressee is taken to end at the first ", "
 //     followed by a lower-case letter, a digit or "(", since department names
 //     ("Levelling Up, Housing and Communities") continue after a comma with a
-//     capital;
+//     capital (a capitalised question word such as "What" also ends it, and
+//     a following "representing the Church Commissioners, " goes with it);
 //   - "their/his/her/the Department", "the Government", "His Majesty's
 //     Government" become "[dept]"; "he"/"she" become "[minister]";
 //     "his"/"her" become "[minister's]";
@@ -183,9 +184,36 @@ func stripAddressee(q string) string {
 			continue
 		}
 		r := rune(q[i+2])
-		if unicode.IsLower(r) || unicode.IsDigit(r) || r == '(' || r == '\'' || r == '"' {
-			return q[i+2:]
+		if unicode.IsLower(r) || unicode.IsDigit(r) || r == '(' || r == '\'' || r == '"' || startsQuestion(q[i+2:]) {
+			return skipRepresenting(q[i+2:])
 		}
 	}
 	return q
+}
+
+// questionOpeners are the capitalised words a question may begin with when
+// an asker capitalises after the addressee ("…for Transport, What steps").
+// No department name continues after a comma with one of them.
+var questionOpeners = []string{"What ", "Whether ", "How ", "If ", "When ", "Which ", "Why ", "Who ", "Where ", "Pursuant ", "With ", "Further ", "For "}
+
+func startsQuestion(s string) bool {
+	for _, w := range questionOpeners {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipRepresenting drops the ", representing the Church Commissioners, " kind
+// of clause that follows an addressee who answers for another body ("To ask
+// the hon. Member for X, representing the Church Commissioners, what …").
+func skipRepresenting(s string) string {
+	if !strings.HasPrefix(s, "representing ") {
+		return s
+	}
+	if i := strings.Index(s, ", "); i >= 0 && i < maxAddressee {
+		return s[i+2:]
+	}
+	return s
 }

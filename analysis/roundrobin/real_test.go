@@ -173,6 +173,8 @@ func TestRealAPIRecallPurity(t *testing.T) {
 	recs := loadAPIList(t)
 	q := measure(t, recs, Config{})
 	purity, used := q.purity(t)
+	_, campaigns := Find(recs, Config{})
+	t.Logf("campaigns: %d", len(campaigns))
 	t.Logf("records %d; exact baseline: %d groups with ≥3 bodies, %d with ≥10", len(recs), q.exact3, q.exact10)
 	t.Logf("Find: %d groups, %d members (%d identical, %d clipped copies, %d same words, %d near); recall %.4f; purity %.4f (near judged from %d labels)",
 		q.groups, q.members, q.exactM, q.clipM, q.sameWordsM, q.nearM, q.recall, purity, used)

@@ -27,6 +27,10 @@ func TestNeutralise(t *testing.T) {
 			`if [minister] will make a statement on [minister's] policy and [dept]'s "targets".`},
 		{"To ask the Secretary of State for Health and Social Care, (a) how many and (b) which hospitals…",
 			"(a) how many and (b) which hospitals..."},
+		{"To ask the Secretary of State for Transport, What steps his Department is taking.",
+			"what steps [dept] is taking."},
+		{"To ask the hon. Member for Hove and Portslade, representing the Church Commissioners, whether the Church will offer payroll deductions.",
+			"whether the church will offer payroll deductions."},
 		{"What steps he is taking on the theme of hereditary peers.", // no addressee; "the" and "he" inside words untouched
 			"what steps [minister] is taking on the theme of hereditary peers."},
 	}
