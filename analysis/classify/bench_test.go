@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"testing"
 
 	"github.com/parlance-go/parlance/corpus"
@@ -73,7 +74,15 @@ func TestCorpusSample(t *testing.T) {
 	if out == "" {
 		t.Skip("set CLASSIFY_SAMPLE=<file> to write a sample of verdicts over the corpus")
 	}
-	recs := readFullText(t, "2025-0[789].jsonl.gz")
+	glob := os.Getenv("CLASSIFY_SAMPLE_FILES")
+	if glob == "" {
+		glob = "2025-0[789].jsonl.gz"
+	}
+	every := 400
+	if n, err := strconv.Atoi(os.Getenv("CLASSIFY_SAMPLE_EVERY")); err == nil && n > 0 {
+		every = n
+	}
+	recs := readFullText(t, glob)
 	var c Classifier
 	counts := map[Stance]int{}
 	grounds := map[Ground]int{}
@@ -89,7 +98,7 @@ func TestCorpusSample(t *testing.T) {
 		for _, g := range v.Grounds {
 			grounds[g]++
 		}
-		if rng.Intn(400) == 0 {
+		if rng.Intn(every) == 0 {
 			fmt.Fprintf(f, "=== %s %s %v (%.2f)\nQ: %s\nA: %s\n", r.ID, v.Stance, v.Grounds, v.Confidence, r.Question, clip(r.Answer, 900))
 			for _, e := range v.Evidence {
 				fmt.Fprintf(f, "  [%s] %s\n", e.Cue, clip(e.Text, 120))

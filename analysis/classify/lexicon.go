@@ -199,7 +199,7 @@ var defaultCues = []Cue{
 	{NationalSecurity, `(do|does|will|would) not (comment|discuss|disclose|provide|release|give|publish)[^.]{0,60}(security|intelligence|cyber|protective|operational)[^.]{0,30}(matters|arrangements|details|capabilit|procedures|measures|reasons)`, "no-comment-security", 1, []string{"secur", "intelligence", "adversar", "hostile"}},
 	{NationalSecurity, `security and intelligence (matters|agencies)`, "security-intelligence", 0.8, []string{"secur", "intelligence", "adversar", "hostile"}},
 	{NationalSecurity, `(use|useful|assistance|value) to (our )?(adversaries|hostile|those who)`, "adversaries", 1, []string{"secur", "intelligence", "adversar", "hostile"}},
-	{NationalSecurity, `operational security`, "operational-security", 0.9, []string{"secur", "intelligence", "adversar", "hostile"}},
+	{NationalSecurity, `operational security|operational(ly)? sensitiv`, "operational-security", 0.9, []string{"secur", "sensitiv"}},
 
 	// disproportionate-cost
 	{DisproportionateCost, `disproportionate(ly)? (high )?cost|at a disproportionate`, "disproportionate-cost", 1, []string{"disproportionate", "cost limit", "cost threshold"}},
@@ -208,7 +208,7 @@ var defaultCues = []Cue{
 	// not-held
 	{NotHeld, `(is|are|was|were) not (currently |routinely |centrally |readily |systematically |separately |specifically |formally )*(held|collected|recorded|collated|captured|monitored|tracked|documented|maintained)`, "not-held", 1, []string{"held", "collect", "record", "collat", "captur", "monitor", "track", "document", "maintain"}},
 	{NotHeld, `(has|have) not (been )?(routinely |centrally |systematically |separately )*(held|collected|recorded|collated|captured|documented)`, "not-held", 1, []string{"held", "collect", "record", "collat", "captur", "document"}},
-	{NotHeld, `(do|does|did) not (currently |routinely |centrally |separately |specifically |systematically |formally )*(hold|collect|record|collate|capture|monitor|track|maintain|keep)\b`, "not-collected", 1, []string{"hold", "collect", "record", "collat", "captur", "monitor", "track", "maintain", "keep"}},
+	{NotHeld, `(do|does|did) not (currently |routinely |centrally |separately |specifically |systematically |formally )*(hold|collect|record|collate|capture)\b`, "not-collected", 1, []string{"hold", "collect", "record", "collat", "captur"}},
 	{NotHeld, `(do|does) not (routinely )?publish (this|the|that|such|these) (information|data|figures|statistics)|(information|data|figures|statistics)[^.]{0,60}(is|are) not (routinely |centrally |separately )?published`, "not-published", 0.9, []string{"publish"}},
 	{NotHeld, `not (held|collected|recorded|collated) centrally|held locally|not held by (the|this|my)`, "not-held-centrally", 1, []string{"held", "centrally"}},
 	{NotHeld, `(information|data|figures|statistics|breakdown|analysis|estimates?|numbers?)[^.]{0,120}(is|are) not (currently |yet )?(available|possible to (provide|produce))`, "not-available", 0.9, []string{"available", "possible"}},
