@@ -101,12 +101,17 @@ type Result struct {
 
 // Stats counts what Find did, so that a report can say what was compared.
 type Stats struct {
-	Docs       int // answers given
-	Sentences  int // sentences in them
-	Short      int // sentences under MinWords words, not compared
-	Unique     int // distinct normalised sentences compared
-	Candidates int // distinct candidate pairs from LSH buckets
-	Edges      int // candidate pairs verified as near-duplicates
+	Docs      int // answers given
+	Sentences int // sentences in them
+	Short     int // sentences under MinWords words, not compared
+	Unique    int // distinct normalised sentences compared
+	// Candidates counts the candidate pairs from LSH buckets whose
+	// Jaccard was computed: pairs already joined into one family by
+	// earlier pairs are not checked, as they cannot change the families.
+	Candidates int
+	// Edges counts the checked pairs that were near-duplicates and joined
+	// two families: a spanning forest of the near-duplicate graph.
+	Edges int
 	// SameShingles counts distinct sentences whose shingle set equals an
 	// earlier one's (they differ only in numbers or punctuation); they are
 	// joined to it without LSH.
@@ -177,23 +182,18 @@ func Find(docs []Doc, cfg Config) *Result {
 	res.Stats.Docs = len(docs)
 
 	sents := segmentAll(docs, cfg.Workers)
-	occs, uniq, words, st := intern(docs, sents, cfg)
-	res.Stats.Sentences, res.Stats.Short, res.Stats.Unique = st.sentences, st.short, len(uniq)
+	occs, first, sh, st := intern(docs, sents, cfg)
+	res.Stats.Sentences, res.Stats.Short, res.Stats.Unique = st.sentences, st.short, len(first)
 
-	sh := shingleAll(words, cfg)
-	words = nil
-	pairs, capped := candidates(sh, cfg)
-	res.Stats.Candidates, res.Stats.CappedBuckets = len(pairs), capped
-	edges := verify(sh, pairs, cfg)
 	for i, r := range sh.rep {
 		if r != int32(i) {
 			res.Stats.SameShingles++
 		}
 	}
-	res.Stats.Edges = len(edges) - res.Stats.SameShingles
-
-	comp := components(len(uniq), edges)
-	buildFamilies(res, docs, sents, occs, uniq, comp, cfg)
+	edges, lst := link(sh, cfg)
+	res.Stats.Candidates, res.Stats.Edges, res.Stats.CappedBuckets = lst.checked, lst.joined, lst.capped
+	comp := components(len(first), edges)
+	buildFamilies(res, docs, sents, occs, first, comp, cfg)
 	return res
 }
 
@@ -223,62 +223,87 @@ func segmentAll(docs []Doc, workers int) [][]text.Sentence {
 
 type internStats struct{ sentences, short int }
 
+// internChunk is the number of docs normalised in parallel before their
+// sentences are merged: it bounds the normalised strings alive at once.
+const internChunk = 8192
+
 // intern normalises every sentence and merges identical ones. It returns
-// the compared occurrences in doc order, the distinct normalised sentences
-// (uid order = order of first occurrence), and each distinct sentence's
-// word hashes.
-func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []string, [][]uint64, internStats) {
-	type norm struct {
-		sent  int32
-		text  string
-		words []uint64
+// the compared occurrences in doc order, the first occurrence of each
+// distinct normalised sentence (uid order = order of first occurrence) and
+// the shingle sets of the distinct sentences.
+//
+// Distinct sentences are keyed by a 64-bit hash of their normalised text
+// rather than the text, so a million answers do not keep millions of
+// strings; a hash hit is confirmed by comparing the texts (the first
+// occurrence is normalised again), and a collision probes the next key,
+// so merging is exact.
+func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []occ, *shingles, internStats) {
+	type item struct {
+		hash uint64
+		norm string
+		set  []uint32 // nil: under MinWords
 	}
-	perDoc := make([][]norm, len(docs))
-	parallel(len(docs), cfg.Workers, func(lo, hi int) {
+	var st internStats
+	ids := make(map[uint64]int32)
+	var first, occs []occ
+	sh := &shingles{off: []int{0}}
+	perDoc := make([][]item, min(internChunk, len(docs)))
+	for lo := 0; lo < len(docs); lo += internChunk {
+		hi := min(lo+internChunk, len(docs))
+		parallel(hi-lo, cfg.Workers, func(a, b int) {
+			var words []uint64
+			for i := a; i < b; i++ {
+				ss := sents[lo+i]
+				items := make([]item, len(ss))
+				for j, s := range ss {
+					n := text.Normalize(s.Text)
+					words = wordHashes(n, words[:0])
+					if len(words) < cfg.MinWords {
+						continue
+					}
+					items[j] = item{hash: fnv64(n), norm: n, set: shingleSet(words, cfg.ShingleSize)}
+				}
+				perDoc[i] = items
+			}
+		})
 		for i := lo; i < hi; i++ {
-			ns := make([]norm, 0, len(sents[i]))
-			for j, s := range sents[i] {
-				n := text.Normalize(s.Text)
-				w := wordHashes(n)
-				if len(w) < cfg.MinWords {
-					ns = append(ns, norm{sent: int32(j)})
+			for j, it := range perDoc[i-lo] {
+				st.sentences++
+				if it.set == nil {
+					st.short++
 					continue
 				}
-				ns = append(ns, norm{sent: int32(j), text: n, words: w})
+				h := it.hash
+				var id int32
+				for {
+					got, ok := ids[h]
+					if !ok {
+						id = int32(len(first))
+						ids[h] = id
+						first = append(first, occ{doc: int32(i), sent: int32(j), uid: id})
+						sh.flat = append(sh.flat, it.set...)
+						sh.off = append(sh.off, len(sh.flat))
+						break
+					}
+					f := first[got]
+					if text.Normalize(sents[f.doc][f.sent].Text) == it.norm {
+						id = got
+						break
+					}
+					h++ // a different sentence with the same hash
+				}
+				occs = append(occs, occ{doc: int32(i), sent: int32(j), uid: id})
 			}
-			perDoc[i] = ns
+			perDoc[i-lo] = nil
 		}
-	})
-	var st internStats
-	ids := make(map[string]int32)
-	var uniq []string
-	var words [][]uint64
-	var occs []occ
-	for i, ns := range perDoc {
-		for _, n := range ns {
-			st.sentences++
-			if n.words == nil {
-				st.short++
-				continue
-			}
-			id, ok := ids[n.text]
-			if !ok {
-				id = int32(len(uniq))
-				ids[n.text] = id
-				uniq = append(uniq, n.text)
-				words = append(words, n.words)
-			}
-			occs = append(occs, occ{doc: int32(i), sent: n.sent, uid: id})
-		}
-		perDoc[i] = nil
 	}
-	return occs, uniq, words, st
+	sh.findReps()
+	return occs, first, sh, st
 }
 
 // wordHashes returns a 64-bit hash of each word of a normalised sentence,
 // with every number hashed as the same placeholder.
-func wordHashes(s string) []uint64 {
-	var out []uint64
+func wordHashes(s string, out []uint64) []uint64 {
 	for t := range text.Tokens(s) {
 		if isNumber(t.Text) {
 			out = append(out, numberHash)
@@ -399,7 +424,7 @@ func components(n int, edges [][2]int32) []int32 {
 }
 
 // buildFamilies fills res.Families, Spans and Share.
-func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ, uniq []string, comp []int32, cfg Config) {
+func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ, first []occ, comp []int32, cfg Config) {
 	ncomp := 0
 	for _, c := range comp {
 		ncomp = max(ncomp, int(c)+1)
@@ -468,7 +493,8 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 		}
 		fam := Family{Answers: f.answers, Texts: len(f.texts), First: f.first, Last: f.last}
 		for uid, n := range f.variants {
-			fam.Variants = append(fam.Variants, Variant{Text: uniq[uid], Count: n})
+			f := first[uid]
+			fam.Variants = append(fam.Variants, Variant{Text: text.Normalize(sents[f.doc][f.sent].Text), Count: n})
 		}
 		slices.SortFunc(fam.Variants, func(a, b Variant) int {
 			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Text, b.Text))

@@ -19,41 +19,32 @@ type shingles struct {
 
 func (s *shingles) set(i int32) []uint32 { return s.flat[s.off[i]:s.off[i+1]] }
 
-// shingleAll hashes the word k-shingles of every distinct sentence. A
-// sentence of fewer than k words is one shingle of all its words.
-func shingleAll(words [][]uint64, cfg Config) *shingles {
-	k := cfg.ShingleSize
-	sets := make([][]uint32, len(words))
-	parallel(len(words), cfg.Workers, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			w := words[i]
-			n := max(len(w)-k+1, 1)
-			set := make([]uint32, 0, n)
-			for s := 0; s < n; s++ {
-				h := uint64(k)
-				for _, x := range w[s:min(s+k, len(w))] {
-					h = mix64(h ^ x)
-				}
-				set = append(set, uint32(h>>32))
-			}
-			slices.Sort(set)
-			sets[i] = slices.Compact(set)
+// shingleSet returns the sorted, distinct 32-bit hashes of the k-word
+// shingles of a sentence's word hashes. A sentence of fewer than k words
+// is one shingle of all its words.
+func shingleSet(words []uint64, k int) []uint32 {
+	n := max(len(words)-k+1, 1)
+	set := make([]uint32, 0, n)
+	for s := 0; s < n; s++ {
+		h := uint64(k)
+		for _, x := range words[s:min(s+k, len(words))] {
+			h = mix64(h ^ x)
 		}
-	})
-	sh := &shingles{off: make([]int, len(words)+1), rep: make([]int32, len(words))}
-	total := 0
-	for i, s := range sets {
-		sh.off[i] = total
-		total += len(s)
+		set = append(set, uint32(h>>32))
 	}
-	sh.off[len(words)] = total
-	sh.flat = make([]uint32, 0, total)
-	byContent := make(map[uint64]int32, len(sets))
-	for i, s := range sets {
-		sh.flat = append(sh.flat, s...)
-		sets[i] = nil
-		// Group identical sets by a hash of their content, checked
-		// element by element so a hash collision cannot merge two sets.
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+// findReps sets rep: sets are grouped by a hash of their content and
+// compared element by element, so a hash collision cannot merge two
+// different sets.
+func (sh *shingles) findReps() {
+	n := len(sh.off) - 1
+	sh.rep = make([]int32, n)
+	byContent := make(map[uint64]int32, n)
+	for i := range sh.rep {
+		s := sh.set(int32(i))
 		h := uint64(len(s))
 		for _, x := range s {
 			h = mix64(h ^ uint64(x))
@@ -65,14 +56,13 @@ func shingleAll(words [][]uint64, cfg Config) *shingles {
 				byContent[h] = int32(i)
 				break
 			}
-			if slices.Equal(sh.set(r), sh.flat[sh.off[i]:sh.off[i]+len(s)]) {
+			if slices.Equal(sh.set(r), s) {
 				sh.rep[i] = r
 				break
 			}
 			h++ // open addressing on collision
 		}
 	}
-	return sh
 }
 
 // hashFamily is the MinHash functions h_p(x) = (a_p·x + b_p) >> 32 over
@@ -90,18 +80,25 @@ func hashFamily(cfg Config) (a, b []uint64) {
 	return a, b
 }
 
-// candidates returns the distinct candidate pairs (lesser uid first, as
-// a<<32|b) of representatives sharing an LSH bucket in some band, sorted,
-// and the number of capped buckets.
-func candidates(sh *shingles, cfg Config) ([]uint64, int) {
-	var reps []int32
+// lsh computes the band keys of the representatives and their candidate
+// pairs, band by band.
+type lsh struct {
+	sh     *shingles
+	cfg    Config
+	reps   []int32
+	a, b   []uint64
+	r      int
+	idMask uint64
+}
+
+func newLSH(sh *shingles, cfg Config) *lsh {
+	l := &lsh{sh: sh, cfg: cfg, r: cfg.Hashes / cfg.Bands}
 	for i, r := range sh.rep {
 		if r == int32(i) {
-			reps = append(reps, int32(i))
+			l.reps = append(l.reps, int32(i))
 		}
 	}
-	a, b := hashFamily(cfg)
-	r := cfg.Hashes / cfg.Bands
+	l.a, l.b = hashFamily(cfg)
 	// Each representative's band key and uid are packed in one uint64,
 	// key in the high bits, uid in the low idBits, so a band sorts as
 	// plain integers. Truncating the key can only merge buckets, adding
@@ -110,72 +107,150 @@ func candidates(sh *shingles, cfg Config) ([]uint64, int) {
 	for 1<<idBits < len(sh.rep) {
 		idBits++
 	}
-	idMask := uint64(1)<<idBits - 1
-	perBand := make([][]uint64, cfg.Bands)
-	capped := make([]int, cfg.Bands)
-	bands := make(chan int, cfg.Bands)
-	for j := 0; j < cfg.Bands; j++ {
-		bands <- j
+	l.idMask = uint64(1)<<idBits - 1
+	return l
+}
+
+// band returns the sorted distinct candidate pairs (a<<32|b, a<b) of band
+// j and whether a bucket was capped. keys is scratch of len(reps).
+func (l *lsh) band(j int, keys []uint64) ([]uint64, int) {
+	r := l.r
+	pa, pb := l.a[j*r:(j+1)*r], l.b[j*r:(j+1)*r]
+	mins := make([]uint64, r)
+	for n, id := range l.reps {
+		for p := range mins {
+			mins[p] = ^uint64(0)
+		}
+		for _, x := range l.sh.set(id) {
+			for p := range mins {
+				if v := (pa[p]*uint64(x) + pb[p]) >> 32; v < mins[p] {
+					mins[p] = v
+				}
+			}
+		}
+		key := uint64(j) + 1
+		for _, m := range mins {
+			key = mix64(key ^ m)
+		}
+		keys[n] = key&^l.idMask | uint64(id)
 	}
-	close(bands)
+	slices.Sort(keys)
+	var pairs []uint64
+	capped := 0
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi]&^l.idMask == keys[lo]&^l.idMask {
+			hi++
+		}
+		bucket := keys[lo:hi]
+		if len(bucket) > l.cfg.MaxBucket {
+			capped++
+		}
+		pairs = bucketPairs(bucket, l.cfg.MaxBucket, pairs, func(k uint64) int32 { return int32(k & l.idMask) })
+		lo = hi
+	}
+	slices.Sort(pairs)
+	return slices.Compact(pairs), capped
+}
+
+// bands computes the candidate pairs of bands [lo,hi) in parallel, one
+// band per worker.
+func (l *lsh) bands(lo, hi int) ([][]uint64, int) {
+	out := make([][]uint64, hi-lo)
+	capped := make([]int, hi-lo)
 	var wg sync.WaitGroup
-	for w := 0; w < max(1, min(cfg.Workers, cfg.Bands)); w++ {
+	for j := lo; j < hi; j++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			keys := make([]uint64, len(reps))
-			mins := make([]uint64, r)
-			for j := range bands {
-				pa, pb := a[j*r:(j+1)*r], b[j*r:(j+1)*r]
-				for n, id := range reps {
-					for p := range mins {
-						mins[p] = ^uint64(0)
-					}
-					for _, x := range sh.set(id) {
-						for p := range mins {
-							if v := (pa[p]*uint64(x) + pb[p]) >> 32; v < mins[p] {
-								mins[p] = v
-							}
-						}
-					}
-					key := uint64(j) + 1
-					for _, m := range mins {
-						key = mix64(key ^ m)
-					}
-					keys[n] = key&^idMask | uint64(id)
-				}
-				slices.Sort(keys)
-				var pairs []uint64
-				for lo := 0; lo < len(keys); {
-					hi := lo + 1
-					for hi < len(keys) && keys[hi]&^idMask == keys[lo]&^idMask {
-						hi++
-					}
-					bucket := keys[lo:hi]
-					if len(bucket) > cfg.MaxBucket {
-						capped[j]++
-					}
-					pairs = bucketPairs(bucket, cfg.MaxBucket, pairs, func(k uint64) int32 { return int32(k & idMask) })
-					lo = hi
-				}
-				slices.Sort(pairs)
-				perBand[j] = slices.Compact(pairs)
-			}
+			out[j-lo], capped[j-lo] = l.band(j, make([]uint64, len(l.reps)))
 		}()
 	}
 	wg.Wait()
-	total, nCapped := 0, 0
-	for j := range perBand {
-		total += len(perBand[j])
-		nCapped += capped[j]
+	total := 0
+	for _, c := range capped {
+		total += c
 	}
-	all := make([]uint64, 0, total)
-	for j := range perBand {
-		all = append(all, perBand[j]...)
-		perBand[j] = nil
+	return out, total
+}
+
+type linkStats struct{ checked, joined, capped int }
+
+// link returns the edges of a spanning forest of the near-duplicate graph
+// found through LSH: bands are taken in order, Workers at a time; within a
+// band, candidate pairs whose sentences are already joined (union-find) are
+// skipped, the rest are verified exactly in parallel, and a verified pair
+// that joins two families becomes an edge. Every representative's
+// non-representative twins (same shingle set) are joined to it by an edge.
+// The components of the result are those of the graph of all verified
+// pairs; the order of processing is fixed, so the edges are deterministic.
+func link(sh *shingles, cfg Config) ([][2]int32, linkStats) {
+	var st linkStats
+	l := newLSH(sh, cfg)
+	uf := newUnionFind(len(sh.rep))
+	var edges [][2]int32
+	for i, r := range sh.rep {
+		if r != int32(i) {
+			uf.union(r, int32(i))
+			edges = append(edges, [2]int32{r, int32(i)})
+		}
 	}
-	slices.Sort(all)
-	return slices.Compact(all), nCapped
+	step := max(1, min(cfg.Workers, cfg.Bands))
+	for lo := 0; lo < cfg.Bands; lo += step {
+		perBand, capped := l.bands(lo, min(lo+step, cfg.Bands))
+		st.capped += capped
+		for _, pairs := range perBand {
+			todo := pairs[:0]
+			for _, p := range pairs {
+				if uf.find(int32(p>>32)) != uf.find(int32(uint32(p))) {
+					todo = append(todo, p)
+				}
+			}
+			st.checked += len(todo)
+			ok := verifyPairs(sh, todo, cfg)
+			for i, p := range todo {
+				if ok[i] && uf.union(int32(p>>32), int32(uint32(p))) {
+					edges = append(edges, [2]int32{int32(p >> 32), int32(uint32(p))})
+					st.joined++
+				}
+			}
+		}
+	}
+	return edges, st
+}
+
+// unionFind is a disjoint-set forest with path halving and union by size.
+type unionFind struct{ parent, size []int32 }
+
+func newUnionFind(n int) *unionFind {
+	u := &unionFind{parent: make([]int32, n), size: make([]int32, n)}
+	for i := range u.parent {
+		u.parent[i] = int32(i)
+		u.size[i] = 1
+	}
+	return u
+}
+
+func (u *unionFind) find(x int32) int32 {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+// union joins the sets of x and y and reports whether they were apart.
+func (u *unionFind) union(x, y int32) bool {
+	x, y = u.find(x), u.find(y)
+	if x == y {
+		return false
+	}
+	if u.size[x] < u.size[y] {
+		x, y = y, x
+	}
+	u.parent[y] = x
+	u.size[x] += u.size[y]
+	return true
 }
 
 // bucketPairs appends the pairs of one bucket: all of them if it holds at
@@ -230,13 +305,12 @@ func jaccard(x, y []uint32) float64 {
 	return float64(inter) / float64(len(x)+len(y)-inter)
 }
 
-// verify returns the candidate pairs whose exact Jaccard similarity is at
-// least Threshold, plus an edge from every non-representative sentence to
-// its representative (identical shingle sets, J = 1), in sorted order.
-func verify(sh *shingles, pairs []uint64, cfg Config) [][2]int32 {
+// verifyPairs reports, for each pair, whether its exact Jaccard
+// similarity is at least Threshold. Since J(A,B) ≤ min(|A|,|B|) /
+// max(|A|,|B|), pairs whose set sizes differ too much are rejected
+// without a merge.
+func verifyPairs(sh *shingles, pairs []uint64, cfg Config) []bool {
 	ok := make([]bool, len(pairs))
-	// Jaccard bounds first: J ≤ min/max of the set sizes, so pairs whose
-	// sizes differ too much are rejected without a merge.
 	parallel(len(pairs), cfg.Workers, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			x, y := sh.set(int32(pairs[i]>>32)), sh.set(int32(uint32(pairs[i])))
@@ -247,16 +321,5 @@ func verify(sh *shingles, pairs []uint64, cfg Config) [][2]int32 {
 			ok[i] = jaccard(x, y) >= cfg.Threshold
 		}
 	})
-	var edges [][2]int32
-	for i, p := range pairs {
-		if ok[i] {
-			edges = append(edges, [2]int32{int32(p >> 32), int32(uint32(p))})
-		}
-	}
-	for i, r := range sh.rep {
-		if r != int32(i) {
-			edges = append(edges, [2]int32{r, int32(i)})
-		}
-	}
-	return edges
+	return ok
 }

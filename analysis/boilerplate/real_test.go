@@ -118,21 +118,26 @@ func ceil(x float64) float64 {
 	return c
 }
 
-// lshPairs runs the LSH stage of Find on docs and returns the shingles and
-// the verified near-duplicate pairs of representatives.
+// lshPairs runs the LSH stage of Find on docs without the union-find
+// shortcut and returns the shingles and every verified near-duplicate pair
+// of representatives that shares a bucket in some band.
 func lshPairs(docs []Doc, cfg Config) (*shingles, []uint64) {
 	cfg = cfg.withDefaults()
 	sents := segmentAll(docs, cfg.Workers)
-	_, _, words, _ := intern(docs, sents, cfg)
-	sh := shingleAll(words, cfg)
-	pairs, _ := candidates(sh, cfg)
+	_, _, sh, _ := intern(docs, sents, cfg)
+	perBand, _ := newLSH(sh, cfg).bands(0, cfg.Bands)
+	var all []uint64
+	for _, p := range perBand {
+		all = append(all, p...)
+	}
+	slices.Sort(all)
+	all = slices.Compact(all)
 	var found []uint64
-	for _, e := range verify(sh, pairs, cfg) {
-		if sh.rep[e[1]] == e[1] { // not a same-shingles edge
-			found = append(found, uint64(e[0])<<32|uint64(uint32(e[1])))
+	for i, ok := range verifyPairs(sh, all, cfg) {
+		if ok {
+			found = append(found, all[i])
 		}
 	}
-	slices.Sort(found)
 	return sh, found
 }
 
@@ -192,8 +197,7 @@ func TestExactPairsBruteForce(t *testing.T) {
 	docs := sampleDocs(loadReal(t), 400, 3)
 	cfg := Config{}.withDefaults()
 	sents := segmentAll(docs, cfg.Workers)
-	_, _, words, _ := intern(docs, sents, cfg)
-	sh := shingleAll(words, cfg)
+	_, _, sh, _ := intern(docs, sents, cfg)
 	var brute []uint64
 	for i := range sh.rep {
 		for j := i + 1; j < len(sh.rep); j++ {
@@ -288,11 +292,10 @@ func readSample() ([]corpus.Record, *corpus.Summary, error) {
 
 var chainAnswers = flag.Int("chain.answers", 6000, "answers sampled for TestChaining (0: all)")
 
-// shingleSet returns the shingle set Find compares for a normalised
-// sentence.
-func shingleSet(s string, cfg Config) []uint32 {
-	sh := shingleAll([][]uint64{wordHashes(s)}, cfg)
-	return sh.set(0)
+// sentenceShingles returns the shingle set Find compares for a
+// normalised sentence.
+func sentenceShingles(s string, cfg Config) []uint32 {
+	return shingleSet(wordHashes(s, nil), cfg.ShingleSize)
 }
 
 // TestChaining measures whether connected components chain unrelated
@@ -306,12 +309,12 @@ func TestChaining(t *testing.T) {
 		res := Find(docs, cfg)
 		total, far, farFams, biggest := 0, 0, 0, 0
 		for _, f := range res.Families {
-			canon := shingleSet(f.Canonical, cfg)
+			canon := sentenceShingles(f.Canonical, cfg)
 			bad := false
 			biggest = max(biggest, len(f.Variants))
 			for _, v := range f.Variants {
 				total += v.Count
-				if jaccard(canon, shingleSet(v.Text, cfg)) < th/2 {
+				if jaccard(canon, sentenceShingles(v.Text, cfg)) < th/2 {
 					far += v.Count
 					bad = true
 					if testing.Verbose() && len(f.Variants) < 50 {

@@ -3,7 +3,7 @@
 // peak resident memory and what was found.
 //
 //	go run ./bench/boilerplate -n 5000                    # real answers
-//	go run ./bench/boilerplate -synth -n 1000000          # synthetic
+//	go run ./bench/boilerplate -synth -n 1000000          # synthetic, seeded with 3,000 real sentences
 //
 // Time covers segmentation and Find, not reading the files (or generating
 // the synthetic corpus). Peak RSS is the process's VmHWM, reset after
@@ -25,10 +25,13 @@ import (
 
 	"github.com/parlance-go/parlance/analysis/boilerplate"
 	"github.com/parlance-go/parlance/bench/realtext"
+	"github.com/parlance-go/parlance/bench/synth"
 )
 
 func main() {
-	n := flag.Int("n", 0, "answers to use (0: all)")
+	n := flag.Int("n", 0, "answers to use (0: all real ones; synthetic: 10,000)")
+	synthetic := flag.Bool("synth", false, "generate a synthetic corpus (bench/synth) of -n answers")
+	seeds := flag.Int("seeds", 3000, "synthetic: real sentences sampled from -dir as family seeds (0: built-in stock sentences)")
 	dir := flag.String("dir", "", "full-text directory (default: the shared corpus's data/api/fulltext)")
 	show := flag.Int("show", 0, "print the top families")
 	grep := flag.String("grep", "", "print the families whose canonical sentence contains this (lower case)")
@@ -40,7 +43,13 @@ func main() {
 	if *dir == "" {
 		*dir = realtext.SharedDir()
 	}
-	docs, err := realtext.Load(*dir, *n)
+	var docs []boilerplate.Doc
+	var err error
+	if *synthetic {
+		docs, err = synthDocs(*dir, *n, *seeds)
+	} else {
+		docs, err = realtext.Load(*dir, *n)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -113,4 +122,26 @@ func loadAvg() string {
 		return "unknown"
 	}
 	return strings.Fields(string(b))[0]
+}
+
+// synthDocs generates n synthetic answers whose families are seeded with
+// k real sentences sampled (fixed seed) from the full texts in dir.
+func synthDocs(dir string, n, k int) ([]boilerplate.Doc, error) {
+	var seeds []string
+	if k > 0 {
+		real, err := realtext.Load(dir, 0)
+		if err != nil {
+			return nil, err
+		}
+		seeds = realtext.SampleSentences(real, k, 1)
+	}
+	g := synth.New(synth.Config{N: n}, seeds)
+	docs := make([]boilerplate.Doc, 0, max(n, 0))
+	for {
+		d, ok := g.Next()
+		if !ok {
+			return docs, nil
+		}
+		docs = append(docs, d)
+	}
 }

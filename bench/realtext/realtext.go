@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 
 	"github.com/parlance-go/parlance/analysis/boilerplate"
+	"github.com/parlance-go/parlance/analysis/text"
 	"github.com/parlance-go/parlance/corpus"
 )
 
@@ -52,4 +54,24 @@ func SharedDir() string {
 		return filepath.Join(d, "data", "api", "fulltext")
 	}
 	return filepath.Join("..", "shared", "data", "api", "fulltext")
+}
+
+// SampleSentences returns k distinct sentences of at least 6 words drawn
+// at random (fixed seed) from the docs, in a seeded random order: the seed
+// families of a synthetic corpus.
+func SampleSentences(docs []boilerplate.Doc, k int, seed uint64) []string {
+	seg := text.NewSegmenter()
+	seen := map[string]bool{}
+	var all []string
+	for _, d := range docs {
+		for _, s := range seg.Split(d.Text) {
+			if len(text.Tokenize(s.Text)) >= 6 && !seen[s.Text] {
+				seen[s.Text] = true
+				all = append(all, s.Text)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(seed, seed))
+	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	return all[:min(k, len(all))]
 }
