@@ -119,6 +119,7 @@ func TestRealAPIData(t *testing.T) {
 	}
 	sum.UnknownBodies = nil
 	lines, matching, hydrated, stillTrunc, noDept, tagged := 0, 0, 0, 0, 0, 0
+	otherDept, lateAnswers, deptMoved := 0, 0, 0
 	fullIDs := make(map[string]bool)
 	for _, path := range apiGlob(t, filepath.Join(dir, "fulltext", "*.jsonl.gz")) {
 		rc := apiOpen(t, path)
@@ -138,8 +139,18 @@ func TestRealAPIData(t *testing.T) {
 			}
 			if l, ok := list[r.ID]; ok {
 				matching++
+				if r.Department != "" && r.Department != l.Department {
+					otherDept++
+				}
+				if !l.Answered() && r.Answer != "" {
+					lateAnswers++
+				}
+				before := l.Department
 				if Hydrate(l, r) {
 					hydrated++
+				}
+				if l.Department != before {
+					deptMoved++
 				}
 				if l.Truncated {
 					stillTrunc++
@@ -155,6 +166,7 @@ func TestRealAPIData(t *testing.T) {
 	}
 	t.Logf("fulltext: %d lines (%d unique ids), %d matching, %d list records changed by Hydrate, %d matching list records still truncated", lines, len(fullIDs), matching, hydrated, stillTrunc)
 	t.Logf("fulltext: %d records with no department from the addressee; unknown addressees: %v", noDept, sum.UnknownBodies)
+	t.Logf("fulltext: %d matching records addressed to another department than the list's answering body (transferred questions); %d answers missing from the list snapshot filled in by Hydrate, %d departments moved by Hydrate", otherDept, lateAnswers, deptMoved)
 	if tagged > 0 {
 		t.Errorf("%d answers still contain HTML tags after HTMLToText", tagged)
 	}

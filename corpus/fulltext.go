@@ -152,8 +152,18 @@ func startsLower(s string) bool {
 // then cleared, unless the list record has an answer the full text lacks
 // (answerText null): the list answer is kept, and so is Truncated, since
 // the clipped text cannot be checked; or unless the full question is
-// empty and the list question looks clipped. Department, dates and members
-// are never changed: the list's metadata is authoritative.
+// empty and the list question looks clipped.
+//
+// The list's metadata (dates, members, flags) is kept, with one exception.
+// Questions are transferred between departments, and their text is then
+// re-addressed to the department that will answer. When the list record
+// is unanswered (an early snapshot) and full brings an answer and a
+// Department (inferred from the newer text's addressee) other than the
+// list's, Department and DepartmentID are taken from full: on the shared
+// data this moves 166 of the 15,695 matched records, which would
+// otherwise count an answer against the department that passed the
+// question on. When the list record is already answered its answering body
+// is kept, since the full text may then be the older of the two.
 func Hydrate(list *Record, full *Record) bool {
 	if list == nil || full == nil || list.ID != full.ID || list == full {
 		return false
@@ -165,6 +175,14 @@ func Hydrate(list *Record, full *Record) bool {
 		changed = true
 	}
 	fullHasAnswer := full.Answer != "" || full.AnswerHTML != ""
+	if fullHasAnswer && !list.Answered() && full.Department != "" && full.Department != list.Department {
+		// The list snapshot predates the answer and the question was
+		// transferred since: the newer text is addressed to the department
+		// that answered it.
+		list.Department = full.Department
+		list.DepartmentID = full.DepartmentID
+		changed = true
+	}
 	if fullHasAnswer && (full.Answer != list.Answer || full.AnswerHTML != list.AnswerHTML) {
 		list.Answer = full.Answer
 		list.AnswerHTML = full.AnswerHTML

@@ -151,6 +151,21 @@ func TestHydrateFullText(t *testing.T) {
 		t.Errorf("early snapshot: %+v", early)
 	}
 
+	// A question transferred after the list snapshot: the answering
+	// department follows the newer text; an answered list record keeps its own.
+	moved := &Record{ID: "api:8", Department: "Prime Minister", DepartmentID: 1}
+	if !Hydrate(moved, &Record{ID: "api:8", Question: "To ask the Chancellor of the Exchequer, x", Answer: "Yes.", Department: "HM Treasury", DepartmentID: 14}) {
+		t.Error("no change")
+	}
+	if moved.Department != "HM Treasury" || moved.DepartmentID != 14 {
+		t.Errorf("transferred: %+v", moved)
+	}
+	kept := &Record{ID: "api:9", Department: "Cabinet Office", DepartmentID: 53, Answer: "No."}
+	Hydrate(kept, &Record{ID: "api:9", Answer: "No.", Department: "HM Treasury", DepartmentID: 14})
+	if kept.Department != "Cabinet Office" || kept.DepartmentID != 53 {
+		t.Errorf("answered list record lost its department: %+v", kept)
+	}
+
 	// Different IDs and nils are left alone.
 	if Hydrate(list[2], full[0]) || Hydrate(nil, full[0]) || Hydrate(list[2], nil) {
 		t.Error("Hydrate changed a record with another ID")
