@@ -27,6 +27,32 @@ func TestCorpusHikvision(t *testing.T) {
 	}
 }
 
+// TestCorpusHikvisionExcerpts adds the excerpts, which hold the DEFRA (21
+// July) and Home Office (19 July, clipped) answers to the same round robin:
+// it then spans 15 days and eight bodies.
+func TestCorpusHikvisionExcerpts(t *testing.T) {
+	recs, _, err := corpus.ReadAll([]string{
+		shared.Path(t, "data/parallelparliament/hikvision-2023-07.txt"),
+		shared.Path(t, "data/parallelparliament/hikvision-excerpts.txt"),
+	}, corpus.Options{Lenient: true}) // a record cut short before its question is reported, not read
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups, _ := Find(recs, Config{})
+	if len(groups) != 1 || groups[0].Bodies() != 8 {
+		t.Fatalf("groups %+v, want one of eight bodies", groups)
+	}
+	g := groups[0]
+	if g.First.Format(corpus.DateLayout) != "2023-07-06" || g.Last.Format(corpus.DateLayout) != "2023-07-21" {
+		t.Errorf("span %v..%v, want 2023-07-06..2023-07-21", g.First, g.Last)
+	}
+	for _, m := range g.Members {
+		if recs[m.Index].Asker.Name != "Tanmanjeet Singh Dhesi" {
+			t.Errorf("member %s asked by %s", m.ID, recs[m.Index].Asker.Name)
+		}
+	}
+}
+
 // TestCorpusAPIHydrated runs Find on the API list hydrated with the full
 // texts, as the CLI reads data/api: fewer texts are clipped, so more
 // members are identical copies. It logs the same measures as

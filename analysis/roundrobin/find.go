@@ -15,13 +15,15 @@ import (
 
 // Defaults for the zero Config.
 const (
-	// DefaultWindowDays is the most days a group may span from its first
-	// tabling date to its last. Measured on the API corpus (58,173
+	// DefaultWindowDays is the longest gap, in days, between consecutive
+	// tabling dates within a group. Measured on the API corpus (58,173
 	// questions): among questions with the same asker and the same
 	// neutralised text put to two or more bodies, the gaps between
 	// consecutive tabling dates are 0–6 days (814 gaps) and then jump to 18
 	// days and more (6 gaps, re-askings weeks or months later). 14 sits in
-	// that gap, and covers the Hikvision round robin (6 to 18 July 2023).
+	// that gap. It bounds gaps rather than the whole span because round
+	// robins are tabled in waves: the Hikvision one ran from 6 July 2023
+	// (Cabinet Office) through 17–19 July to 21 July (DEFRA), 15 days.
 	DefaultWindowDays = 14
 	// DefaultMinSimilarity is the least weighted Similarity at which a
 	// reworded question from the same asker joins a group (see Find for the
@@ -41,7 +43,7 @@ const (
 // Config controls Find. The zero value uses the defaults above; any field
 // that is zero or negative takes its default.
 type Config struct {
-	WindowDays    int     // the most days a group may span; default DefaultWindowDays
+	WindowDays    int     // the longest gap in days between consecutive tabling dates in a group; default DefaultWindowDays
 	MinSimilarity float64 // the least Similarity for a reworded question to join; default DefaultMinSimilarity
 	MinBodies     int     // the fewest distinct bodies for a group; default DefaultMinBodies
 }
@@ -61,17 +63,17 @@ func (c Config) withDefaults() Config {
 
 // Find groups round-robin questions and links campaigns.
 //
-// A group is a set of records with one asker (corpus.Member.Key) tabled
-// within cfg.WindowDays of each other that ask the same question of
-// cfg.MinBodies or more distinct bodies. It is built in two steps, both
+// A group is a set of records with one asker (corpus.Member.Key), with no
+// gap longer than cfg.WindowDays between consecutive tabling dates, that ask
+// the same question of cfg.MinBodies or more distinct bodies. It is built in two steps, both
 // blocked by asker so that the work grows with the number of questions each
 // member tables within a window, not with the square of the corpus:
 //
 //  1. records with the same asker and the same Neutralise text form exact
 //     clusters (a new cluster starts when a record is tabled more than
-//     WindowDays after the cluster's first);
-//  2. clusters of one asker whose span would stay within the window are
-//     merged, most similar pair first, when every pair of their texts has
+//     WindowDays after the cluster's last);
+//  2. clusters of one asker whose date ranges overlap or lie within
+//     WindowDays of each other are merged, most similar pair first, when every pair of their texts has
 //     Similarity ≥ MinSimilarity (complete linkage, so that a chain of small
 //     rewordings cannot join unlike questions) and they share no body. The
 //     last rule keeps apart the series of templated questions some members
@@ -333,7 +335,7 @@ func minMemberID(g *Group) string {
 
 // exactClusters splits one asker's records (sorted by date, then ID) into
 // clusters of equal neutralised text, starting a new cluster when a record
-// is tabled more than the window after the current one's first.
+// is tabled more than the window after the current one's last.
 func (f *finder) exactClusters(idx []int, window time.Duration) []*cluster {
 	open := map[string]*cluster{}
 	var all []*cluster
@@ -341,7 +343,7 @@ func (f *finder) exactClusters(idx []int, window time.Duration) []*cluster {
 		r := &f.recs[i]
 		n := f.texts[i].neutral
 		c := open[n]
-		if c == nil || r.DateTabled.Sub(c.first) > window {
+		if c == nil || r.DateTabled.Sub(c.last) > window {
 			c = &cluster{reps: []int{i}, first: r.DateTabled, bodies: map[string][]int{}, minID: r.ID}
 			open[n] = c
 			all = append(all, c)
@@ -372,11 +374,8 @@ func (f *finder) merge(cs []*cluster, window time.Duration) []*cluster {
 	var cands []candidate
 	for a := range cs {
 		for b := a + 1; b < len(cs); b++ {
-			if cs[b].first.Sub(cs[a].first) > window {
+			if cs[b].first.Sub(cs[a].last) > window {
 				break // clusters are in order of first date
-			}
-			if maxTime(cs[a].last, cs[b].last).Sub(cs[a].first) > window {
-				continue
 			}
 			s, ok := f.near(f.texts[cs[a].reps[0]], f.texts[cs[b].reps[0]])
 			if ok {
@@ -460,10 +459,10 @@ func (f *finder) near(a, b text) (float64, bool) {
 }
 
 // mergeable reports whether two clusters may become one round robin: their
-// span stays within the window, every pair of their texts is similar enough,
+// date ranges overlap or lie within the window of each other, every pair of their texts is similar enough,
 // and a body in both answered its records in both together.
 func (f *finder) mergeable(a, b *cluster, window time.Duration) bool {
-	if maxTime(a.last, b.last).Sub(minTime(a.first, b.first)) > window {
+	if maxTime(a.first, b.first).Sub(minTime(a.last, b.last)) > window {
 		return false
 	}
 	for body, ms := range a.bodies {
