@@ -239,6 +239,12 @@ func groundChart(m *mainModel) (chartView, error) {
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 2}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#111", FontSize: 12}))
 	o := finish(hm)
+	// go-echarts spells lineHeight as a string, which ECharts lays out as
+	// NaN for multi-line labels: set the axis directly, with a number.
+	o["xAxis"] = []map[string]interface{}{{
+		"type": "category", "position": "top", "data": twoLines(m.Grounds),
+		"axisLabel": map[string]interface{}{"interval": 0, "lineHeight": 16, "fontSize": 12},
+	}}
 	o["visualMap"] = []map[string]interface{}{{
 		"type": "continuous", "min": 0, "max": top, "dimension": 2, "show": false,
 		"inRange": map[string]interface{}{"color": []string{"#F4F8FB", "#9CCDEE", "#3C8FC7"}},
