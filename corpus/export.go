@@ -440,8 +440,11 @@ func setJSON(r *Record, col string, raw json.RawMessage) error {
 		return setCSV(r, col, "")
 	}
 	if setText(r, col, "") || dateField(r, col) != nil {
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
+		if raw[0] != '"' {
+			return fmt.Errorf("not a string: %s", clip(raw))
+		}
+		s, err := jsonString(raw)
+		if err != nil {
 			return fmt.Errorf("not a string: %s", clip(raw))
 		}
 		return setCSV(r, col, s)
@@ -549,47 +552,122 @@ func (jr *JSONLReader) parse(line []byte) (*Record, *Problem) {
 	if !utf8.Valid(line) {
 		return nil, jr.problem("", "not valid UTF-8")
 	}
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.UseNumber()
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil, jr.problem("", "not a JSON object")
+	if !json.Valid(line) {
+		var v any
+		err := json.Unmarshal(line, &v)
+		return nil, jr.problem("", "malformed JSON: %v", err)
 	}
 	rec := &Record{}
 	seen := make(map[string]bool, len(Columns))
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return nil, jr.problem("", "malformed JSON: %v", err)
-		}
-		key, ok := t.(string)
-		if !ok {
-			return nil, jr.problem("", "malformed JSON object")
-		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, jr.problem(key, "malformed JSON: %v", err)
-		}
+	err := topLevelMembers(line, func(key string, raw []byte) *Problem {
 		if !isColumn(key) {
-			return nil, jr.problem(key, "unknown key")
+			return jr.problem(key, "unknown key")
 		}
 		if seen[key] {
-			return nil, jr.problem(key, "key given twice")
+			return jr.problem(key, "key given twice")
 		}
 		seen[key] = true
 		if err := setJSON(rec, key, raw); err != nil {
-			return nil, jr.problem(key, "%v", err)
+			return jr.problem(key, "%v", err)
 		}
-	}
-	if _, err := dec.Token(); err != nil {
-		return nil, jr.problem("", "malformed JSON: %v", err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, jr.problem("", "more than one JSON value on the line")
+		return nil
+	})
+	if err != nil {
+		if err.Err == nil {
+			err = jr.problem("", "not a JSON object")
+		}
+		return nil, err
 	}
 	if f, err := checkRecord(rec); err != nil {
 		return nil, jr.problem(f, "%v", err)
 	}
 	return rec, nil
+}
+
+// topLevelMembers calls fn for each member of the JSON object that is the
+// whole of data, which must be valid JSON (json.Valid), stopping at the
+// first Problem. It returns &Problem{} if data is not an object. It splits
+// the object itself because json.Decoder's token stream is several times
+// slower for this.
+func topLevelMembers(data []byte, fn func(key string, raw []byte) *Problem) *Problem {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return &Problem{}
+	}
+	i = skipSpace(data, i+1)
+	if data[i] == '}' {
+		return nil
+	}
+	for {
+		end := skipValue(data, i) // the key, a string
+		key, err := jsonString(data[i:end])
+		if err != nil {
+			return &Problem{}
+		}
+		i = skipSpace(data, end)
+		i = skipSpace(data, i+1) // past ':'
+		end = skipValue(data, i)
+		if p := fn(key, data[i:end]); p != nil {
+			return p
+		}
+		i = skipSpace(data, end)
+		if data[i] == '}' {
+			return nil
+		}
+		i = skipSpace(data, i+1) // past ','
+	}
+}
+
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// skipValue returns the end of the valid JSON value starting at data[i].
+func skipValue(data []byte, i int) int {
+	switch data[i] {
+	case '"':
+		for i++; ; i++ {
+			switch data[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+	case '{', '[':
+		depth := 0
+		for ; ; i++ {
+			switch data[i] {
+			case '"':
+				i = skipValue(data, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		}
+	}
+	for i < len(data) && !strings.ContainsRune(",}] \t\r\n", rune(data[i])) {
+		i++
+	}
+	return i
+}
+
+// jsonString decodes a JSON string literal, without the decoder when it has
+// no escapes.
+func jsonString(raw []byte) (string, error) {
+	if len(raw) >= 2 && raw[0] == '"' && bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw[1 : len(raw)-1]), nil
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err
 }
 
 func isColumn(s string) bool {
