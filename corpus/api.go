@@ -49,7 +49,8 @@ const APIURLBase = "https://questions-statements.parliament.uk/written-questions
 // Summary.UnknownBodies). answerText that contains HTML tags (the detail
 // endpoint's) is kept in AnswerHTML and converted by HTMLToText into
 // Answer; text without tags (the list endpoint's, which strips tags but
-// leaves entities such as "&amp;") has its entities decoded. An answerText
+// leaves entities such as "&amp;") has its entities decoded. Invisible
+// characters such as zero-width spaces are removed from both texts. An answerText
 // that is empty or white space means "no answer".
 //
 // # Truncation
@@ -466,7 +467,7 @@ func (a *APIReader) fromValue(v map[string]json.RawMessage, where string) (*Reco
 	}
 
 	isHTML := looksLikeHTML(answer)
-	rec.Question = strings.TrimSpace(question)
+	rec.Question = strings.TrimSpace(dropInvisible(question))
 	switch {
 	case strings.TrimSpace(answer) == "":
 		// No answer (or only white space): unanswered unless dated.
@@ -532,12 +533,13 @@ func listClipped(s string) bool {
 	return ok && utf8.RuneCountInString(body) == ListClipRunes
 }
 
-// plainText tidies a text given without tags: entities decoded, ends trimmed.
+// plainText tidies a text given without tags: entities decoded, invisible
+// characters removed (see dropInvisible), ends trimmed.
 func plainText(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(dropInvisible(s))
 }
 
 func isNull(raw json.RawMessage) bool {

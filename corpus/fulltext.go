@@ -103,7 +103,7 @@ func (f *FullTextReader) parse(b []byte) (*Record, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	rec := &Record{ID: "api:" + strconv.Itoa(id), Source: SourceAPI, Question: strings.TrimSpace(question)}
+	rec := &Record{ID: "api:" + strconv.Itoa(id), Source: SourceAPI, Question: strings.TrimSpace(dropInvisible(question))}
 	if strings.TrimSpace(answer) != "" {
 		rec.AnswerHTML = answer
 		rec.Answer = HTMLToText(answer)

@@ -35,8 +35,9 @@ const CellSeparator = " | "
 //     "javascript:" addresses are not shown;
 //   - the contents of <script>, <style>, <head> and comments are dropped.
 //
-// Input that is not HTML comes back with entities decoded and white space
-// collapsed. The output is a pure function of the input.
+// Invisible characters (zero-width space, word joiner, byte-order mark,
+// soft hyphen) are removed. Input that is not HTML comes back with
+// entities decoded and white space collapsed. The output is a pure function of the input.
 func HTMLToText(s string) string {
 	w := textWriter{}
 	z := html.NewTokenizer(strings.NewReader(s))
@@ -318,10 +319,31 @@ func sameAddress(text, href string) bool {
 	return norm(text) == norm(href)
 }
 
-// collapseSpace replaces every run of white space (including no-break
-// spaces) by one space and trims the ends.
+// collapseSpace removes invisible characters (see dropInvisible), replaces
+// every run of white space (including no-break spaces) by one space and
+// trims the ends.
 func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(dropInvisible(s)), " ")
+}
+
+// invisibles are characters that render as nothing: zero-width space,
+// word joiner, byte-order mark (zero-width no-break space) and soft hyphen.
+// Answers pasted from word processors carry them (101 of the shared full
+// texts have a zero-width space, mostly at a paragraph's edge), and left in
+// they make identical sentences compare unequal and empty paragraphs look
+// non-empty. Zero-width (non-)joiners are kept: they matter in some
+// scripts and emoji.
+var invisibles = strings.NewReplacer("\u200b", "", "\u2060", "", "\ufeff", "", "\u00ad", "")
+
+// dropInvisible removes the invisibles from s.
+func dropInvisible(s string) string {
+	for _, r := range s {
+		switch r {
+		case '\u200b', '\u2060', '\ufeff', '\u00ad':
+			return invisibles.Replace(s)
+		}
+	}
+	return s
 }
 
 // tagRE matches something that looks like an HTML start or end tag.

@@ -69,6 +69,7 @@ func TestHTMLToText(t *testing.T) {
 		{"<p>unclosed <strong>bold", "unclosed bold"},
 		{"<div>a</div><div>b</div>", "a\n\nb"},
 		{"<h2>Heading</h2>Text", "Heading\n\nText"},
+		{"<p>\u200b</p><p>\u200bBefore Prorogation.\u200b\u200b Late</p><p>co\u00adoperation</p>", "Before Prorogation. Late\n\ncooperation"},
 	} {
 		if got := HTMLToText(tc.in); got != tc.want {
 			t.Errorf("HTMLToText(%q) = %q, want %q", tc.in, got, tc.want)
