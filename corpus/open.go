@@ -268,12 +268,13 @@ func (s *Stream) expand(inputs []string) ([]fileRef, error) {
 }
 
 // dropSuperseded keeps, of TheyWorkForYou files, only the last scrape
-// version of each day.
+// version of each day. A ".gz" suffix is ignored in judging the names, so
+// compressed scrapes are treated like plain ones.
 func (s *Stream) dropSuperseded(files []fileRef) []fileRef {
 	names := make([]string, 0, len(files))
 	for _, f := range files {
 		if f.name != "-" {
-			names = append(names, f.name)
+			names = append(names, strings.TrimSuffix(f.name, ".gz"))
 		}
 	}
 	_, superseded := LatestTWFYVersions(names)
@@ -286,7 +287,7 @@ func (s *Stream) dropSuperseded(files []fileRef) []fileRef {
 	}
 	kept := files[:0:0]
 	for _, f := range files {
-		if f.name != "-" && drop[f.name] {
+		if f.name != "-" && drop[strings.TrimSuffix(f.name, ".gz")] {
 			s.sum.addSkipped("twfy: superseded scrape version (file)", 1)
 			continue
 		}

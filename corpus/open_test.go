@@ -305,3 +305,19 @@ func TestStreamClose(t *testing.T) {
 		t.Errorf("Read after Close: %v", err)
 	}
 }
+
+func TestOpenKeepsLatestTWFYScrape(t *testing.T) {
+	recs, sum, err := ReadAll([]string{openFixture("twfy")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := recordIDs(recs); !reflect.DeepEqual(got, []string{"twfy:2009-10-26b.1.q0", "twfy:2009-10-27a.2.q0"}) {
+		t.Fatalf("ids %v", got)
+	}
+	if !strings.Contains(recs[0].Question, "second scrape") || recs[0].Department != "Department for Transport" {
+		t.Errorf("record %+v", recs[0])
+	}
+	if sum.Skipped["twfy: superseded scrape version (file)"] != 1 || len(sum.Files) != 2 {
+		t.Errorf("Skipped %v Files %v", sum.Skipped, sum.Files)
+	}
+}
