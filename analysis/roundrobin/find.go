@@ -84,6 +84,10 @@ func (c Config) withDefaults() Config {
 //
 // Records without an asker, a tabling date or question text take part in no
 // group. Clusters with fewer than MinBodies bodies are not reported.
+// A body appears more than once in a group only when the asker tabled the
+// same text to it more than once in the window (exact clusters are not
+// split by body), or when it answered reworded copies together; counts of
+// answers by body should count each body once (Group.Bodies does).
 //
 // Members' Source is "exact" when their neutralised text is the group's
 // Canonical, "near" when it is a rewording, and "grouped-uin" when their
