@@ -164,7 +164,8 @@ type mainModel struct {
 	NoSummary    bool
 
 	// Dek is the one-sentence summary under the title.
-	Dek      string
+	Dek           string
+	StanceCaution string
 	Findings struct {
 		Stance, Heat, Grounds, Families, Time string
 	}
@@ -340,6 +341,10 @@ func headline(m *mainModel, res *analysis.Result) {
 			m.Problems = append(m.Problems, "(nil problem)")
 			continue
 		}
+		if p.Err == nil {
+			m.Problems = append(m.Problems, fmt.Sprintf("%s: %s: field %s", p.File, p.Record, p.Field))
+			continue
+		}
 		m.Problems = append(m.Problems, p.Error())
 	}
 
@@ -398,19 +403,19 @@ func stanceTable(m *mainModel, res *analysis.Result) {
 		}
 		m.StanceTotals = append(m.StanceTotals, cell{Count: totals[j], Share: pct(share)})
 	}
-	m.Findings.Stance = stanceFinding(res, totals, all)
-	m.Dek, _, _ = strings.Cut(m.Findings.Stance, ". ")
-	if !strings.HasSuffix(m.Dek, ".") {
-		m.Dek += "."
-	}
+	m.Dek, m.Findings.Stance, m.StanceCaution = stanceFinding(res, totals, all)
 }
 
 // stanceFinding says, from the data, what the stance chart shows: the mix
 // overall, and which body declined the largest and smallest share among
 // those with enough answers to rank.
-func stanceFinding(res *analysis.Result, totals []int, all int) string {
+//
+// It returns the overall mix alone (the report's dek), the whole finding
+// as one sentence, and a caution when no body has enough answers to rank.
+func stanceFinding(res *analysis.Result, totals []int, all int) (overall, finding, caution string) {
 	if all == 0 {
-		return "No answers were classified, so there is nothing to compare."
+		s := "No answers were classified, so there is nothing to compare."
+		return s, s, ""
 	}
 	var parts []string
 	for j, s := range classify.Stances {
@@ -418,7 +423,7 @@ func stanceFinding(res *analysis.Result, totals []int, all int) string {
 			parts = append(parts, fmt.Sprintf("%s %s (%s)", thousands(totals[j]), stanceLabel(s), pct0(float64(totals[j])/float64(all))))
 		}
 	}
-	out := fmt.Sprintf("Of %s, %s.", plural(all, "classified answer", "classified answers"), listAnd(parts))
+	out := fmt.Sprintf("Of %s, %s", plural(all, "classified answer", "classified answers"), listAnd(parts))
 	minN := findingMin
 	var elig []analysis.BodyStats
 	for _, b := range res.Bodies {
@@ -426,7 +431,6 @@ func stanceFinding(res *analysis.Result, totals []int, all int) string {
 			elig = append(elig, b)
 		}
 	}
-	caution := ""
 	if len(elig) < 2 {
 		elig = elig[:0]
 		for _, b := range res.Bodies {
@@ -434,10 +438,10 @@ func stanceFinding(res *analysis.Result, totals []int, all int) string {
 				elig = append(elig, b)
 			}
 		}
-		caution = fmt.Sprintf(" No body has %d or more answers, so these shares are very uncertain.", minN)
+		caution = fmt.Sprintf("No body has %d or more answers, so these shares are very uncertain.", minN)
 	}
 	if len(elig) < 2 {
-		return out
+		return out + ".", out + ".", caution
 	}
 	sort.SliceStable(elig, func(i, j int) bool {
 		si, sj := elig[i].Stances[classify.Declined].Share, elig[j].Stances[classify.Declined].Share
@@ -464,12 +468,11 @@ func stanceFinding(res *analysis.Result, totals []int, all int) string {
 		return fmt.Sprintf("%s (%s of %s, %s; 95%% CI %s%s)", b.Body, thousands(p.Count), thousands(b.Answers), pct0(p.Share), ci(p.Low, p.High), t)
 	}
 	hi, lo := elig[0], elig[len(elig)-1]
-	scope := "Among bodies"
+	scope := "among bodies"
 	if caution == "" {
-		scope = fmt.Sprintf("Among the %d bodies with at least %d answers", len(elig), minN)
+		scope = fmt.Sprintf("among the %d bodies with at least %d answers", len(elig), minN)
 	}
-	out += fmt.Sprintf(" %s, the largest share declined was at %s and the smallest at %s.%s", scope, desc(hi), desc(lo), caution)
-	return out
+	return out + ".", fmt.Sprintf("%s; %s, the largest share declined was at %s and the smallest at %s.", out, scope, desc(hi), desc(lo)), caution
 }
 
 // groundTable fills the grounds-by-body table and its finding.
@@ -660,11 +663,12 @@ func heatTable(m *mainModel, ix *index, filesDir string) {
 		if other > 0 {
 			mix = append(mix, fmt.Sprintf("%d not answered or not found", other))
 		}
-		m.Findings.Heat = fmt.Sprintf("%s put the same question to several bodies; in %s of them the bodies' answers took different stances.",
+		m.Findings.Heat = fmt.Sprintf("%s put the same question to several bodies, and in %s of them the bodies' answers took different stances",
 			capitalise(plural(len(res.Groups), "round-robin group", "round-robin groups")), thousands(disagree))
 		if len(mix) > 0 {
-			m.Findings.Heat += fmt.Sprintf(" The largest, %s, went to %s: %s.", big.ID, plural(big.Bodies(), "body", "bodies"), listAnd(mix))
+			m.Findings.Heat += fmt.Sprintf(" (the largest, %s, went to %s: %s)", big.ID, plural(big.Bodies(), "body", "bodies"), listAnd(mix))
 		}
+		m.Findings.Heat += "."
 	}
 }
 
