@@ -126,6 +126,7 @@ func (a *APIReader) read() (*Record, error) {
 			if a.dec.More() {
 				a.item++
 				where := "item " + strconv.Itoa(a.item)
+				a.lr.lineAt(a.dec.InputOffset()) // forget line starts passed, so memory stays flat
 				// Decoding straight into a map saves a pass over the item;
 				// a type error (the element is not an object) leaves the
 				// stream at the next element, so it is only a Problem.

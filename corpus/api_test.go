@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -400,4 +401,56 @@ func FuzzAPIReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestAPIReaderStreams reads a pretty-printed array of many items through
+// a reader that hands out a few bytes at a time: the reader must not need
+// the whole input, and must not keep per-line state for lines passed.
+func TestAPIReaderStreams(t *testing.T) {
+	const n = 2000
+	var b strings.Builder
+	b.WriteString("[\n")
+	for i := 1; i <= n; i++ {
+		if i > 1 {
+			b.WriteString(",\n")
+		}
+		b.WriteString("  {\n    \"value\": {\n      \"id\": " + strconv.Itoa(i) + ",\n      \"uin\": \"u\"\n    },\n    \"links\": []\n  }")
+	}
+	b.WriteString("\n]\n")
+	lr := &slowReader{s: b.String()}
+	rd := NewAPIReader(lr, "big.json", nil, nil)
+	count := 0
+	for {
+		_, err := rd.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		count++
+		if count == n/2 && lr.off >= len(lr.s) {
+			t.Fatal("the reader consumed the whole input before half the records")
+		}
+		if k := len(rd.lr.starts); k > 100 {
+			t.Fatalf("after %d records, %d line starts held", count, k)
+		}
+	}
+	if count != n {
+		t.Errorf("read %d records, want %d", count, n)
+	}
+}
+
+type slowReader struct {
+	s   string
+	off int
+}
+
+func (r *slowReader) Read(p []byte) (int, error) {
+	if r.off >= len(r.s) {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(len(p), 7)], r.s[r.off:])
+	r.off += n
+	return n, nil
 }
