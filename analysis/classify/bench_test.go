@@ -109,3 +109,55 @@ func TestCorpusSample(t *testing.T) {
 	t.Logf("%d answers: %v", len(recs), counts)
 	t.Logf("grounds: %v", grounds)
 }
+
+// TestTWFYSample writes verdicts for the TheyWorkForYou 2009 answers (the
+// last scrape version of each day) for reading by eye, when
+// CLASSIFY_TWFY_SAMPLE names an output file.
+func TestTWFYSample(t *testing.T) {
+	out := os.Getenv("CLASSIFY_TWFY_SAMPLE")
+	if out == "" {
+		t.Skip("set CLASSIFY_TWFY_SAMPLE=<file> to write verdicts over the TheyWorkForYou answers")
+	}
+	dir := shared.Path(t, "data/twfy/wrans")
+	var c Classifier
+	counts := map[Stance]int{}
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rng := rand.New(rand.NewSource(2))
+	for _, name := range []string{"answers2009-10-26f.xml", "answers2009-10-27c.xml", "answers2009-10-28c.xml", "answers2009-10-29a.xml"} {
+		fh, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := corpus.NewTWFYReader(fh, name, nil, nil)
+		for {
+			rec, err := r.Read()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				var p *corpus.Problem
+				if errors.As(err, &p) {
+					continue
+				}
+				t.Fatal(err)
+			}
+			v := c.Classify(Input{Record: rec})
+			counts[v.Stance]++
+			if rng.Intn(12) == 0 {
+				fmt.Fprintf(f, "=== %s %s %v (%.2f) holding=%v\nQ: %s\nA: %s\n", rec.ID, v.Stance, v.Grounds, v.Confidence, rec.Holding, rec.Question, clip(rec.Answer, 700))
+				for _, e := range v.Evidence {
+					if !e.InQuestion {
+						fmt.Fprintf(f, "  [%s] %s\n", e.Cue, clip(e.Text, 100))
+					}
+				}
+				fmt.Fprintln(f)
+			}
+		}
+		fh.Close()
+	}
+	t.Logf("TheyWorkForYou: %v", counts)
+}

@@ -62,6 +62,7 @@ var (
 	reQYesNoDesc    = regexp.MustCompile(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
 	reQWantsFigures = regexp.MustCompile(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|cost|costs|amount|proportion)\b`)
 	reQItems        = regexp.MustCompile(`\((?:[a-z]|[ivx]+|[A-Z]|\d{1,2})\)`)
+	reQStatement    = regexp.MustCompile(`(?i)^\s*(and\s+)?if (he|she|they|the minister|the secretary of state) will make a (further )?statement\W*$`)
 	reQSplit        = regexp.MustCompile(`(?i);\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
 )
 
@@ -90,7 +91,8 @@ func ReadQuestion(q string) QuestionForm {
 	bounds = append(bounds, [2]int{prev, len(body)})
 	for _, b := range bounds {
 		part := body[b[0]:b[1]]
-		if strings.TrimSpace(part) == "" {
+		if strings.TrimSpace(part) == "" || reQStatement.MatchString(part) {
+			// "and if he will make a statement" is a formula, not a part.
 			continue
 		}
 		w, s, e := partWant(part)
