@@ -198,8 +198,10 @@ func (a *APIReader) enterResults(key string) (bool, error) {
 		return false, a.syntaxErr(err)
 	}
 	if tok != json.Delim('[') {
-		return false, problemf(a.name, "line "+strconv.Itoa(a.lr.lineAt(a.dec.InputOffset())), "results",
-			"want an array of items, found %v", tok)
+		// Fatal, not a Problem: the envelope is the whole input, and a
+		// "results" object would leave the stream inside it.
+		return false, fmt.Errorf("%s: line %d: field results: want an array of items, found %v",
+			a.name, a.lr.lineAt(a.dec.InputOffset()), tok)
 	}
 	a.inArray = true
 	a.envelope = true

@@ -454,3 +454,16 @@ func (r *slowReader) Read(p []byte) (int, error) {
 	r.off += n
 	return n, nil
 }
+
+func TestAPIReaderResultsNotArray(t *testing.T) {
+	for _, in := range []string{`{"totalResults": 1, "results": {"value": {"id": 1}}}`, `{"results": null}`} {
+		rd := NewAPIReader(strings.NewReader(in), "env.json", nil, nil)
+		_, err := rd.Read()
+		if err == nil || err == io.EOF || apiIsProblem(err) || !strings.Contains(err.Error(), "results") {
+			t.Errorf("%s: got %v, want a fatal error naming results", in, err)
+		}
+		if _, err2 := rd.Read(); err2 != err {
+			t.Errorf("%s: not sticky: %v", in, err2)
+		}
+	}
+}
