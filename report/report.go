@@ -96,6 +96,17 @@ func Write(path string, res *analysis.Result, opt Options) error {
 	}
 	ver := versionOf(res, opt)
 	npages := (len(res.Groups) + groupsPerPage - 1) / groupsPerPage
+	// Group pages left from an earlier, larger report would be linked from
+	// nowhere but could be mistaken for current: remove them.
+	old, _ := filepath.Glob(filepath.Join(dir, "groups-*.html"))
+	for _, f := range old {
+		var n int
+		if _, err := fmt.Sscanf(filepath.Base(f), "groups-%d.html", &n); err == nil && n > npages {
+			if err := os.Remove(f); err != nil {
+				return fmt.Errorf("report: removing stale %s: %w", f, err)
+			}
+		}
+	}
 	for n := 1; n <= npages; n++ {
 		p := buildPage(ix, n, title, ver, "../"+filepath.Base(path))
 		p.CSS = template.CSS(css)

@@ -155,6 +155,13 @@ func TestScale50000(t *testing.T) {
 	if rows := bytes.Count(b, []byte("\n")) - 1; rows != len(res.Answers) {
 		t.Errorf("answers.csv has %d rows, want %d", rows, len(res.Answers))
 	}
+	// A smaller report written over it leaves no stale group page behind.
+	if err := Write(path, hikvision(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "report_files", "groups-*.html")); len(left) != 1 {
+		t.Errorf("%d group pages after rewriting a one-group report, want 1", len(left))
+	}
 }
 
 // TestDeterministic writes the same Results twice and compares every file
