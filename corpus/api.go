@@ -471,15 +471,7 @@ func (a *APIReader) fromValue(v map[string]json.RawMessage, where string) (*Reco
 
 	isHTML := looksLikeHTML(answer)
 	rec.Question = strings.TrimSpace(dropInvisible(question))
-	switch {
-	case strings.TrimSpace(answer) == "":
-		// No answer (or only white space): unanswered unless dated.
-	case isHTML:
-		rec.AnswerHTML = answer
-		rec.Answer = HTMLToText(answer)
-	default:
-		rec.Answer = plainText(answer)
-	}
+	rec.Answer, rec.AnswerHTML = answerTexts(answer)
 	if !isHTML && (listClipped(answer) || utf8.RuneCountInString(question) == ListClipRunes) {
 		rec.Truncated = true
 	}
@@ -534,6 +526,20 @@ func canonicalBody(reg *Registry, sum *Summary, id int, name string) string {
 func listClipped(s string) bool {
 	body, ok := strings.CutSuffix(s, "...")
 	return ok && utf8.RuneCountInString(body) == ListClipRunes
+}
+
+// answerTexts returns the plain text and the HTML of an answerText:
+// HTML (text with tags) is kept as given and converted by HTMLToText;
+// text without tags is tidied by plainText and has no HTML; white space
+// alone is no answer at all.
+func answerTexts(answer string) (text, htmlText string) {
+	switch {
+	case strings.TrimSpace(answer) == "":
+		return "", ""
+	case looksLikeHTML(answer):
+		return HTMLToText(answer), answer
+	}
+	return plainText(answer), ""
 }
 
 // plainText tidies a text given without tags: entities decoded, invisible

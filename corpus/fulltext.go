@@ -17,8 +17,10 @@ import (
 // the texts (answerText is HTML, or null when unanswered).
 //
 // Each line yields a Record with ID "api:<id>", Source SourceAPI,
-// Question, and, where answerText is given, AnswerHTML (as given) and
-// Answer (HTMLToText of it). The answering body is inferred from the
+// Question, and, where answerText is given, Answer and AnswerHTML as
+// APIReader makes them (HTML is kept in AnswerHTML and converted by
+// HTMLToText; the few answers without tags, 52 in the shared data, are
+// plain text with no AnswerHTML). The answering body is inferred from the
 // question's addressee ("To ask the Secretary of State for Transport, …")
 // with Registry.FromAddressee; when that fails Department stays "" and the
 // addressee is counted in Summary.UnknownBodies as "(addressee) <words>"
@@ -104,10 +106,7 @@ func (f *FullTextReader) parse(b []byte) (*Record, error) {
 		return nil, p.err
 	}
 	rec := &Record{ID: "api:" + strconv.Itoa(id), Source: SourceAPI, Question: strings.TrimSpace(dropInvisible(question))}
-	if strings.TrimSpace(answer) != "" {
-		rec.AnswerHTML = answer
-		rec.Answer = HTMLToText(answer)
-	}
+	rec.Answer, rec.AnswerHTML = answerTexts(answer)
 	if b, ok := f.reg.FromAddressee(rec.Question); ok {
 		rec.Department = b.Name
 		rec.DepartmentID = b.APIID
