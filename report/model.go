@@ -166,7 +166,7 @@ type mainModel struct {
 	// Dek is the one-sentence summary under the title.
 	Dek           string
 	StanceCaution string
-	Findings struct {
+	Findings      struct {
 		Stance, Heat, Grounds, Families, Time string
 	}
 
