@@ -37,9 +37,14 @@ var pubWords = []string{"report", "strategy", "plan", "review", "guidance", "fra
 // Refs are returned in order of Start; offsets are into answer.
 func ExtractRefs(answer string) []Ref {
 	var refs []Ref
-	seen := map[[2]int]bool{}
+	type key struct {
+		start, end int
+		kind       RefKind
+		uin        string
+	}
+	seen := map[key]bool{}
 	add := func(r Ref) {
-		k := [2]int{r.Start, r.End}
+		k := key{r.Start, r.End, r.Kind, r.UIN}
 		if seen[k] {
 			return
 		}

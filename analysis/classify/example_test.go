@@ -1,0 +1,66 @@
+package classify_test
+
+import (
+	"fmt"
+
+	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/corpus"
+)
+
+// The HM Treasury answer to the Hikvision round robin of July 2023: a
+// security refusal and a deflection to other departments, with a pointer to
+// a written statement (tie-break 2: still declined).
+func ExampleClassifier_Classify() {
+	rec := &corpus.Record{
+		ID:       "pp:example",
+		Question: "To ask the Chancellor of the Exchequer, whether their Department has purchased products manufactured by (a) Hikvision and (b) Dahua in the last three years.",
+		Answer: "As has been the case under successive administrations, it is not government policy to comment on the government’s security arrangements. " +
+			"This includes any specific details regarding the make and model of security systems, which are withheld on national security grounds.\n\n" +
+			"Each Department is responsible for their own procurement decisions. However, I would refer the Hon. member to the Written Ministerial Statement (HCWS386) made by the Chancellor of the Duchy of Lancaster on 24 November 2022.",
+	}
+	var c classify.Classifier // the zero value uses the default lexicon
+	v := c.Classify(classify.Input{Record: rec})
+	fmt.Println(v.Stance, v.Grounds)
+	for _, e := range v.Evidence {
+		if len(e.Cue) > 7 && e.Cue[:7] == "ground:" {
+			fmt.Printf("%s at [%d:%d]\n", e.Cue, e.Start, e.End)
+		}
+	}
+	for _, r := range v.Refs {
+		fmt.Println(r.Kind, r.UIN, r.Date)
+	}
+	// Output:
+	// declined [national-security other-body]
+	// ground:national-security:no-comment-security at [0:138]
+	// ground:national-security:security-grounds at [139:272]
+	// ground:other-body:each-own at [274:341]
+	// statement HCWS386 2022-11-24
+}
+
+// Evaluate compares predicted verdicts with gold labels, such as those read
+// with ReadOverrides, without touching any files.
+func ExampleEvaluate() {
+	gold := map[string]classify.Verdict{
+		"api:1": {Stance: classify.Declined, Grounds: []classify.Ground{classify.NotHeld}},
+		"api:2": {Stance: classify.Disclosed},
+		"api:3": {Stance: classify.Partial, Grounds: []classify.Ground{classify.DisproportionateCost}},
+	}
+	pred := map[string]classify.Verdict{
+		"api:1": {Stance: classify.Declined, Grounds: []classify.Ground{classify.NotHeld}},
+		"api:2": {Stance: classify.Disclosed},
+		"api:3": {Stance: classify.Declined, Grounds: []classify.Ground{classify.DisproportionateCost}},
+	}
+	s := classify.Evaluate(gold, pred)
+	fmt.Printf("accuracy %.2f, declined P %.2f R %.2f, grounds F1 %.2f\n",
+		s.Accuracy, s.Stance[classify.Declined].Precision, s.Stance[classify.Declined].Recall, s.Grounds.F1)
+	// Output:
+	// accuracy 0.67, declined P 0.50 R 1.00, grounds F1 1.00
+}
+
+func ExampleExtractRefs() {
+	for _, r := range classify.ExtractRefs("I refer the hon. Member to the answer I gave on 3 May 2024 to Question 12345.") {
+		fmt.Println(r.Kind, r.UIN, r.Date)
+	}
+	// Output:
+	// answer 12345 2024-05-03
+}
