@@ -38,4 +38,10 @@ type Result struct {
 	Bodies    []BodyStats // by decreasing Answers, then name
 	// Independence tests body × stance over Bodies with enough answers.
 	Independence stats.Independence
+	// BoilerplateStats accounts for the boilerplate stage's work.
+	BoilerplateStats boilerplate.Stats
+	// Config is the configuration the analysis ran with, and Version the
+	// parlance version that ran it: a report's Methods cite both.
+	Config  Config
+	Version string
 }

@@ -1,0 +1,273 @@
+package analysis
+
+import (
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/parlance-go/parlance/analysis/boilerplate"
+	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/analysis/roundrobin"
+	"github.com/parlance-go/parlance/analysis/stats"
+	"github.com/parlance-go/parlance/analysis/text"
+	"github.com/parlance-go/parlance/corpus"
+	"github.com/parlance-go/parlance/internal/version"
+)
+
+// Config holds the parameters of every stage. The zero value runs each
+// stage with its documented defaults.
+type Config struct {
+	Boilerplate boilerplate.Config
+	RoundRobin  roundrobin.Config
+	// Classifier classifies the answers. Nil means a classifier with the
+	// default lexicon and no overrides. Run teaches it the corpus's
+	// boilerplate families (LearnFamilies) before classifying.
+	Classifier *classify.Classifier
+	// MinBodyAnswers is the number of classified answers a body needs to
+	// enter the test of independence between body and stance. Zero means 20:
+	// with fewer, expected cell counts are mostly below 5 and the chi-square
+	// approximation is not to be trusted.
+	MinBodyAnswers int
+	// Progress, if not nil, is called as each stage starts, with the stage's
+	// name ("segment", "boilerplate", "groups", "classify", "statistics").
+	Progress func(stage string)
+}
+
+func (c Config) minBodyAnswers() int {
+	if c.MinBodyAnswers > 0 {
+		return c.MinBodyAnswers
+	}
+	return 20
+}
+
+// Run analyses records. sum is the reading summary to carry into the
+// result (nil for none). Run does not modify the records; the Result points
+// into the slice, which must outlive it.
+func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) *Result {
+	progress := cfg.Progress
+	if progress == nil {
+		progress = func(string) {}
+	}
+	if sum == nil {
+		sum = &corpus.Summary{}
+	}
+	res := &Result{Summary: sum, Config: cfg, Version: version.Version}
+	res.Answers = make([]Answer, len(records))
+	for i := range records {
+		res.Answers[i].Record = &records[i]
+	}
+
+	// Segment every answer once; boilerplate detection and classification
+	// both read the same sentences.
+	progress("segment")
+	seg := text.NewSegmenter()
+	if cfg.Classifier != nil && cfg.Classifier.Segmenter != nil {
+		seg = cfg.Classifier.Segmenter
+	}
+	sentences := segmentAll(seg, records)
+
+	progress("boilerplate")
+	bp, docIndex := findBoilerplate(records, sentences, cfg.Boilerplate)
+	res.Families = bp.Families
+	res.BoilerplateStats = bp.Stats
+	for k, i := range docIndex {
+		res.Answers[i].Boilerplate = bp.Spans[k]
+		res.Answers[i].BoilerplateShare = bp.Share[k]
+	}
+
+	progress("groups")
+	res.Groups, res.Campaigns = roundrobin.Find(records, cfg.RoundRobin)
+	for _, g := range res.Groups {
+		for _, m := range g.Members {
+			res.Answers[m.Index].Group = g.ID
+		}
+	}
+
+	progress("classify")
+	clf := cfg.Classifier
+	if clf == nil {
+		clf = &classify.Classifier{}
+	}
+	if clf.Segmenter == nil {
+		clf.Segmenter = seg
+	}
+	clf.LearnFamilies(res.Families)
+	parallelFor(len(records), func(i int) {
+		res.Answers[i].Verdict = clf.Classify(classify.Input{
+			Record:      &records[i],
+			Sentences:   sentences[i],
+			Boilerplate: res.Answers[i].Boilerplate,
+		})
+	})
+
+	progress("statistics")
+	res.Bodies = bodyStats(res.Answers)
+	res.Independence = independence(res.Bodies, res.Answers, cfg.minBodyAnswers())
+	return res
+}
+
+// FindBoilerplate splits the answers of records into sentences and finds
+// the boilerplate families among them. The Result's Spans and Share are
+// indexed like the answered records (those with a non-empty Answer), in
+// order; Run is the way to get them per record.
+func FindBoilerplate(records []corpus.Record, cfg boilerplate.Config) *boilerplate.Result {
+	bp, _ := findBoilerplate(records, segmentAll(text.NewSegmenter(), records), cfg)
+	return bp
+}
+
+// findBoilerplate runs boilerplate detection over the answered records and
+// returns, with the result, the record index of each of its documents.
+func findBoilerplate(records []corpus.Record, sentences [][]text.Sentence, cfg boilerplate.Config) (*boilerplate.Result, []int) {
+	var docs []boilerplate.Doc
+	var docIndex []int
+	for i := range records {
+		r := &records[i]
+		if r.Answer == "" {
+			continue
+		}
+		docs = append(docs, boilerplate.Doc{ID: r.ID, Body: r.Department, Date: r.DateAnswered, Text: r.Answer, Sentences: sentences[i]})
+		docIndex = append(docIndex, i)
+	}
+	return boilerplate.Find(docs, cfg), docIndex
+}
+
+// segmentAll splits every answer into sentences, in parallel; the result is
+// the same whatever the number of workers.
+func segmentAll(seg *text.Segmenter, records []corpus.Record) [][]text.Sentence {
+	out := make([][]text.Sentence, len(records))
+	parallelFor(len(records), func(i int) {
+		if records[i].Answer != "" {
+			out[i] = seg.Split(records[i].Answer)
+		}
+	})
+	return out
+}
+
+// parallelFor calls fn(i) for i in [0, n) on GOMAXPROCS goroutines. fn must
+// write only to its own index.
+func parallelFor(n int, fn func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers > n {
+		workers = n
+	}
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, 256)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// bodyStats counts stances and grounds per answering body. Unanswered
+// records are left out of every denominator.
+func bodyStats(answers []Answer) []BodyStats {
+	type tally struct {
+		n       int
+		stances map[classify.Stance]int
+		grounds map[classify.Ground]int
+	}
+	by := map[string]*tally{}
+	for i := range answers {
+		a := &answers[i]
+		if a.Verdict.Stance == classify.Unanswered || a.Verdict.Stance == "" {
+			continue
+		}
+		body := a.Record.Department
+		if body == "" {
+			body = UnknownBody
+		}
+		t := by[body]
+		if t == nil {
+			t = &tally{stances: map[classify.Stance]int{}, grounds: map[classify.Ground]int{}}
+			by[body] = t
+		}
+		t.n++
+		t.stances[a.Verdict.Stance]++
+		for _, g := range a.Verdict.Grounds {
+			t.grounds[g]++
+		}
+	}
+	out := make([]BodyStats, 0, len(by))
+	for body, t := range by {
+		bs := BodyStats{Body: body, Answers: t.n,
+			Stances: map[classify.Stance]stats.Proportion{},
+			Grounds: map[classify.Ground]stats.Proportion{}}
+		for _, s := range classify.Stances {
+			bs.Stances[s] = stats.Wilson(t.stances[s], t.n)
+		}
+		for g, k := range t.grounds {
+			bs.Grounds[g] = stats.Wilson(k, t.n)
+		}
+		out = append(out, bs)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Answers != out[j].Answers {
+			return out[i].Answers > out[j].Answers
+		}
+		return out[i].Body < out[j].Body
+	})
+	return out
+}
+
+// UnknownBody names the answering body of records whose source gave none
+// (TheyWorkForYou's Lords answers, for instance) in per-body tables.
+const UnknownBody = "(body not given)"
+
+// independence tests body × stance over the bodies with at least min
+// answers. Where the chi-square approximation is doubtful (Cochran's rule),
+// the p-value comes from a Monte Carlo test with a fixed seed instead, so
+// that the same corpus always gives the same figure. Answers in round-robin
+// groups are not independent draws, and the result says so.
+func independence(bodies []BodyStats, answers []Answer, min int) stats.Independence {
+	var table [][]int
+	tested := map[string]bool{}
+	for _, b := range bodies {
+		if b.Answers < min || b.Body == UnknownBody {
+			continue
+		}
+		tested[b.Body] = true
+		row := make([]int, len(classify.Stances))
+		for j, s := range classify.Stances {
+			row[j] = b.Stances[s].Count
+		}
+		table = append(table, row)
+	}
+	res := stats.ChiSquare(table)
+	if res.Caveat != "" && res.DF > 0 {
+		res = stats.ChiSquareMonteCarlo(table, monteCarloDraws, 1)
+	}
+	clustered, total := 0, 0
+	for i := range answers {
+		a := &answers[i]
+		if !tested[a.Record.Department] || a.Verdict.Stance == classify.Unanswered {
+			continue
+		}
+		total++
+		if a.Group != "" || len(a.Record.GroupedUINs) > 0 {
+			clustered++
+		}
+	}
+	return res.WithClusters(clustered, total)
+}
+
+// monteCarloDraws is the number of simulated tables behind a Monte Carlo
+// p-value: with 2,000 draws a p-value near 0.05 has a standard error of
+// about 0.005, enough to read it to two decimals, at a cost linear in the
+// number of answers.
+const monteCarloDraws = 2000

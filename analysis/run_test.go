@@ -1,0 +1,137 @@
+package analysis_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"testing"
+
+	"github.com/parlance-go/parlance/analysis"
+	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/corpus"
+)
+
+func readSample(t testing.TB) ([]corpus.Record, *corpus.Summary) {
+	t.Helper()
+	s, err := corpus.OpenSample(corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var recs []corpus.Record
+	for {
+		r, err := s.Read()
+		if errors.Is(err, io.EOF) {
+			return recs, s.Summary()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, *r)
+	}
+}
+
+func TestRunSample(t *testing.T) {
+	recs, sum := readSample(t)
+	res := analysis.Run(recs, sum, analysis.Config{})
+	if len(res.Answers) != len(recs) {
+		t.Fatalf("%d answers for %d records", len(res.Answers), len(recs))
+	}
+	// Every answer in a group points at a group that lists it.
+	members := map[string]string{}
+	for _, g := range res.Groups {
+		for _, m := range g.Members {
+			members[m.ID] = g.ID
+		}
+	}
+	for _, a := range res.Answers {
+		if a.Group != members[a.Record.ID] {
+			t.Errorf("%s: answer says group %q, groups say %q", a.Record.ID, a.Group, members[a.Record.ID])
+		}
+		if a.BoilerplateShare < 0 || a.BoilerplateShare > 1 {
+			t.Errorf("%s: boilerplate share %v outside [0,1]", a.Record.ID, a.BoilerplateShare)
+		}
+		for _, sp := range a.Boilerplate {
+			if sp.Start < 0 || sp.End > len(a.Record.Answer) || sp.Start >= sp.End {
+				t.Errorf("%s: span %+v outside the answer", a.Record.ID, sp)
+			}
+		}
+	}
+	// Per-body counts add up to the classified answers.
+	total := 0
+	for _, b := range res.Bodies {
+		n := 0
+		for _, s := range classify.Stances {
+			n += b.Stances[s].Count
+		}
+		if n != b.Answers {
+			t.Errorf("%s: stances add up to %d of %d answers", b.Body, n, b.Answers)
+		}
+		total += b.Answers
+	}
+	if total != len(recs) {
+		t.Errorf("bodies account for %d of %d answered records", total, len(recs))
+	}
+	if res.Version == "" {
+		t.Error("result records no version")
+	}
+}
+
+func TestRunDeterministic(t *testing.T) {
+	recs, sum := readSample(t)
+	var a, b bytes.Buffer
+	if err := analysis.WriteJSON(&a, analysis.Run(recs, sum, analysis.Config{})); err != nil {
+		t.Fatal(err)
+	}
+	if err := analysis.WriteJSON(&b, analysis.Run(recs, sum, analysis.Config{})); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two runs over the same records gave different JSON")
+	}
+}
+
+func TestExportsAgree(t *testing.T) {
+	recs, sum := readSample(t)
+	res := analysis.Run(recs, sum, analysis.Config{})
+	var jl, csv bytes.Buffer
+	if err := analysis.WriteAnswersJSONL(&jl, res); err != nil {
+		t.Fatal(err)
+	}
+	if err := analysis.WriteAnswersCSV(&csv, res); err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(jl.Bytes(), []byte("\n")); n != len(recs) {
+		t.Errorf("JSON Lines has %d lines for %d answers", n, len(recs))
+	}
+	if !bytes.HasPrefix(csv.Bytes(), []byte("id,source,uin,department,date_answered,heading,group,stance,grounds")) {
+		t.Errorf("CSV header: %q", csv.String()[:80])
+	}
+}
+
+// Run analyses a corpus in one call: here, the embedded sample.
+func ExampleRun() {
+	s, _ := corpus.OpenSample(corpus.Options{})
+	var recs []corpus.Record
+	for {
+		r, err := s.Read()
+		if err != nil {
+			break
+		}
+		recs = append(recs, *r)
+	}
+	res := analysis.Run(recs, s.Summary(), analysis.Config{})
+	for _, a := range res.Answers {
+		if a.Group != "" {
+			fmt.Printf("%-55s %s\n", a.Record.Department, a.Verdict.Stance)
+		}
+	}
+	// Output:
+	// Ministry of Housing, Communities and Local Government   declined
+	// Department of Health and Social Care                    declined
+	// HM Treasury                                             declined
+	// Department for Transport                                disclosed
+	// Department for Work and Pensions                        partial
+	// Cabinet Office                                          partial
+}
