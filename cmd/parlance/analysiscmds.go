@@ -1,0 +1,266 @@
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/parlance-go/parlance/analysis"
+	"github.com/parlance-go/parlance/analysis/boilerplate"
+	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/analysis/roundrobin"
+	"github.com/parlance-go/parlance/corpus"
+)
+
+const dateLayout = corpus.DateLayout
+
+func fmtDate(t interface {
+	IsZero() bool
+	Format(string) string
+}) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(dateLayout)
+}
+
+func runGroups(e *env, args []string) error {
+	fs := newFlags(e, "groups", "[--format text|json|csv] [-o FILE] [INPUT...]",
+		`Groups lists round robins: the same question tabled by one member to
+several answering bodies within a few days, found by text similarity after
+the addressee ("To ask the Secretary of State for ...") and self-references
+("their Department") are neutralised. Identical questions from different
+askers are listed as campaigns, not merged.`,
+		"parlance groups --format csv data/api/list/2025-07.json.gz")
+	var in inputFlags
+	in.register(fs)
+	format := fs.String("format", "text", "output format: text, json or csv")
+	out := fs.String("o", "-", "output file (- for standard output)")
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := oneOf("format", *format, "text", "json", "csv"); err != nil {
+		return err
+	}
+	recs, sum, err := readInputs(e, inputs, &in)
+	printSummary(e, &in, sum)
+	if err != nil {
+		return err
+	}
+	groups, campaigns := roundrobin.Find(recs, roundrobin.Config{})
+	return withOutput(e, *out, func(w *bufio.Writer) error {
+		switch *format {
+		case "json":
+			return writeJSON(w, struct {
+				Groups    []roundrobin.Group    `json:"groups"`
+				Campaigns []roundrobin.Campaign `json:"campaigns"`
+			}{nonNil(groups), nonNil(campaigns)})
+		case "csv":
+			cw := csv.NewWriter(w)
+			cw.Write([]string{"group", "asker", "first_tabled", "last_tabled", "bodies", "canonical", "id", "body", "similarity", "joined_by"})
+			for _, g := range groups {
+				for _, m := range g.Members {
+					cw.Write([]string{g.ID, g.Asker, fmtDate(g.First), fmtDate(g.Last), strconv.Itoa(g.Bodies()), g.Canonical,
+						m.ID, m.Body, strconv.FormatFloat(m.Similarity, 'f', 3, 64), m.Source})
+				}
+			}
+			cw.Flush()
+			return cw.Error()
+		}
+		fmt.Fprintf(w, "%d round-robin groups, %d campaigns\n", len(groups), len(campaigns))
+		for _, g := range groups {
+			fmt.Fprintf(w, "\n%s  %d bodies  %d questions  tabled %s to %s  asked by %s\n  %s\n",
+				g.ID, g.Bodies(), len(g.Members), fmtDate(g.First), fmtDate(g.Last), g.Asker, g.Canonical)
+			for _, m := range g.Members {
+				fmt.Fprintf(w, "    %-50s %-28s %.2f %s\n", m.Body, m.ID, m.Similarity, m.Source)
+			}
+		}
+		for _, c := range campaigns {
+			fmt.Fprintf(w, "\ncampaign: %d askers: %s\n  %s\n", len(c.Askers), strings.Join(c.Askers, ", "), c.Canonical)
+		}
+		return nil
+	})
+}
+
+func runBoilerplate(e *env, args []string) error {
+	fs := newFlags(e, "boilerplate", "[--format text|json|csv] [-o FILE] [INPUT...]",
+		`Boilerplate lists families of stock sentences that answers reuse, most used
+first, with their variant wordings, the bodies that use them and when. Near
+duplicates are found with MinHash signatures over word shingles and LSH, and
+verified exactly.`,
+		"parlance boilerplate --format json data/api/fulltext")
+	var in inputFlags
+	in.register(fs)
+	format := fs.String("format", "text", "output format: text, json or csv")
+	out := fs.String("o", "-", "output file (- for standard output)")
+	top := fs.Int("top", 0, "list at most this many families (0: all)")
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := oneOf("format", *format, "text", "json", "csv"); err != nil {
+		return err
+	}
+	recs, sum, err := readInputs(e, inputs, &in)
+	printSummary(e, &in, sum)
+	if err != nil {
+		return err
+	}
+	p := newProgress(e, in.quiet)
+	p.status("finding boilerplate in %d answers", len(recs))
+	bp := analysis.FindBoilerplate(recs, boilerplate.Config{})
+	p.done()
+	fams := bp.Families
+	if *top > 0 && len(fams) > *top {
+		fams = fams[:*top]
+	}
+	return withOutput(e, *out, func(w *bufio.Writer) error {
+		switch *format {
+		case "json":
+			return writeJSON(w, struct {
+				Families []boilerplate.Family `json:"families"`
+			}{nonNil(fams)})
+		case "csv":
+			cw := csv.NewWriter(w)
+			cw.Write([]string{"family", "canonical", "family_answers", "variants", "first", "last", "body", "body_answers", "body_share"})
+			for _, f := range fams {
+				for _, b := range f.Bodies {
+					cw.Write([]string{strconv.Itoa(f.ID), f.Canonical, strconv.Itoa(f.Answers), strconv.Itoa(len(f.Variants)),
+						fmtDate(f.First), fmtDate(f.Last), b.Body, strconv.Itoa(b.Answers), strconv.FormatFloat(b.Share, 'f', 4, 64)})
+				}
+			}
+			cw.Flush()
+			return cw.Error()
+		}
+		fmt.Fprintf(w, "%d boilerplate families\n", len(bp.Families))
+		for _, f := range fams {
+			fmt.Fprintf(w, "\n#%d  %d answers  %d bodies  %d variants  %s to %s\n  %s\n",
+				f.ID, f.Answers, len(f.Bodies), len(f.Variants), fmtDate(f.First), fmtDate(f.Last), f.Canonical)
+			for i, b := range f.Bodies {
+				if i == 5 {
+					fmt.Fprintf(w, "    … and %d more bodies\n", len(f.Bodies)-5)
+					break
+				}
+				fmt.Fprintf(w, "    %-50s %5d answers (%.1f%% of its answers)\n", b.Body, b.Answers, 100*b.Share)
+			}
+		}
+		return nil
+	})
+}
+
+// classifierFlags configure the classifier from files.
+type classifierFlags struct {
+	overrides string
+	lexicon   string
+}
+
+func (c *classifierFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+}) {
+	fs.StringVar(&c.overrides, "overrides", "", "TSV of manual verdicts (id, stance, grounds, note) that win over the classifier")
+	fs.StringVar(&c.lexicon, "lexicon", "", "TSV of extra refusal cues (ground, pattern[, weight]) added to the default lexicon")
+}
+
+func (c *classifierFlags) build() (*classify.Classifier, error) {
+	clf := &classify.Classifier{Lexicon: classify.DefaultLexicon()}
+	if c.lexicon != "" {
+		f, err := os.Open(c.lexicon)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		extra, err := classify.ReadLexicon(f, c.lexicon)
+		if err != nil {
+			return nil, err
+		}
+		clf.Lexicon.Cues = append(clf.Lexicon.Cues, extra.Cues...)
+	}
+	if c.overrides != "" {
+		f, err := os.Open(c.overrides)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		ov, err := classify.ReadOverrides(f, c.overrides)
+		if err != nil {
+			return nil, err
+		}
+		clf.Overrides = ov
+	}
+	return clf, nil
+}
+
+// analyse reads the inputs and runs the whole analysis, with progress.
+func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*analysis.Result, error) {
+	clf, err := cf.build()
+	if err != nil {
+		return nil, err
+	}
+	recs, sum, err := readInputs(e, inputs, in)
+	printSummary(e, in, sum)
+	if err != nil {
+		return nil, err
+	}
+	p := newProgress(e, in.quiet)
+	res := analysis.Run(recs, sum, analysis.Config{Classifier: clf, Progress: func(stage string) {
+		p.status("%s: %d records", stage, len(recs))
+	}})
+	p.done()
+	return res, nil
+}
+
+func runAnalyze(e *env, args []string) error {
+	fs := newFlags(e, "analyze", "[--format jsonl|csv|json] [--overrides FILE] [-o FILE] [INPUT...]",
+		`Analyze classifies every answer by the codebook: its stance (disclosed,
+partial, declined, referred, holding; unanswered records are marked so), the
+refusal grounds it gives, its boilerplate share, the round-robin group it
+belongs to, and the evidence for the verdict (sentences with byte offsets and
+the cue that fired). JSON output adds the groups, the boilerplate families and
+the per-body statistics with 95% Wilson intervals.`,
+		"parlance analyze --format csv --overrides my-verdicts.tsv data/api/list data/api/fulltext")
+	var in inputFlags
+	in.register(fs)
+	var cf classifierFlags
+	cf.register(fs)
+	format := fs.String("format", "jsonl", "output format: jsonl, csv or json")
+	out := fs.String("o", "-", "output file (- for standard output)")
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := oneOf("format", *format, "jsonl", "csv", "json"); err != nil {
+		return err
+	}
+	res, err := analyse(e, inputs, &in, &cf)
+	if err != nil {
+		return err
+	}
+	return withOutput(e, *out, func(w *bufio.Writer) error {
+		switch *format {
+		case "csv":
+			return analysis.WriteAnswersCSV(w, res)
+		case "json":
+			return analysis.WriteJSON(w, res)
+		}
+		return analysis.WriteAnswersJSONL(w, res)
+	})
+}
+
+func writeJSON(w *bufio.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

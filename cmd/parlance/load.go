@@ -1,0 +1,120 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/parlance-go/parlance/corpus"
+)
+
+// inputFlags are the flags every subcommand that reads records shares.
+type inputFlags struct {
+	lenient bool
+	quiet   bool
+	format  string
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.BoolVar(&f.lenient, "lenient", false, "collect per-record problems, report them and go on (default: stop at the first)")
+	fs.BoolVar(&f.quiet, "quiet", false, "print no progress or summary on stderr")
+	fs.StringVar(&f.format, "input-format", "", "input format, if detection should not decide: api-json, api-fulltext, twfy-xml, pp-text, jsonl, csv")
+}
+
+// progress writes a one-line, self-overwriting status to a terminal. It is
+// silent when stderr is not a terminal or --quiet is given, so logs and
+// pipes stay clean.
+type progress struct {
+	w       io.Writer
+	enabled bool
+	last    time.Time
+}
+
+func newProgress(e *env, quiet bool) *progress {
+	return &progress{w: e.stderr, enabled: e.stderrIsTerminal && !quiet}
+}
+
+func (p *progress) status(format string, args ...any) {
+	if !p.enabled {
+		return
+	}
+	fmt.Fprintf(p.w, "\r\033[K"+format, args...)
+}
+
+// tick shows a count at most ten times a second.
+func (p *progress) tick(format string, args ...any) {
+	if !p.enabled {
+		return
+	}
+	if now := time.Now(); now.Sub(p.last) > 100*time.Millisecond {
+		p.last = now
+		p.status(format, args...)
+	}
+}
+
+func (p *progress) done() {
+	if p.enabled {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// openInputs opens the inputs, or the embedded sample when there are none.
+func openInputs(e *env, inputs []string, f *inputFlags) (*corpus.Stream, error) {
+	opt := corpus.Options{Lenient: f.lenient, Format: corpus.Format(f.format), Stdin: e.stdin}
+	if len(inputs) == 0 {
+		return corpus.OpenSample(opt)
+	}
+	return corpus.Open(inputs, opt)
+}
+
+// streamInputs calls fn for every record of the inputs, showing progress,
+// and returns the reading summary. In lenient mode the problems are in the
+// summary; otherwise the first one is the error.
+func streamInputs(e *env, inputs []string, f *inputFlags, fn func(*corpus.Record) error) (*corpus.Summary, error) {
+	s, err := openInputs(e, inputs, f)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	p := newProgress(e, f.quiet)
+	n := 0
+	for {
+		rec, err := s.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			p.done()
+			return s.Summary(), err
+		}
+		n++
+		p.tick("reading: %d records", n)
+		if err := fn(rec); err != nil {
+			p.done()
+			return s.Summary(), err
+		}
+	}
+	p.done()
+	return s.Summary(), nil
+}
+
+// readInputs reads all records of the inputs into memory (the analyses need
+// the whole corpus at once).
+func readInputs(e *env, inputs []string, f *inputFlags) ([]corpus.Record, *corpus.Summary, error) {
+	var recs []corpus.Record
+	sum, err := streamInputs(e, inputs, f, func(r *corpus.Record) error {
+		recs = append(recs, *r)
+		return nil
+	})
+	return recs, sum, err
+}
+
+// printSummary writes the reading summary to stderr unless --quiet.
+func printSummary(e *env, f *inputFlags, sum *corpus.Summary) {
+	if f.quiet || sum == nil {
+		return
+	}
+	sum.WriteTo(e.stderr)
+}

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// invoke runs one command line with the given standard input and returns
+// the exit status and what was written.
+func invoke(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}
+	code = run(e, args)
+	return code, out.String(), errb.String()
+}
+
+func TestHelpForEveryCommand(t *testing.T) {
+	code, out, _ := invoke(t, "", "help")
+	if code != exitOK || !strings.Contains(out, "Commands:") {
+		t.Fatalf("help: exit %d, output %q", code, out)
+	}
+	for _, c := range commands {
+		code, out, errs := invoke(t, "", c.name, "--help")
+		if code != exitOK {
+			t.Errorf("%s --help: exit %d, stderr %q", c.name, code, errs)
+		}
+		if !strings.Contains(out, "Example:") || !strings.Contains(out, "parlance "+c.name) {
+			t.Errorf("%s --help lacks an example:\n%s", c.name, out)
+		}
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{
+		{"frobnicate"},
+		{"export", "--no-such-flag"},
+		{"export", "--format", "xml"},
+		{"groups", "--format", "yaml"},
+		{"analyze", "--format", "html"},
+		{"fetch", "--tabled-from", "July 2023"},
+		{"version", "extra"},
+	} {
+		code, _, errs := invoke(t, "", args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d (stderr %q)", args, code, exitUsage, errs)
+		}
+	}
+}
+
+func TestMissingInputExit1NamesFile(t *testing.T) {
+	code, _, errs := invoke(t, "", "export", "--quiet", "no/such/file.json")
+	if code != exitInput || !strings.Contains(errs, "no/such/file.json") {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestExportSampleRoundTrip(t *testing.T) {
+	code, jsonl, errs := invoke(t, "", "export", "--quiet")
+	if code != exitOK {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	if n := strings.Count(jsonl, "\n"); n != 9 {
+		t.Fatalf("export of the sample gave %d lines, want 9", n)
+	}
+	// JSON Lines back in through standard input, out as CSV, in again and
+	// out as JSON Lines: byte-identical.
+	code, csv, errs := invoke(t, jsonl, "export", "--quiet", "--format", "csv", "-")
+	if code != exitOK {
+		t.Fatalf("jsonl→csv: exit %d: %s", code, errs)
+	}
+	code, again, errs := invoke(t, csv, "export", "--quiet", "-")
+	if code != exitOK {
+		t.Fatalf("csv→jsonl: exit %d: %s", code, errs)
+	}
+	if again != jsonl {
+		t.Fatalf("round trip changed the export:\nfirst:\n%s\nagain:\n%s", jsonl, again)
+	}
+}
+
+func TestExportSummaryOnStderr(t *testing.T) {
+	code, _, errs := invoke(t, "", "export")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"read 9 records", "Select Committee"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("summary lacks %q:\n%s", want, errs)
+		}
+	}
+}
+
+func TestLenientCollectsProblems(t *testing.T) {
+	_, jsonl, _ := invoke(t, "", "export", "--quiet")
+	lines := strings.SplitAfter(jsonl, "\n")
+	bad := strings.Replace(lines[1], `"date_tabled":"2023-07-18"`, `"date_tabled":"18/07/2023"`, 1)
+	if bad == lines[1] {
+		t.Fatalf("fixture line has no date_tabled to spoil: %s", lines[1])
+	}
+	input := lines[0] + bad + strings.Join(lines[2:], "")
+
+	code, _, errs := invoke(t, input, "export", "--quiet", "-")
+	if code != exitInput || !strings.Contains(errs, "line 2") || !strings.Contains(errs, "date_tabled") {
+		t.Fatalf("strict: exit %d, stderr %q; want exit 1 naming line 2 and date_tabled", code, errs)
+	}
+	code, out, errs := invoke(t, input, "export", "--lenient", "-")
+	if code != exitOK {
+		t.Fatalf("lenient: exit %d: %s", code, errs)
+	}
+	if n := strings.Count(out, "\n"); n != 8 {
+		t.Errorf("lenient export kept %d records, want 8", n)
+	}
+	if !strings.Contains(errs, "problems: 1") {
+		t.Errorf("lenient summary does not report the problem:\n%s", errs)
+	}
+}
+
+func TestAnalyzeSample(t *testing.T) {
+	code, out, errs := invoke(t, "", "analyze", "--quiet", "--format", "jsonl")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if n := strings.Count(out, "\n"); n != 9 {
+		t.Fatalf("%d answers, want 9", n)
+	}
+	if !strings.Contains(out, `"stance":"disclosed"`) || !strings.Contains(out, `"stance":"declined"`) {
+		t.Errorf("analysis lacks disclosed and declined verdicts:\n%s", out)
+	}
+}
+
+func TestGroupsAndBoilerplateSample(t *testing.T) {
+	code, out, errs := invoke(t, "", "groups", "--quiet")
+	if code != exitOK || !strings.Contains(out, "6 bodies") {
+		t.Fatalf("groups: exit %d, stderr %q, output:\n%s", code, errs, out)
+	}
+	code, out, errs = invoke(t, "", "boilerplate", "--quiet", "--format", "csv")
+	if code != exitOK || !strings.HasPrefix(out, "family,canonical") {
+		t.Fatalf("boilerplate: exit %d, stderr %q, output:\n%s", code, errs, out)
+	}
+}
+
+func TestReportSample(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.html")
+	code, _, errs := invoke(t, "", "report", "--quiet", "-o", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("Department for Transport")) {
+		t.Errorf("report does not mention the Department for Transport")
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := invoke(t, "", "version")
+	if code != exitOK || !strings.HasPrefix(out, "parlance ") {
+		t.Fatalf("exit %d, %q", code, out)
+	}
+}
