@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -102,6 +103,9 @@ func (t table) writeJSON(w io.Writer) error {
 		for i, v := range r {
 			if i > 0 {
 				bw.WriteString(", ")
+			}
+			if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
+				v = nil // JSON has no NaN: an undefined share is written as null
 			}
 			b, err := json.Marshal(v)
 			if err != nil {

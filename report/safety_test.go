@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/parlance-go/parlance/analysis"
+	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/analysis/stats"
 	"github.com/parlance-go/parlance/corpus"
 )
 
@@ -217,6 +220,24 @@ func TestHostileTextIsInert(t *testing.T) {
 	}
 	if !strings.Contains(string(b), "HM Treasury </script>") {
 		t.Error("answers.csv lost the body name")
+	}
+}
+
+func TestNaNExports(t *testing.T) {
+	res := hikvision()
+	res.Answers[0].Verdict.Confidence = math.NaN()
+	res.Bodies[0].Stances[classify.Declined] = stats.Proportion{Share: math.NaN(), Low: math.Inf(-1)}
+	dir := t.TempDir()
+	if err := Write(filepath.Join(dir, "r.html"), res, Options{}); err != nil {
+		t.Fatalf("NaN in the Result: %v", err)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "r_files", "answers.json"))
+	var rows []map[string]interface{}
+	if err := json.Unmarshal(b, &rows); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := rows[0]["confidence"]; !ok || v != nil {
+		t.Errorf("NaN confidence exported as %v, want null", v)
 	}
 }
 
