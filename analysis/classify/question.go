@@ -62,6 +62,7 @@ var (
 	reQYesNoDesc    = regexp.MustCompile(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
 	reQWantsFigures = regexp.MustCompile(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|cost|costs|amount|proportion)\b`)
 	reQItems        = regexp.MustCompile(`\((?:[a-z]|[ivx]+|[A-Z]|\d{1,2})\)`)
+	reQHoldsOn      = regexp.MustCompile(`(?i)^what (information|data|statistics|figures|records)[^;?]{0,60}\b(holds?|has|collects?|publishes)\b[^;?]{0,20}\b(on|about|of)\b[^;?]{0,10}\b(how many|how much|the number|numbers|the proportion|what proportion)`)
 	reQStatement    = regexp.MustCompile(`(?i)^\s*(and\s+)?if (he|she|they|the minister|the secretary of state) will make a (further )?statement\W*$`)
 	reQSplit        = regexp.MustCompile(`(?i);\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
 )
@@ -134,6 +135,10 @@ func partWant(p string) (Want, int, int) {
 		return WantDate, loc[0], loc[1]
 	}
 	if m := reQFigures.FindStringIndex(rest); m != nil && m[0] == 0 {
+		return WantFigures, loc[0], loc[0] + m[1]
+	}
+	// "what information his Department holds on how many …" wants the count.
+	if m := reQHoldsOn.FindStringIndex(rest); m != nil && m[0] == 0 {
 		return WantFigures, loc[0], loc[0] + m[1]
 	}
 	if m := reQDate.FindStringIndex(rest); m != nil && m[0] == 0 {
