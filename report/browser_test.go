@@ -225,7 +225,5 @@ func browse(t *testing.T, res *analysis.Result) (viewport, full []byte) {
 	return viewport, full
 }
 
-func TestBrowserHikvision(t *testing.T) {
-	viewport, full := browse(t, hikvision())
-	writeScreenshot(t, viewport, full)
-}
+// The browser test runs on the embedded sample (TestBrowserSample in
+// sample_test.go), the report the README shows.

@@ -1,11 +1,20 @@
 package report
 
-import "github.com/parlance-go/parlance/analysis"
+import (
+	"reflect"
 
-// resultVersion returns the parlance version recorded in the Result, if the
-// Result records one.
-func resultVersion(res *analysis.Result) string { return "" }
+	"github.com/parlance-go/parlance/analysis"
+)
 
-// resultConfig returns the analysis parameters recorded in the Result, if
-// the Result records them.
-func resultConfig(res *analysis.Result) interface{} { return nil }
+// resultVersion returns the parlance version recorded in the Result.
+func resultVersion(res *analysis.Result) string { return res.Version }
+
+// resultConfig returns the analysis parameters recorded in the Result, or
+// nil when the Result records neither a configuration nor a version (it was
+// not made by analysis.Run, so all-zero parameters would be a guess).
+func resultConfig(res *analysis.Result) interface{} {
+	if res.Version == "" && reflect.ValueOf(res.Config).IsZero() {
+		return nil
+	}
+	return res.Config
+}

@@ -89,9 +89,13 @@ func pValue(p float64) string {
 }
 
 // configRows lists the exported fields of an analysis configuration (a
-// struct or pointer to one), flattening nested structs as "Outer.Inner", in
-// field order, so that whatever parameters the pipeline records appear in
-// the Methods section without this package knowing them.
+// struct), flattening nested structs as "Outer.Inner", in field order, so
+// that whatever parameters the pipeline records appear in the Methods
+// section without this package knowing them. A zero number or empty string
+// is shown as "default" (the analysis packages treat zero as "use the
+// default"); a pointer as "default" when nil and "custom" otherwise, without
+// descending into it (a classifier's lexicon is not a parameter list);
+// functions, which do not change results, are left out.
 func configRows(v interface{}) []configRow {
 	if v == nil {
 		return nil
@@ -99,14 +103,20 @@ func configRows(v interface{}) []configRow {
 	var out []configRow
 	var walk func(prefix string, rv reflect.Value)
 	walk = func(prefix string, rv reflect.Value) {
-		for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+		switch rv.Kind() {
+		case reflect.Func, reflect.Chan, reflect.Invalid:
+			return
+		case reflect.Pointer, reflect.Interface:
 			if rv.IsNil() {
-				out = append(out, configRow{Name: prefix, Value: "(unset)"})
-				return
+				out = append(out, configRow{Name: prefix, Value: "default"})
+			} else {
+				out = append(out, configRow{Name: prefix, Value: "custom"})
 			}
-			rv = rv.Elem()
-		}
-		if rv.Kind() == reflect.Struct && rv.Type() != reflect.TypeOf(time.Time{}) {
+			return
+		case reflect.Struct:
+			if rv.Type() == reflect.TypeOf(time.Time{}) {
+				break
+			}
 			t := rv.Type()
 			for i := 0; i < t.NumField(); i++ {
 				f := t.Field(i)
@@ -119,6 +129,10 @@ func configRows(v interface{}) []configRow {
 				}
 				walk(name, rv.Field(i))
 			}
+			return
+		}
+		if rv.IsZero() {
+			out = append(out, configRow{Name: prefix, Value: "default"})
 			return
 		}
 		out = append(out, configRow{Name: prefix, Value: formatValue(rv)})

@@ -1,0 +1,97 @@
+package report
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/parlance-go/parlance/analysis"
+	"github.com/parlance-go/parlance/corpus"
+)
+
+// sampleResult runs the real pipeline on the embedded Hikvision sample.
+func sampleResult(t testing.TB) *analysis.Result {
+	t.Helper()
+	s, err := corpus.OpenSample(corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var recs []corpus.Record
+	for {
+		r, err := s.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, *r)
+	}
+	return analysis.Run(recs, s.Summary(), analysis.Config{})
+}
+
+// TestSampleEndToEnd reports on the embedded sample as `parlance report`
+// does, and checks the report against the Result it was made from: the
+// numbers shown are the numbers computed.
+func TestSampleEndToEnd(t *testing.T) {
+	res := sampleResult(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.html")
+	if err := Write(path, res, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	text, _ := checkPage(t, path, 8)
+	for _, want := range []string{
+		"records read", corpus.SampleName, "Select Committee",
+		"Boilerplate.Threshold", "parlance " + res.Version,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if len(res.Groups) == 0 {
+		t.Fatal("the sample's round robin was not found")
+	}
+	gtext, _ := checkPage(t, filepath.Join(dir, "report_files", pageName(1)), 0)
+	for _, m := range res.Groups[0].Members {
+		if !strings.Contains(gtext, m.Body) || !strings.Contains(gtext, m.ID) {
+			t.Errorf("group page lacks member %s (%s)", m.ID, m.Body)
+		}
+	}
+	// The exported stance counts are the Result's, body by body.
+	f, err := os.Open(filepath.Join(dir, "report_files", "stance_by_body.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows)-1 != 5*len(res.Bodies) {
+		t.Errorf("stance_by_body.csv has %d rows, want %d", len(rows)-1, 5*len(res.Bodies))
+	}
+	for _, r := range rows[1:] {
+		for _, b := range res.Bodies {
+			if b.Body != r[0] {
+				continue
+			}
+			for s, p := range b.Stances {
+				if string(s) == r[2] && strconv.Itoa(p.Count) != r[3] {
+					t.Errorf("%s %s: exported %s, Result %d", r[0], r[2], r[3], p.Count)
+				}
+			}
+		}
+	}
+}
+
+func TestBrowserSample(t *testing.T) {
+	viewport, full := browse(t, sampleResult(t))
+	writeScreenshot(t, viewport, full)
+}
