@@ -278,3 +278,27 @@ func abs(x float64) float64 {
 	}
 	return x
 }
+
+// TestClassifyAll checks that the parallel path gives exactly the serial
+// verdicts (run with -race to check the Classifier's concurrency safety).
+func TestClassifyAll(t *testing.T) {
+	answers := []string{
+		"In 2023, 412 buses were bought.",
+		"The information requested is not held centrally.",
+		"I refer the hon. Member to the answer I gave on 3 May 2024 to Question 12345.",
+		"I will write to the hon. Member.",
+		"",
+	}
+	var ins []Input
+	for i := 0; i < 40; i++ {
+		ins = append(ins, Input{Record: rec("To ask the Secretary of State for Transport, how many buses were bought.", answers[i%len(answers)])})
+	}
+	var c Classifier
+	got := c.ClassifyAll(ins)
+	for i, in := range ins {
+		want := c.Classify(in)
+		if got[i].Stance != want.Stance || !sameGrounds(got[i].Grounds, want.Grounds) || len(got[i].Evidence) != len(want.Evidence) {
+			t.Errorf("input %d: parallel %s %v, serial %s %v", i, got[i].Stance, got[i].Grounds, want.Stance, want.Grounds)
+		}
+	}
+}
