@@ -79,11 +79,12 @@ func (c Config) withDefaults() Config {
 // Doc is one answer to analyse.
 type Doc struct {
 	ID   string    // the record ID
-	Body string    // the answering body
+	Body string    // the answering body; "" (unknown) is counted as a body of its own
 	Date time.Time // the answer date; zero if unknown
 	Text string    // the answer as plain text
-	// Sentences are Text's sentences (text.Segmenter.Split). The pipeline
-	// segments once and passes them; if nil, Find segments Text itself.
+	// Sentences are Text's sentences (text.Segmenter.Split), with offsets
+	// into Text and not overlapping. The pipeline segments once and passes
+	// them; if nil, Find segments Text itself.
 	Sentences []text.Sentence
 }
 
@@ -544,6 +545,9 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 		covered[o.doc] += s.End - s.Start
 	}
 	for i := range docs {
+		// Sentences from Split come in order; sort anyway so that spans
+		// are ordered by Start whatever order a caller passed them in.
+		slices.SortStableFunc(res.Spans[i], func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 		if n := len(docs[i].Text); n > 0 {
 			res.Share[i] = float64(covered[i]) / float64(n)
 		}

@@ -112,8 +112,10 @@ func newLSH(sh *shingles, cfg Config) *lsh {
 }
 
 // band returns the sorted distinct candidate pairs (a<<32|b, a<b) of band
-// j and whether a bucket was capped. keys is scratch of len(reps).
-func (l *lsh) band(j int, keys []uint64) ([]uint64, int) {
+// j and the number of capped buckets. keys is scratch of len(reps). If
+// roots is not nil, pairs whose sentences have the same root (are already
+// joined) are not generated.
+func (l *lsh) band(j int, keys []uint64, roots []int32) ([]uint64, int) {
 	r := l.r
 	pa, pb := l.a[j*r:(j+1)*r], l.b[j*r:(j+1)*r]
 	mins := make([]uint64, r)
@@ -146,7 +148,7 @@ func (l *lsh) band(j int, keys []uint64) ([]uint64, int) {
 		if len(bucket) > l.cfg.MaxBucket {
 			capped++
 		}
-		pairs = bucketPairs(bucket, l.cfg.MaxBucket, pairs, func(k uint64) int32 { return int32(k & l.idMask) })
+		pairs = bucketPairs(bucket, l.cfg.MaxBucket, pairs, func(k uint64) int32 { return int32(k & l.idMask) }, roots)
 		lo = hi
 	}
 	slices.Sort(pairs)
@@ -154,8 +156,9 @@ func (l *lsh) band(j int, keys []uint64) ([]uint64, int) {
 }
 
 // bands computes the candidate pairs of bands [lo,hi) in parallel, one
-// band per worker.
-func (l *lsh) bands(lo, hi int) ([][]uint64, int) {
+// band per worker, leaving out pairs already joined according to roots
+// (nil: none).
+func (l *lsh) bands(lo, hi int, roots []int32) ([][]uint64, int) {
 	out := make([][]uint64, hi-lo)
 	capped := make([]int, hi-lo)
 	var wg sync.WaitGroup
@@ -163,7 +166,7 @@ func (l *lsh) bands(lo, hi int) ([][]uint64, int) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out[j-lo], capped[j-lo] = l.band(j, make([]uint64, len(l.reps)))
+			out[j-lo], capped[j-lo] = l.band(j, make([]uint64, len(l.reps)), roots)
 		}()
 	}
 	wg.Wait()
@@ -195,9 +198,15 @@ func link(sh *shingles, cfg Config) ([][2]int32, linkStats) {
 			edges = append(edges, [2]int32{r, int32(i)})
 		}
 	}
-	step := max(1, min(cfg.Workers, cfg.Bands))
-	for lo := 0; lo < cfg.Bands; lo += step {
-		perBand, capped := l.bands(lo, min(lo+step, cfg.Bands))
+	// The first band runs alone, so that the near-duplicates it joins
+	// (most of them) are not generated again by the following bands,
+	// which run Workers at a time against a snapshot of the roots.
+	roots := make([]int32, len(sh.rep))
+	for lo, step := 0, 1; lo < cfg.Bands; lo, step = lo+step, max(1, cfg.Workers) {
+		for i := range roots {
+			roots[i] = uf.find(int32(i))
+		}
+		perBand, capped := l.bands(lo, min(lo+step, cfg.Bands), roots)
 		st.capped += capped
 		for _, pairs := range perBand {
 			todo := pairs[:0]
@@ -255,29 +264,33 @@ func (u *unionFind) union(x, y int32) bool {
 
 // bucketPairs appends the pairs of one bucket: all of them if it holds at
 // most window members, else each member with the next window members,
-// cyclically (n·window pairs).
-func bucketPairs[T any](bucket []T, window int, pairs []uint64, id func(T) int32) []uint64 {
+// cyclically (n·window pairs). Pairs with equal roots (roots not nil) are
+// left out.
+func bucketPairs[T any](bucket []T, window int, pairs []uint64, id func(T) int32, roots []int32) []uint64 {
 	n := len(bucket)
 	if n < 2 {
 		return pairs
 	}
-	pair := func(x, y int32) uint64 {
+	add := func(x, y int32) {
+		if roots != nil && roots[x] == roots[y] {
+			return
+		}
 		if x > y {
 			x, y = y, x
 		}
-		return uint64(x)<<32 | uint64(uint32(y))
+		pairs = append(pairs, uint64(x)<<32|uint64(uint32(y)))
 	}
 	if n <= window {
 		for i := 0; i < n; i++ {
 			for k := i + 1; k < n; k++ {
-				pairs = append(pairs, pair(id(bucket[i]), id(bucket[k])))
+				add(id(bucket[i]), id(bucket[k]))
 			}
 		}
 		return pairs
 	}
 	for i := 0; i < n; i++ {
 		for d := 1; d <= window; d++ {
-			pairs = append(pairs, pair(id(bucket[i]), id(bucket[(i+d)%n])))
+			add(id(bucket[i]), id(bucket[(i+d)%n]))
 		}
 	}
 	return pairs

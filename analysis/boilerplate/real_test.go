@@ -125,7 +125,7 @@ func lshPairs(docs []Doc, cfg Config) (*shingles, []uint64) {
 	cfg = cfg.withDefaults()
 	sents := segmentAll(docs, cfg.Workers)
 	_, _, sh, _ := intern(docs, sents, cfg)
-	perBand, _ := newLSH(sh, cfg).bands(0, cfg.Bands)
+	perBand, _ := newLSH(sh, cfg).bands(0, cfg.Bands, nil)
 	var all []uint64
 	for _, p := range perBand {
 		all = append(all, p...)

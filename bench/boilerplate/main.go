@@ -37,6 +37,7 @@ func main() {
 	grep := flag.String("grep", "", "print the families whose canonical sentence contains this (lower case)")
 	threshold := flag.Float64("t", 0, "Config.Threshold (0: default)")
 	shingle := flag.Int("k", 0, "Config.ShingleSize (0: default)")
+	memprofile := flag.String("memprofile", "", "write a heap profile taken near Find's peak heap to this file")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of Find to this file")
 	flag.Parse()
 
@@ -58,6 +59,7 @@ func main() {
 	// OS and reset the kernel's peak-RSS mark (VmHWM) before starting.
 	debug.FreeOSMemory()
 	resetPeakRSS()
+	rss0 := procStatus("VmRSS:")
 
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -68,6 +70,9 @@ func main() {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
+	if *memprofile != "" {
+		defer watchPeakHeap(*memprofile)()
+	}
 	cpu0 := cpuTime()
 	t0 := time.Now()
 	res := boilerplate.Find(docs, boilerplate.Config{Threshold: *threshold, ShingleSize: *shingle})
@@ -75,7 +80,7 @@ func main() {
 	st := res.Stats
 	fmt.Printf("answers %d  sentences %d  short %d  unique %d  same-shingles %d  candidates %d  edges %d  capped %d  components %d  families %d\n",
 		st.Docs, st.Sentences, st.Short, st.Unique, st.SameShingles, st.Candidates, st.Edges, st.CappedBuckets, st.Components, st.Families)
-	fmt.Printf("time %.3fs  cpu %.3fs  peak RSS %s  GOMAXPROCS %d  load %s\n", el.Seconds(), cpuTime()-cpu0, peakRSS(), runtime.GOMAXPROCS(0), loadAvg())
+	fmt.Printf("time %.3fs  cpu %.3fs  peak RSS %s (RSS before Find %s)  GOMAXPROCS %d  load %s\n", el.Seconds(), cpuTime()-cpu0, procStatus("VmHWM:"), rss0, runtime.GOMAXPROCS(0), loadAvg())
 	for _, f := range res.Families {
 		if f.ID <= *show || *grep != "" && strings.Contains(f.Canonical, *grep) {
 			fmt.Printf("#%d answers %d texts %d variants %d bodies %d: %s\n", f.ID, f.Answers, f.Texts, len(f.Variants), len(f.Bodies), f.Canonical)
@@ -89,8 +94,9 @@ func resetPeakRSS() {
 	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
 }
 
-// peakRSS reads the process's peak resident set size from /proc.
-func peakRSS() string {
+// procStatus reads a field of /proc/self/status, such as the peak
+// resident set size "VmHWM:".
+func procStatus(field string) string {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return "unknown"
@@ -98,7 +104,7 @@ func peakRSS() string {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+		if v, ok := strings.CutPrefix(sc.Text(), field); ok {
 			return strings.TrimSpace(v)
 		}
 	}
@@ -144,4 +150,35 @@ func synthDocs(dir string, n, k int) ([]boilerplate.Doc, error) {
 		}
 		docs = append(docs, d)
 	}
+}
+
+// watchPeakHeap samples the heap every 200 ms and writes a heap profile
+// whenever it is larger than at any earlier sample; the returned function
+// stops it.
+func watchPeakHeap(path string) func() {
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		var peak uint64
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak+peak/10 {
+				peak = ms.HeapInuse
+				if f, err := os.Create(path); err == nil {
+					pprof.Lookup("heap").WriteTo(f, 0)
+					f.Close()
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-stopped }
 }

@@ -136,7 +136,7 @@ func (g *Generator) Next() (boilerplate.Doc, bool) {
 		ID:   "synth:" + strconv.Itoa(i+1),
 		Body: fmt.Sprintf("Department %d", 1+g.rng.IntN(g.cfg.Bodies)),
 		Date: g.base.AddDate(0, 0, g.rng.IntN(730)),
-		Text: b.String(),
+		Text: strings.Clone(b.String()), // exact size: the builder over-allocates up to 2x
 	}, true
 }
 
