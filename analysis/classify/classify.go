@@ -225,12 +225,19 @@ func (c *Classifier) Classify(in Input) Verdict {
 		pointer, holding               bool
 		nPointer                       int
 		eachOwn, otherBodyElse         bool
+		infoDate                       bool
 	)
 	for i := range infos {
 		si := &infos[i]
 		switch si.role {
 		case roleRefusal:
 			for _, h := range si.grounds {
+				if h.ground == FuturePublication && q.Has(WantDate) && reWhen.MatchString(si.s.Text) {
+					// "When will it be published?" "In November." answers.
+					infoDate = true
+					addEv(si.s, "date")
+					continue
+				}
 				if h.ground == NotHeld && aboutData {
 					// "Is X recorded?" "It is not recorded." answers the question.
 					direct = true
@@ -288,7 +295,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 	if len(grounds) > 0 && aboutData && direct && !grounds_hasOtherThan(grounds, NotHeld) {
 		// nothing: not-held already treated as the answer
 	}
-	infoFig := figures || nilFig || table
+	infoFig := figures || nilFig || table || infoDate
 	eachOwnOnly := eachOwn && !otherBodyElse
 	if q.Has(WantDate) && !infoFig {
 		for _, si := range infos {
@@ -495,7 +502,7 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnu
 	lower := strings.ToLower(t)
 	si.table = isTableLine(t)
 	si.attach = containsAny(lower, kwAttached) && reAttached.MatchString(t)
-	si.figure = strings.ContainsAny(t, "0123456789") && hasFigure(t, qnums)
+	si.figure = (strings.ContainsAny(t, "0123456789") && hasFigure(t, qnums)) || reNumWord.MatchString(t)
 	si.nil = containsAny(lower, kwNil) && reNilFigure.MatchString(t)
 	si.direct = reDirect.MatchString(t)
 	switch {

@@ -251,6 +251,7 @@ var defaultCues = []Cue{
 	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally )?comment on (leak|speculation|specul|specific reports|media reports|reports|market|internal|individual companies|advice)`, "no-comment", 1, []string{"comment"}},
 	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally )?(publish|disclose|release|share)[^.]{0,40}(advice|internal|correspondence|representations|responses|discussions|deliberations|minutes|papers)`, "not-disclosed", 0.9, []string{"publish", "disclose", "release", "share"}},
 	{NoCommentConvention, `(not|n't) (be )?(able|appropriate|right|possible|proper) (for me |for the government )?to (comment|speculate|look back|provide a running commentary|pre-?judge)|cannot (comment|speculate)|would be inappropriate to (comment|speculate)`, "cannot-comment", 0.8, []string{"comment", "speculat", "look back", "commentary", "judge", "cannot", "inappropriate"}},
+	{NoCommentConvention, `(internal|cabinet|advice|discussions?|deliberations?|meetings)[^.]{0,100}(is|are) (generally |normally |usually )?not (disclosed|published|made public)|frankness and candour|candour of internal`, "internal-not-disclosed", 1, []string{"disclosed", "candour", "made public", "published"}},
 	{NoCommentConvention, `market[- ]sensitive|quasi[- ]judicial|propriety guidance|(internal|legal) advice to (ministers|government)|running commentary`, "convention", 0.9, []string{"market", "quasi", "propriety", "advice to", "commentary"}},
 
 	// future-publication
