@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -55,44 +54,15 @@ func apiIDsIn(t *testing.T, files []string, lines bool) map[int]bool {
 	return out
 }
 
-// ppExcerpts is the shared file of page excerpts with [TRUNCATED] marks;
-// the Parallel Parliament reader reports a record cut short before its
-// question as a *Problem, so a strict read stops there.
-const ppExcerpts = "hikvision-excerpts.txt"
-
-// onlyExcerptProblems fails unless every problem is from ppExcerpts.
-func onlyExcerptProblems(t *testing.T, probs []*Problem) {
-	t.Helper()
-	for _, p := range probs {
-		if filepath.Base(p.File) != ppExcerpts {
-			t.Errorf("problem: %v", p)
-		} else {
-			t.Logf("known problem in the excerpts: %v", p)
-		}
-	}
-}
-
 // TestOpenSharedDataTree reads the whole shared data directory strictly and
 // checks the API numbers against an independent count of the ids.
 func TestOpenSharedDataTree(t *testing.T) {
 	root := shared.Path(t, "data")
-	opt := Options{}
-	if _, _, err := ReadAll([]string{filepath.Join(root, "parallelparliament", ppExcerpts)}, opt); err != nil {
-		var p *Problem
-		if !errors.As(err, &p) {
-			t.Fatal(err)
-		}
-		// A documented choice of the Parallel Parliament reader, at odds with
-		// reading the shared tree strictly: read leniently and accept only
-		// problems in that file.
-		t.Logf("strict read of %s fails (%v); reading the tree leniently and allowing only its problems", ppExcerpts, err)
-		opt.Lenient = true
-	}
+	opt := Options{} // strict: every file of the shared data must read without a problem
 	s, err := Open([]string{root}, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer func() { onlyExcerptProblems(t, s.Summary().Problems) }()
 	bySource := map[Source]int{}
 	truncated, answered := 0, 0
 	seen := map[string]bool{}
@@ -196,11 +166,10 @@ func TestExportRoundTripRealData(t *testing.T) {
 	if _, ok := readers[FormatTWFYXML]; ok {
 		inputs = append(inputs, filepath.Join(root, "twfy"))
 	}
-	recs, sum, err := ReadAll(inputs, Options{Lenient: true})
+	recs, sum, err := ReadAll(inputs, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	onlyExcerptProblems(t, sum.Problems)
 	t.Logf("%d records: %v", len(recs), sum.Read)
 	j1, c1 := exportBoth(t, recs)
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -34,7 +35,9 @@ import (
 // "pp: page chrome" and "pp: <kind> item". "[TRUNCATED]" marks where a saved
 // page was cut off; a record cut short there, or one that ends before its
 // "Answered by" line, is delivered with Truncated set. A record cut short
-// before its question text, or lacking its date, asker or question, is
+// before its question text has nothing to analyse: it is counted in
+// Summary.Skipped as "pp: record cut short before its question". A record
+// lacking its date, asker or question on a page that was not cut short is
 // returned as a *Problem, after which Read may be called again.
 //
 // Fields: ID is "pp:" followed by the first 16 hexadecimal digits of
@@ -90,6 +93,10 @@ func NewPPReader(r io.Reader, name string, reg *Registry, sum *Summary) *PPReade
 	sc.Buffer(make([]byte, 64*1024), 16<<20)
 	return &PPReader{sc: sc, name: name, reg: reg, sum: sum, pageStart: true}
 }
+
+// errPPCutBeforeQuestion is readQuestion's signal that the page ended
+// before the item's question; Read counts the item as skipped.
+var errPPCutBeforeQuestion = errors.New("pp: page cut short before the question text")
 
 // ppTruncated marks where a stored page ended mid-record.
 const ppTruncated = "[TRUNCATED]"
@@ -239,7 +246,14 @@ func (p *PPReader) Read() (*Record, error) {
 		switch kind {
 		case "Written Question":
 			p.item++
-			return p.readQuestion(l.num)
+			rec, err := p.readQuestion(l.num)
+			if err == errPPCutBeforeQuestion {
+				// A saved page that ends before the question has no
+				// question to analyse: counted, not delivered.
+				p.skip("pp: record cut short before its question")
+				continue
+			}
+			return rec, err
 		case "":
 			// Text that belongs to no item, e.g. a footer after the last
 			// item: counted, never silently dropped.
@@ -367,7 +381,7 @@ func (p *PPReader) readQuestion(start int) (*Record, error) {
 
 	switch {
 	case rec.Question == "" && truncated:
-		return nil, problemf(p.name, where, "question", "page cut short (%s) before the question text", ppTruncated)
+		return nil, errPPCutBeforeQuestion
 	case rec.Question == "":
 		return nil, problemf(p.name, where, "question", "no question text after %q", "Question to …:")
 	case date.IsZero():
