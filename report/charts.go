@@ -319,7 +319,18 @@ type timeMeta struct {
 type timeSeries struct {
 	Name   string      `json:"name"`
 	Values [][]float64 `json:"values"` // [stance][month] share in percent
+	Labels []string    `json:"labels"` // month labels with the month's n
 	timeMeta
+}
+
+// withN adds each month's number of answers to its axis label, so that a
+// 100% bar made of two answers is seen for what it is.
+func withN(labels []string, totals []int) []string {
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		out[i] = fmt.Sprintf("%s\nn=%s", l, thousands(totals[i]))
+	}
+	return out
 }
 
 // timeValues computes the chart values and counts of one body (or all).
@@ -364,7 +375,7 @@ func timeChart(m *mainModel, res *analysis.Result) (chartView, template.HTML, er
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Max: 100, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}),
 	)...)
-	bar.SetXAxis(labels)
+	bar.SetXAxis(withN(labels, all.Totals))
 	for j, col := range m.StanceCols {
 		data := make([]opts.BarData, len(months))
 		for i := range months {
@@ -384,6 +395,9 @@ func timeChart(m *mainModel, res *analysis.Result) (chartView, template.HTML, er
 	per[0].Name = "All bodies"
 	for _, b := range m.MonthBodies {
 		per = append(per, timeValues(res, b, months))
+	}
+	for i := range per {
+		per[i].Labels = withN(labels, per[i].Totals)
 	}
 	b, err := json.Marshal(per)
 	if err != nil {

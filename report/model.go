@@ -735,22 +735,39 @@ func monthTable(m *mainModel, res *analysis.Result) {
 			d = j
 		}
 	}
-	first, last := m.Months[0], m.Months[len(m.Months)-1]
-	peak := first
+	// Months with few answers make wild shares: compare only months with
+	// at least findingMin answers, unless none has that many.
+	rows, few := m.Months, ""
+	var big []monthRow
 	for _, r := range m.Months {
+		if r.Total >= findingMin {
+			big = append(big, r)
+		}
+	}
+	if len(big) > 0 {
+		if len(big) < len(m.Months) {
+			few = fmt.Sprintf(" (months with fewer than %d answers left out)", findingMin)
+		}
+		rows = big
+	} else {
+		few = fmt.Sprintf(" (every month has fewer than %d answers, so these shares are very uncertain)", findingMin)
+	}
+	first, last := rows[0], rows[len(rows)-1]
+	peak := first
+	for _, r := range rows {
 		if share(r.Cells[d].Count, r.Total) > share(peak.Cells[d].Count, peak.Total) {
 			peak = r
 		}
 	}
-	if len(m.Months) == 1 {
-		m.Findings.Time = fmt.Sprintf("All dated answers fall in %s; %s of them were declined (%s of %s).",
-			first.Label, pct0(share(first.Cells[d].Count, first.Total)), thousands(first.Cells[d].Count), thousands(first.Total))
+	if len(rows) == 1 {
+		m.Findings.Time = fmt.Sprintf("%s of the answers in %s were declined (%s of %s)%s.",
+			capitalise(pct0(share(first.Cells[d].Count, first.Total))), first.Label, thousands(first.Cells[d].Count), thousands(first.Total), few)
 		return
 	}
-	m.Findings.Time = fmt.Sprintf("Declined answers were %s of the month's answers in %s (%s of %s) and %s in %s (%s of %s); the highest monthly share was %s, in %s (n = %s).",
+	m.Findings.Time = fmt.Sprintf("Declined answers were %s of the month's answers in %s (%s of %s) and %s in %s (%s of %s); the highest monthly share was %s, in %s (n = %s)%s.",
 		pct0(share(first.Cells[d].Count, first.Total)), first.Label, thousands(first.Cells[d].Count), thousands(first.Total),
 		pct0(share(last.Cells[d].Count, last.Total)), last.Label, thousands(last.Cells[d].Count), thousands(last.Total),
-		pct0(share(peak.Cells[d].Count, peak.Total)), peak.Label, thousands(peak.Total))
+		pct0(share(peak.Cells[d].Count, peak.Total)), peak.Label, thousands(peak.Total), few)
 }
 
 // monthCount is the stance counts of one month.

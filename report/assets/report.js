@@ -34,7 +34,7 @@
       o.tooltip.formatter = function (ps) {
         if (!ps.length) { return ""; }
         var i = ps[0].dataIndex, m = current.time || meta;
-        var out = "<b>" + esc(ps[0].name) + "</b> (n = " + m.totals[i] + ")";
+        var out = "<b>" + esc(String(ps[0].name).split("\n")[0]) + "</b> (n = " + m.totals[i] + ")";
         ps.forEach(function (p) {
           out += "<br>" + p.marker + esc(p.seriesName) + ": " + m.counts[i][p.seriesIndex] + " (" + p.value + "%)";
         });
@@ -79,7 +79,10 @@
     sel.addEventListener("change", function () {
       var s = series[Number(sel.value)] || series[0];
       current.time = s;
-      instances.time.setOption({ series: s.values.map(function (v) { return { data: v }; }) });
+      instances.time.setOption({
+        xAxis: [{ data: s.labels }],
+        series: s.values.map(function (v) { return { data: v }; })
+      });
     });
   }
 
