@@ -93,7 +93,7 @@ func run(w io.Writer, reportPath string) error {
 	notebook.Step(w, 3, "the evidence for %q:", extra.Cues[0].Ground)
 	for _, a := range after.Answers {
 		for _, ev := range a.Verdict.Evidence {
-			if ev.Cue == "ground:"+string(extra.Cues[0].Ground) {
+			if strings.HasPrefix(ev.Cue, "ground:"+string(extra.Cues[0].Ground)) {
 				fmt.Fprintf(w, "  %s [%d:%d] %q\n", a.Record.Department, ev.Start, ev.End, ev.Text)
 			}
 		}
