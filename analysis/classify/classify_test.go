@@ -52,6 +52,7 @@ func TestStances(t *testing.T) {
 		{"no yes/no is partial", qWhether, "Bus fares are set by operators in a deregulated market outside London.", false, Partial, nil, "missing:yes-no"},
 		{"description answers steps", qSteps, "We have given councils new franchising powers, set up enhanced partnerships and capped single fares across England.", false, Disclosed, nil, ""},
 		{"promise to write is holding", qHowMany, "I will write to the hon. Member when the information has been collated.", false, Holding, nil, "holding-promise"},
+		{"standard holding text", qHowMany, "The Department of Health and Social Care has indicated that it will not be possible to answer this question within the usual time period. An answer is being prepared and will be provided as soon as it is available.", false, Holding, nil, "holding-promise"},
 		{"holding flag wins", qHowMany, "In 2023, 412 buses were bought.", true, Holding, nil, "holding-flag"},
 		{"other body", qSteps, "Bus services in Scotland are a devolved matter for the Scottish Government.", false, Declined, []Ground{OtherBody}, "ground:other-body"},
 		{"commercial", qHowMany, "The price paid is commercially sensitive.", false, Declined, []Ground{CommercialConfidentiality}, "ground:commercial"},
