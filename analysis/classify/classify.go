@@ -424,6 +424,12 @@ func (c *Classifier) Classify(in Input) Verdict {
 	} else {
 		v.Grounds = []Ground{}
 	}
+	if rec.Truncated {
+		// Part of the answer is missing: what it withheld or gave may be
+		// in the part we cannot see.
+		conflicts += 2
+		ev = append(ev, Evidence{Cue: "truncated"})
+	}
 	conf := base
 	for i := 0; i < conflicts; i++ {
 		conf *= 0.9

@@ -53,7 +53,7 @@
 // "info:figures", "info:direct", "info:other-part", "missing:figures",
 // "missing:yes-no", "missing:substance", "tie-break:ground-over-pointer",
 // "tie-break:deferral-incidental", "tie-break:each-own-answered",
-// "override".
+// "truncated", "override".
 //
 // # Confidence
 //
@@ -64,7 +64,8 @@
 // an answer of generic sentences only; 0.8 for a disclosed answer with
 // figures, a direct answer or over 400 bytes of substance, else 0.7), and
 // conflicts counts cues pointing to another stance (a pointer beside a
-// disclosed answer, a long substantive passage beside a refusal, …). It is
+// disclosed answer, a long substantive passage beside a refusal, …; a
+// record whose text is known to be truncated counts as two). It is
 // a rule strength, not a calibrated probability.
 //
 // # Measured
