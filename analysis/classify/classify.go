@@ -220,10 +220,9 @@ func (c *Classifier) Classify(in Input) Verdict {
 
 	grounds := map[Ground]float64{}
 	var (
-		nSubst, substChars             int
+		substChars                     int
 		figures, direct, nilFig, table bool
 		pointer, holding               bool
-		nPointer                       int
 		eachOwn, otherBodyElse         bool
 		infoDate                       bool
 	)
@@ -261,12 +260,10 @@ func (c *Classifier) Classify(in Input) Verdict {
 			addEv(si.s, "holding-promise")
 		case rolePointer:
 			pointer = true
-			nPointer++
 			addEv(si.s, "pointer")
 		case roleGeneric:
 			addEv(si.s, "generic")
 		case roleSubstance:
-			nSubst++
 			substChars += len(si.s.Text)
 		}
 		if si.role == roleSubstance || si.role == rolePointer {
@@ -291,9 +288,6 @@ func (c *Classifier) Classify(in Input) Verdict {
 				addEv(si.s, "direct")
 			}
 		}
-	}
-	if len(grounds) > 0 && aboutData && direct && !grounds_hasOtherThan(grounds, NotHeld) {
-		// nothing: not-held already treated as the answer
 	}
 	infoFig := figures || nilFig || table || infoDate
 	eachOwnOnly := eachOwn && !otherBodyElse
@@ -452,15 +446,6 @@ func (c *Classifier) Classify(in Input) Verdict {
 	}
 	v.Evidence = ev
 	return v
-}
-
-func grounds_hasOtherThan(m map[Ground]float64, g Ground) bool {
-	for k := range m {
-		if k != g {
-			return true
-		}
-	}
-	return false
 }
 
 // readSentence runs every cue over one sentence and decides its role.

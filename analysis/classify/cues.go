@@ -44,8 +44,7 @@ var (
 
 	reURL = regexp.MustCompile(`(?i)https?://\S+|\bwww\.\S+`)
 	// A date or time in an answer, for questions asking when.
-	reWhen      = regexp.MustCompile(`(?i)\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(by|in|from|until|during|before|after|on|at|within|around) (the )?(end of |start of |beginning of |early |late |mid-?|spring |summer |autumn |winter |first half of |second half of )*((january|february|march|april|may|june|july|august|september|october|november|december)\b|(19|20)\d{2}\b|(this|next|the coming) (year|month|week|spring|summer|autumn|winter|financial year|parliament)|\d+ (days|weeks|months|years))`)
-	reMonthDate = regexp.MustCompile(`(?i)\b(\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?|(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|end of)\s+(\d{4}|this year|next year))\b`)
+	reWhen = regexp.MustCompile(`(?i)\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(by|in|from|until|during|before|after|on|at|within|around) (the )?(end of |start of |beginning of |early |late |mid-?|spring |summer |autumn |winter |first half of |second half of )*((january|february|march|april|may|june|july|august|september|october|november|december)\b|(19|20)\d{2}\b|(this|next|the coming) (year|month|week|spring|summer|autumn|winter|financial year|parliament)|\d+ (days|weeks|months|years))`)
 )
 
 // Keywords gating the structural cues: a cue's expression is tried only on
