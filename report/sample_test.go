@@ -49,11 +49,14 @@ func TestSampleEndToEnd(t *testing.T) {
 	text, _ := checkPage(t, path, 8)
 	for _, want := range []string{
 		"records read", corpus.SampleName, "Select Committee",
-		"Boilerplate.Threshold", "parlance " + res.Version,
+		"Analysis parameters", "parlance " + res.Version,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("report lacks %q", want)
 		}
+	}
+	if strings.Contains(text, "did not record its parameters") {
+		t.Error("the Methods section lost the Result's Config")
 	}
 	if len(res.Groups) == 0 {
 		t.Fatal("the sample's round robin was not found")
