@@ -65,10 +65,10 @@ func ExampleWrite() {
 	// Output:
 	// answers.csv
 	// answers.json
+	// campaigns.csv
+	// campaigns.json
 	// families.csv
 	// families.json
-	// family_bodies.csv
-	// family_bodies.json
 }
 
 // Render writes the main page alone; its findings are computed from the

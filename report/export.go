@@ -35,6 +35,7 @@ var exportFiles = []exportFile{
 	{"grounds_by_body", "Refusal grounds by answering body, with 95% Wilson intervals", groundsByBody},
 	{"group_body_stance", "Stance of every answer in every round-robin group", groupBodyStance},
 	{"groups", "Round-robin groups", groupsTable},
+	{"campaigns", "Campaigns: the same question from different askers", campaignsTable},
 	{"families", "Boilerplate families (stock sentences)", familiesTable},
 	{"family_bodies", "Use of each boilerplate family by body", familyBodies},
 	{"stance_by_month", "Stance by month of answer, all bodies and each body", stanceByMonth},
@@ -185,6 +186,14 @@ func groupsTable(ix *index) table {
 	t := table{cols: []string{"group", "asker", "canonical", "first", "last", "members", "bodies", "page"}}
 	for i, g := range ix.res.Groups {
 		t.rows = append(t.rows, []interface{}{g.ID, g.Asker, g.Canonical, day(g.First), day(g.Last), len(g.Members), g.Bodies(), pageName(pageOf(i))})
+	}
+	return t
+}
+
+func campaignsTable(ix *index) table {
+	t := table{cols: []string{"campaign", "canonical", "askers", "groups", "records"}}
+	for i, c := range ix.res.Campaigns {
+		t.rows = append(t.rows, []interface{}{i + 1, c.Canonical, strings.Join(c.Askers, ";"), strings.Join(c.Groups, ";"), strings.Join(c.Records, ";")})
 	}
 	return t
 }

@@ -179,6 +179,7 @@ type mainModel struct {
 	HeatMixed   bool
 	Groups      int
 	Ungrouped   int
+	Campaigns   int
 	Families    []familyRow
 	FamilyTotal int
 	Months      []monthRow
@@ -541,6 +542,7 @@ func groundTable(m *mainModel, res *analysis.Result) {
 func heatTable(m *mainModel, ix *index, filesDir string) {
 	res := ix.res
 	m.Groups = len(res.Groups)
+	m.Campaigns = len(res.Campaigns)
 	inGroup := map[string]bool{}
 	order := make([]int, len(res.Groups))
 	for i := range res.Groups {
