@@ -34,12 +34,14 @@ func stanceLabel(s classify.Stance) string {
 	return string(s)
 }
 
-// colourOf returns the colour of a stance, grey for an unknown one.
+// colourOf returns the colour of a stance; anything that is not one of the
+// five stances (unanswered, unclassified, missing) shares the light grey the
+// heatmap legend calls "unanswered or missing".
 func colourOf(s classify.Stance) string {
 	if c, ok := stanceColour[s]; ok {
 		return c
 	}
-	return "#999999"
+	return stanceColour[classify.Unanswered]
 }
 
 // groundLabel spells a ground for readers: "national-security" → "national security".
