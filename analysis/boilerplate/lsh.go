@@ -177,6 +177,10 @@ func (l *lsh) bands(lo, hi int, roots []int32) ([][]uint64, int) {
 	return out, total
 }
 
+// verifyChunk is the number of candidate pairs verified in parallel
+// between two rounds of joining.
+const verifyChunk = 1 << 14
+
 type linkStats struct{ checked, joined, capped int }
 
 // link returns the edges of a spanning forest of the near-duplicate graph
@@ -209,18 +213,25 @@ func link(sh *shingles, cfg Config) ([][2]int32, linkStats) {
 		perBand, capped := l.bands(lo, min(lo+step, cfg.Bands), roots)
 		st.capped += capped
 		for _, pairs := range perBand {
-			todo := pairs[:0]
-			for _, p := range pairs {
-				if uf.find(int32(p>>32)) != uf.find(int32(uint32(p))) {
-					todo = append(todo, p)
+			// Verify in chunks, joining after each, so that the many
+			// redundant pairs of a dense family (a capped bucket of
+			// thousands of variants yields MaxBucket pairs per member)
+			// are skipped once its first pairs have joined it.
+			for lo := 0; lo < len(pairs); lo += verifyChunk {
+				chunk := pairs[lo:min(lo+verifyChunk, len(pairs))]
+				todo := chunk[:0]
+				for _, p := range chunk {
+					if uf.find(int32(p>>32)) != uf.find(int32(uint32(p))) {
+						todo = append(todo, p)
+					}
 				}
-			}
-			st.checked += len(todo)
-			ok := verifyPairs(sh, todo, cfg)
-			for i, p := range todo {
-				if ok[i] && uf.union(int32(p>>32), int32(uint32(p))) {
-					edges = append(edges, [2]int32{int32(p >> 32), int32(uint32(p))})
-					st.joined++
+				st.checked += len(todo)
+				ok := verifyPairs(sh, todo, cfg)
+				for i, p := range todo {
+					if ok[i] && uf.union(int32(p>>32), int32(uint32(p))) {
+						edges = append(edges, [2]int32{int32(p >> 32), int32(uint32(p))})
+						st.joined++
+					}
 				}
 			}
 		}
