@@ -493,9 +493,9 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnu
 	lower := strings.ToLower(t)
 	si.table = isTableLine(t)
 	si.attach = containsAny(lower, kwAttached) && reAttached.MatchString(t)
-	si.figure = (strings.ContainsAny(t, "0123456789") && hasFigure(t, qnums)) || reNumWord.MatchString(t)
+	si.figure = (strings.ContainsAny(t, "0123456789") && hasFigure(t, qnums)) || (containsAny(lower, kwNumWord) && reNumWord.MatchString(t))
 	si.nil = containsAny(lower, kwNil) && reNilFigure.MatchString(t)
-	si.direct = reDirect.MatchString(t)
+	si.direct = (hasAnyPrefix(lower, kwDirectStart) || containsAny(lower, kwDirect)) && reDirect.MatchString(t)
 	switch {
 	case len(si.grounds) > 0:
 		si.role = roleRefusal
@@ -509,6 +509,15 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnu
 		si.role = roleSubstance
 	}
 	return si
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasGround(hs []groundHit, g Ground) bool {

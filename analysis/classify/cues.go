@@ -55,6 +55,11 @@ var (
 	kwGeneric  = []string{"commit", "determin", "dedicat", "recogni", "serious", "continue", "review", "grateful", "mission", "we want", "we know", "we understand", "this government is", "government is clear", "noted", "notes the", "note the"}
 	kwAttached = []string{"attach", "enclos", "table", "librar"}
 	kwNil      = []string{"none", "nil", "zero", "no ", "not "}
+	kwNumWord  = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
+	// reDirect's alternatives each need one of these (or kwDirectStart at
+	// the start of the sentence).
+	kwDirect      = []string{" no ", " not ", "n't", "already", "currently", "raised", "pressed", "discussed", "spoke", "met with", "wrote to", "agreed", "clud", "covered", "eligible", "exempt", "has ", "have ", "had ", "will "}
+	kwDirectStart = []string{"yes", "no", "nil", "not"}
 )
 
 // hasFigure reports whether s states a quantity: a number that is not part
