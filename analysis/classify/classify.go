@@ -197,12 +197,13 @@ func (c *Classifier) Classify(in Input) Verdict {
 	aboutData := reQAboutData.MatchString(rec.Question) && q.Has(WantYesNo)
 
 	qnums := questionNumbers(rec.Question)
+	durations := reQHowLong.MatchString(rec.Question)
 	infos := make([]sentInfo, 0, len(sents))
 	for _, s := range sents {
 		if s.Start < 0 || s.End > len(ans) || s.Start > s.End {
 			continue
 		}
-		infos = append(infos, c.readSentence(s, in.Boilerplate, qnums))
+		infos = append(infos, c.readSentence(s, in.Boilerplate, qnums, durations))
 	}
 
 	var ev []Evidence
@@ -449,7 +450,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 }
 
 // readSentence runs every cue over one sentence and decides its role.
-func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnums map[string]bool) sentInfo {
+func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnums map[string]bool, durations bool) sentInfo {
 	si := sentInfo{s: s}
 	t := s.Text
 	si.grounds = c.lex.match(t)
@@ -493,7 +494,7 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnu
 	lower := strings.ToLower(t)
 	si.table = isTableLine(t)
 	si.attach = containsAny(lower, kwAttached) && reAttached.MatchString(t)
-	si.figure = (strings.ContainsAny(t, "0123456789") && hasFigure(t, qnums)) || (containsAny(lower, kwNumWord) && reNumWord.MatchString(t))
+	si.figure = (strings.ContainsAny(t, "0123456789") && hasFigure(t, qnums, durations)) || (containsAny(lower, kwNumWord) && reNumWord.MatchString(t))
 	si.nil = containsAny(lower, kwNil) && reNilFigure.MatchString(t)
 	si.direct = (hasAnyPrefix(lower, kwDirectStart) || containsAny(lower, kwDirect)) && reDirect.MatchString(t)
 	switch {

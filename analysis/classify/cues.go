@@ -38,7 +38,7 @@ var (
 
 	// Dates, years and reference numbers removed before looking for figures.
 	reNotFigure = regexp.MustCompile(`(?i)\b(questions?|uins?|pqs?)\s+(uin\s+)?(hl)?\d+([\s(),]*(and|&)?[\s(),]*(hl)?\d+)*|\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\s+\d{4}\b|\b(19|20)\d{2}([-/–](19|20)?\d{2})?\b|\b(question|questions|uin|hl|hcws|hlws|section|sections|paragraph|paragraphs|para|column|col|page|pages|regulation|regulations|article|clause|part|schedule|table|chapter|no\.|number|annex|rule|step|tier|level|key stage|phase|wave|stage|band|grade|category|class|type|covid|g|c|cop|figure|appendix|act|order|pq|pqs|uins)\s*-?\d+(\.\d+)*[a-z]?\b|\bage(d)? (of )?(\d+|under \d+|over \d+)|\b(under|over|aged) (the age of )?\d+\b|\b\d+ (and|or|to) (over|under|\d+) years?\b|\b\d+\s?(years?|months?)[- ]old\b|\bwithin \d+ (hours|days|minutes|weeks)\b|\b[a-z]+-?\d+[a-z\d]*\b|\b\d+-?[a-z]+\d*\b|\b\d{1,2}\s?[-–]\s?\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\(\s*\d+\s*\)`)
-	reFigure    = regexp.MustCompile(`£\s?\d|\b\d[\d,]*(\.\d+)?\s?(%|per ?cent\b|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(million|billion|bn|thousand|hundred)\b|\b\d+(\.\d+)?\b`)
+	reFigure    = regexp.MustCompile(`£\s?\d[\d,]*(\.\d+)?|\b\d[\d,]*(\.\d+)?\s?(%|per ?cent\b|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(million|billion|bn|thousand|hundred)\b|\b\d+(\.\d+)?\b`)
 	// Counts written as words: "Three members …", "there were two".
 	reNumWord = regexp.MustCompile(`(?i)^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|\b(are|were|was|is|been|had|has|of|total of|totalling|totalled) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|:\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*$`)
 
@@ -66,10 +66,16 @@ var (
 // of a date, a year, an age or a reference number (Question 1234, section 5,
 // HCWS12), and that the question itself does not already give (qnums: an
 // answer repeating "the £46 million" of the question adds nothing).
-func hasFigure(s string, qnums map[string]bool) bool {
+//
+// Short durations ("within 24 hours", "for 20 minutes") describe processes,
+// not counts, unless the question asks how long (durations true).
+func hasFigure(s string, qnums map[string]bool, durations bool) bool {
 	blank := func(m string) string { return strings.Repeat(" ", len(m)) }
 	s = reURL.ReplaceAllStringFunc(s, blank)
 	cleaned := reNotFigure.ReplaceAllStringFunc(s, blank)
+	if !durations {
+		cleaned = reDuration.ReplaceAllStringFunc(cleaned, blank)
+	}
 	for _, loc := range reFigure.FindAllStringIndex(cleaned, -1) {
 		if qnums[numKey(cleaned[loc[0]:loc[1]])] {
 			continue
@@ -79,7 +85,12 @@ func hasFigure(s string, qnums map[string]bool) bool {
 	return false
 }
 
-var reDigits = regexp.MustCompile(`\d[\d,.]*`)
+var (
+	reDigits   = regexp.MustCompile(`\d[\d,.]*`)
+	reDuration = regexp.MustCompile(`(?i)\b\d+\s?(minutes?|hours?|days?|weeks?)\b`)
+	// A question that asks how long something takes.
+	reQHowLong = regexp.MustCompile(`(?i)\bhow long\b|\b(waiting|wait|processing|average|median|response|journey|travel) times?\b|\bduration\b|\b(days|weeks|hours)\b`)
+)
 
 // numKey reduces a figure to its digits, "£46 million" to "46".
 func numKey(m string) string {

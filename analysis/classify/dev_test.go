@@ -87,8 +87,8 @@ func loadAPIRecords(t testing.TB, want map[string]bool) map[string]*corpus.Recor
 // Floors the dev-set figures must not drop below: what the rules reach,
 // rounded down a little. Raise them as the rules improve.
 const (
-	floorMacroF1  = 0.79
-	floorReferred = 0.89
+	floorMacroF1  = 0.80
+	floorReferred = 0.88
 	floorHolding  = 0.95
 	floorGrounds  = 0.87
 )
