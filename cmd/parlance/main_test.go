@@ -2,6 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,5 +166,71 @@ func TestVersion(t *testing.T) {
 	code, out, _ := invoke(t, "", "version")
 	if code != exitOK || !strings.HasPrefix(out, "parlance ") {
 		t.Fatalf("exit %d, %q", code, out)
+	}
+}
+
+// TestFetchFromLocalServer runs fetch against a local server that pages
+// through a list of items and serves one detail item, with no cache.
+func TestFetchFromLocalServer(t *testing.T) {
+	items, err := os.ReadFile("../../corpus/testdata/client/items.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []json.RawMessage
+	if err := json.Unmarshal(items, &all); err != nil {
+		t.Fatal(err)
+	}
+	detail, err := os.ReadFile("../../corpus/testdata/client/detail_9000003.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	requests := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests++
+		if strings.HasSuffix(r.URL.Path, "/questions/9000003") {
+			w.Write(detail)
+			return
+		}
+		skip, _ := strconv.Atoi(r.URL.Query().Get("skip"))
+		take, _ := strconv.Atoi(r.URL.Query().Get("take"))
+		end := min(skip+take, len(all))
+		page := all[min(skip, len(all)):end]
+		body, _ := json.Marshal(map[string]any{"totalResults": len(all), "results": page})
+		w.Write(body)
+	}))
+	defer srv.Close()
+
+	out := filepath.Join(t.TempDir(), "fetched.jsonl")
+	code, _, errs := invoke(t, "", "fetch", "--api", srv.URL, "--cache", "", "--hydrate", "-o", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, fmt.Sprintf("fetched %d of %d", len(all), len(all))) {
+		t.Errorf("stderr: %q", errs)
+	}
+	// The fetched file is parlance JSON Lines: export reads it back.
+	code, back, errs := invoke(t, "", "export", "--quiet", out)
+	if code != exitOK {
+		t.Fatalf("re-reading the fetch: exit %d: %s", code, errs)
+	}
+	if n := strings.Count(back, "\n"); n != len(all) {
+		t.Errorf("re-read %d records, fetched %d", n, len(all))
+	}
+	// The clipped answer of 9000003 was hydrated from the detail endpoint.
+	var hydrated bool
+	for _, line := range strings.Split(strings.TrimSpace(back), "\n") {
+		var rec struct {
+			ID        string `json:"id"`
+			Truncated bool   `json:"truncated"`
+		}
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatal(err)
+		}
+		if rec.ID == "api:9000003" {
+			hydrated = !rec.Truncated
+		}
+	}
+	if !hydrated {
+		t.Errorf("api:9000003 is still truncated after --hydrate")
 	}
 }
