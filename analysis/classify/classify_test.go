@@ -55,6 +55,8 @@ func TestStances(t *testing.T) {
 		{"standard holding text", qHowMany, "The Department of Health and Social Care has indicated that it will not be possible to answer this question within the usual time period. An answer is being prepared and will be provided as soon as it is available.", false, Holding, nil, "holding-promise"},
 		{"holding flag wins", qHowMany, "In 2023, 412 buses were bought.", true, Holding, nil, "holding-flag"},
 		{"other body", qSteps, "Bus services in Scotland are a devolved matter for the Scottish Government.", false, Declined, []Ground{OtherBody}, "ground:other-body"},
+		{"each own responsibility", qSteps, "It is each local authority's own responsibility to run its buses.", false, Declined, []Ground{OtherBody}, "ground:other-body"},
+		{"future fiscal event", qSteps, "The path to investment will be set out at a future fiscal event.", false, Declined, []Ground{FuturePublication}, "ground:future-publication"},
 		{"commercial", qHowMany, "The price paid is commercially sensitive.", false, Declined, []Ground{CommercialConfidentiality}, "ground:commercial"},
 		{"legal proceedings", qSteps, "As there are ongoing legal proceedings it would not be appropriate to comment.", false, Declined, []Ground{LegalProceedings}, "ground:legal-proceedings"},
 		{"personal data", qHowMany, "Figures are not given for the area because small numbers could lead to the identification of individuals.", false, Declined, []Ground{PersonalData}, "ground:personal-data"},
