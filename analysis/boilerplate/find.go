@@ -160,12 +160,18 @@ type occ struct {
 // package's tests.
 //
 // Guard. A bucket holding n sentences yields n(n-1)/2 pairs; a common band
-// value (short template sentences differing in one word) could make this
-// quadratic. A bucket with n > MaxBucket therefore pairs each member only
-// with the next MaxBucket members in the bucket's (deterministic) order,
-// cyclically, so its work is n·MaxBucket; such buckets are counted in
-// Stats.CappedBuckets. Near-duplicates in a large bucket are still very
-// likely joined, through chains of window pairs or other bands.
+// value (a stock sentence with thousands of slightly different wordings)
+// would make this quadratic. A bucket with n > MaxBucket therefore pairs
+// each member only with the next 16 members in the bucket's (uid) order,
+// cyclically, so its work is 16n; such buckets are counted in
+// Stats.CappedBuckets. The members of such a bucket agree on r MinHash
+// values, so they are mostly near-duplicates of one another and are
+// joined through these chains (any 16 consecutive failures would be needed
+// to break one), or through other bands. In addition, candidate pairs
+// already joined into one family are skipped (union-find), both when a
+// band's pairs are generated (against the families as they stood before
+// the band) and when they are verified, so the verified pairs of a family
+// of m sentences number little more than m.
 //
 // Families are the connected components of the graph of verified pairs
 // (gonum graph/simple with graph/topo.ConnectedComponents), plus each

@@ -273,11 +273,15 @@ func (u *unionFind) union(x, y int32) bool {
 	return true
 }
 
+// cappedWindow is the number of following members each member of a capped
+// bucket is paired with.
+const cappedWindow = 16
+
 // bucketPairs appends the pairs of one bucket: all of them if it holds at
-// most window members, else each member with the next window members,
-// cyclically (n·window pairs). Pairs with equal roots (roots not nil) are
-// left out.
-func bucketPairs[T any](bucket []T, window int, pairs []uint64, id func(T) int32, roots []int32) []uint64 {
+// most maxBucket members, else each member with the next cappedWindow
+// members, cyclically (n·cappedWindow pairs). Pairs with equal roots
+// (roots not nil) are left out.
+func bucketPairs[T any](bucket []T, maxBucket int, pairs []uint64, id func(T) int32, roots []int32) []uint64 {
 	n := len(bucket)
 	if n < 2 {
 		return pairs
@@ -291,7 +295,7 @@ func bucketPairs[T any](bucket []T, window int, pairs []uint64, id func(T) int32
 		}
 		pairs = append(pairs, uint64(x)<<32|uint64(uint32(y)))
 	}
-	if n <= window {
+	if n <= maxBucket {
 		for i := 0; i < n; i++ {
 			for k := i + 1; k < n; k++ {
 				add(id(bucket[i]), id(bucket[k]))
@@ -299,8 +303,9 @@ func bucketPairs[T any](bucket []T, window int, pairs []uint64, id func(T) int32
 		}
 		return pairs
 	}
+	w := min(cappedWindow, n-1)
 	for i := 0; i < n; i++ {
-		for d := 1; d <= window; d++ {
+		for d := 1; d <= w; d++ {
 			add(id(bucket[i]), id(bucket[(i+d)%n]))
 		}
 	}
