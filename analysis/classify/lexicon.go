@@ -215,6 +215,7 @@ var defaultCues = []Cue{
 	{NotHeld, `no (centrally[- ]held |central |reliable |robust )?(data|information|records|figures)[^.]{0,40}(is|are|exists?) (held|available|collected|recorded)`, "no-data", 1, []string{"no data", "no information", "no records", "no figures", "no central", "no reliable", "no robust"}},
 	{NotHeld, `(not|n't) (possible|able) to (produce|provide|identify|give|separate|disaggregate|isolate|estimate)[^.]{0,60}(robust|reliable|estimate|figure|data|information|breakdown)`, "not-possible", 0.9, []string{"possible", "able"}},
 	{NotHeld, `cannot be (separately |readily |reliably )?(identified|disaggregated|isolated|broken down)|not (separately |readily )?identifiable|not (available|possible) in (a|the) (reportable|requested) format|reportable format`, "cannot-identify", 0.9, []string{"cannot be", "reportable", "not available in", "not possible in", "identifiable"}},
+	{NotHeld, `(difficult|not possible|impossible|not feasible) to (accurately |reliably |separately )?(calculate|identify|separate|isolate|quantify|disaggregate|extract)`, "difficult-to-identify", 0.8, []string{"difficult", "possible", "feasible"}},
 	{NotHeld, `does not (have|hold) (this|the|that|such|any) (information|data)|no such (data|information)`, "not-held", 1, []string{"not have", "not hold", "no such"}},
 
 	// commercial-confidentiality
@@ -256,6 +257,7 @@ var defaultCues = []Cue{
 
 	// future-publication
 	{FuturePublication, `(matter|matters|decision|decisions|question|questions) for (the )?(next |upcoming |forthcoming |future )?(stage of the )?(multi-year )?(spending review|budget|fiscal event)`, "spending-review", 1, []string{"spending review", "budget", "fiscal"}},
+	{FuturePublication, `(as part of|through|in|at|during|ahead of) the (next|forthcoming|upcoming) ([\w-]+ ){0,2}(review|consultation|strategy|white paper|spending review|budget)\b`, "forthcoming-review", 0.8, []string{"next", "forthcoming", "upcoming"}},
 	{FuturePublication, `in due course|in the coming (weeks|months)|(at|in|ahead of|through) (the|a) (next|upcoming|forthcoming|future) (fiscal event|budget|spending review)`, "due-course", 1, []string{"due course", "coming", "fiscal", "budget", "spending review"}},
 	{FuturePublication, `will (be )?(publish|published|announce|announced|set out|confirm|confirmed|outline|outlined|respond|update|updating|provide further|made available|report)[^.]{0,80}(shortly|soon|later|in the autumn|in the spring|in the summer|next year|this year|when|once|in [A-Z][a-z]+ 20\d\d|on \d)`, "will-publish", 0.9, []string{"publish", "announc", "set out", "confirm", "outline", "respond", "updat", "provide further", "made available", "report"}},
 	{FuturePublication, `(update|inform|report to) (the House|Parliament)|(decision|decisions|no decisions?)[^.]{0,30}(not yet|yet to be|will be) (been )?(made|taken|reached)|no (final )?decisions? (has|have) (yet )?been (made|taken)|not yet (been )?(taken|made|decided|finalised|agreed|confirmed)`, "not-yet", 0.9, []string{"update", "inform", "report to", "decision", "not yet"}},
