@@ -142,26 +142,29 @@ var reQAboutData = regexp.MustCompile(`(?i)\b(whether|if)\b[^;?]{0,120}\b(record
 // The rules, in the codebook's order of tie-breaks:
 //
 //  0. An override for the record's ID decides (Overridden, Confidence 1).
-//     A record with no answer text is Unanswered.
+//     A record with no answer text is Unanswered (Holding if flagged).
 //  1. Holding: the record's Holding flag, or a promise to reply later with
-//     no figures and little other content.
+//     no figures and under 200 bytes of other substance.
 //  2. A refusal ground (lexicon or boilerplate family) with some of the
-//     requested information is partial; with none, declined. "Requested
-//     information" is read against the question: figures (numbers, tables,
-//     attached files, "none"/"nil") for how-many questions, a direct answer
-//     for whether questions, and for a question of several parts, a
-//     substantive passage answering a non-refused part.
-//  3. A pointer elsewhere with no ground and little substance is referred.
+//     requested information is partial; with none, declined, whatever
+//     pointer or background accompanies it. "Requested information" is read
+//     against the question: figures (numbers, tables, attached files,
+//     "none"/"nil", a date for when-questions) where figures are asked
+//     for, a direct statement where a yes/no is asked for, and for a
+//     question of several parts a substantive passage (150 bytes or more)
+//     answering a part that is not refused. Two refinements: a deferral
+//     ("in due course") is the only ground of a long answer (1,000 bytes of
+//     substance or more) to a question not asking for figures → disclosed,
+//     the deferral being incidental; a deferral as the only reply to a
+//     yes/no question → partial (it neither gives nor refuses the yes/no).
+//  3. A pointer elsewhere with no ground, no figures and under 250 bytes of
+//     other substance is referred.
 //  4. A question that wants figures or a yes/no, answered with neither
-//     (related information instead), is partial.
+//     (related information instead), is partial; so is a description
+//     question answered only with generic sentences.
 //  5. Otherwise disclosed.
 //
-// Confidence is min(1, base × agreement): base is the strength of the rule
-// that decided (0.95 holding flag; for grounds, the strongest cue's weight
-// × 0.9; 0.85 for a bare pointer; 0.6 for rule 4; 0.7–0.8 for rule 5 as the
-// answer has more or fewer signs of substance), and agreement is 0.9 for
-// every cue pointing to a different stance (pointer with information, a
-// holding promise with content, …), floored at 0.3.
+// Confidence is described in the package documentation.
 func (c *Classifier) Classify(in Input) Verdict {
 	if err := c.Prepare(); err != nil {
 		panic(fmt.Sprintf("classify: %v", err))
@@ -382,7 +385,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 				conflicts++
 			}
 		}
-		if pointer {
+		if pointer && v.Stance != Disclosed {
 			// tie-break 2: a pointer does not change a refusal.
 			ev = append(ev, Evidence{Cue: "tie-break:ground-over-pointer"})
 		}
