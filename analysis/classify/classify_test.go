@@ -166,6 +166,7 @@ func TestReadQuestion(t *testing.T) {
 		{"To ask the Secretary of State for Defence, whether he has made an assessment of the impact of the policy.", []Want{WantDescription}},
 		{"To ask the Secretary of State for Work and Pensions, if she will make an estimate of the number of pensioners affected.", []Want{WantFigures}},
 		{"To ask the Secretary of State for Education, when she expects the review to be published.", []Want{WantDate}},
+		{"To ask the Secretary of State for Defence how many helicopters are in service.\n\nTo ask the Secretary of State for Defence what steps he is taking to increase that number.", []Want{WantFigures, WantDescription}},
 	}
 	for _, tc := range cases {
 		f := ReadQuestion(tc.q)

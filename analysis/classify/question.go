@@ -64,7 +64,7 @@ var (
 	reQItems        = regexp.MustCompile(`\((?:[a-z]|[ivx]+|[A-Z]|\d{1,2})\)`)
 	reQHoldsOn      = regexp.MustCompile(`(?i)^what (information|data|statistics|figures|records)[^;?]{0,60}\b(holds?|has|collects?|publishes)\b[^;?]{0,20}\b(on|about|of)\b[^;?]{0,10}\b(how many|how much|the number|numbers|the proportion|what proportion)`)
 	reQStatement    = regexp.MustCompile(`(?i)^\s*(and\s+)?if (he|she|they|the minister|the secretary of state) will make a (further )?statement\W*$`)
-	reQSplit        = regexp.MustCompile(`(?i);\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
+	reQSplit        = regexp.MustCompile(`(?i)\n+\s*|;\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
 )
 
 // ReadQuestion reads what a question asks for from its wording. It is a
