@@ -251,9 +251,15 @@ func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []occ, *shi
 		set  []uint32 // nil: under MinWords
 	}
 	var st internStats
-	ids := make(map[uint64]int32)
+	var ids map[uint64]int32
 	var first, occs []occ
-	sh := &shingles{off: []int{0}}
+	total := 0
+	for _, ss := range sents {
+		total += len(ss)
+	}
+	occs = make([]occ, 0, total)
+	ids = make(map[uint64]int32, total/2)
+	sh := &shingles{}
 	perDoc := make([][]item, min(internChunk, len(docs)))
 	for lo := 0; lo < len(docs); lo += internChunk {
 		hi := min(lo+internChunk, len(docs))
@@ -288,8 +294,7 @@ func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []occ, *shi
 						id = int32(len(first))
 						ids[h] = id
 						first = append(first, occ{doc: int32(i), sent: int32(j), uid: id})
-						sh.flat = append(sh.flat, it.set...)
-						sh.off = append(sh.off, len(sh.flat))
+						sh.add(it.set)
 						break
 					}
 					f := first[got]
@@ -454,10 +459,19 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 			docsOf[c]++
 		}
 	}
+	// Distinct texts are told apart by a 64-bit hash of the text, computed
+	// in parallel: for k texts, the chance that two collide is below
+	// k²/2⁶⁵ (5·10⁻⁸ for a million).
+	textHash := make([]uint64, len(docs))
+	parallel(len(docs), cfg.Workers, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			textHash[i] = fnv64(docs[i].Text)
+		}
+	})
 	keep := make(map[int32]*famAcc)
 	for c, n := range docsOf {
 		if int(n) >= cfg.MinAnswers {
-			keep[int32(c)] = &famAcc{texts: map[string]struct{}{}, variants: map[int32]int{}, bodies: map[string]int{}}
+			keep[int32(c)] = &famAcc{texts: map[uint64]struct{}{}, variants: map[int32]int{}, bodies: map[string]int{}}
 		}
 	}
 	for i := range lastDoc {
@@ -476,7 +490,7 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 		lastDoc[c] = o.doc
 		d := &docs[o.doc]
 		f.answers++
-		f.texts[d.Text] = struct{}{}
+		f.texts[textHash[o.doc]] = struct{}{}
 		f.bodies[d.Body]++
 		if !d.Date.IsZero() {
 			if f.first.IsZero() || d.Date.Before(f.first) {
@@ -563,8 +577,8 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 // famAcc accumulates one family's uses.
 type famAcc struct {
 	answers     int
-	texts       map[string]struct{}
-	variants    map[int32]int // uid → occurrences
+	texts       map[uint64]struct{} // hashes of the distinct answer texts
+	variants    map[int32]int       // uid → occurrences
 	bodies      map[string]int
 	first, last time.Time
 }

@@ -6,18 +6,33 @@ import (
 	"sync"
 )
 
-// shingles holds the shingle-hash sets of the distinct sentences in one
-// flat array: set i is flat[off[i]:off[i+1]], sorted and without repeats.
+// shingles holds the shingle-hash sets of the distinct sentences, each
+// sorted and without repeats. The sets are slices of large blocks, so
+// millions of them cost neither millions of allocations nor the copying of
+// one ever-growing array.
 type shingles struct {
-	flat []uint32
-	off  []int
+	sets  [][]uint32
+	block []uint32 // the block being filled
 	// rep[i] is the least uid with exactly the same shingle set as i
 	// (sentences differing only in numbers or punctuation); LSH runs on
 	// representatives only (rep[i] == i).
 	rep []int32
 }
 
-func (s *shingles) set(i int32) []uint32 { return s.flat[s.off[i]:s.off[i+1]] }
+func (s *shingles) set(i int32) []uint32 { return s.sets[i] }
+
+// shingleBlock is the size of the blocks holding the sets.
+const shingleBlock = 1 << 20
+
+// add appends a copy of set as the next distinct sentence's set.
+func (s *shingles) add(set []uint32) {
+	if len(s.block)+len(set) > cap(s.block) {
+		s.block = make([]uint32, 0, max(shingleBlock, len(set)))
+	}
+	n := len(s.block)
+	s.block = append(s.block, set...)
+	s.sets = append(s.sets, s.block[n:len(s.block):len(s.block)])
+}
 
 // shingleSet returns the sorted, distinct 32-bit hashes of the k-word
 // shingles of a sentence's word hashes. A sentence of fewer than k words
@@ -40,7 +55,7 @@ func shingleSet(words []uint64, k int) []uint32 {
 // compared element by element, so a hash collision cannot merge two
 // different sets.
 func (sh *shingles) findReps() {
-	n := len(sh.off) - 1
+	n := len(sh.sets)
 	sh.rep = make([]int32, n)
 	byContent := make(map[uint64]int32, n)
 	for i := range sh.rep {

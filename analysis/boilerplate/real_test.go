@@ -74,8 +74,10 @@ func sampleDocs(docs []Doc, n int, seed uint64) []Doc {
 // prefixes, and each is then checked with the exact Jaccard.
 func exactPairs(sh *shingles, t float64) []uint64 {
 	freq := map[uint32]int{}
-	for _, x := range sh.flat {
-		freq[x]++
+	for _, set := range sh.sets {
+		for _, x := range set {
+			freq[x]++
+		}
 	}
 	index := map[uint32][]int32{}
 	var out []uint64
