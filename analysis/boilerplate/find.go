@@ -34,10 +34,17 @@ type Config struct {
 	Threshold float64
 	// MinAnswers is the least number of distinct answer texts that must use
 	// a family for it to be reported. Distinct texts, not records: one
-	// answer given verbatim to five grouped questions is not boilerplate.
+	// answer given verbatim to five grouped questions is not boilerplate
+	// (the 46,343 real answers hold 39,398 distinct answer HTMLs). The
+	// default 3 is a judgement: two answers sharing a sentence
+	// are as often a pair of related questions answered alike as reuse.
 	MinAnswers int
 	// MinWords is the least number of words for a sentence to be compared;
-	// shorter ones ("Yes.", table cells) are counted in Stats.Short.
+	// shorter ones ("Yes.", "The figures are:", table rows) are counted in
+	// Stats.Short (14,013 of 244,157 real sentences at the default 6). With
+	// 3-word shingles a sentence of under 6 words has at most 3 shingles,
+	// so one changed word moves its Jaccard similarity below any useful
+	// threshold.
 	MinWords int
 	// Seed seeds the MinHash functions; a fixed seed gives identical
 	// output on identical input.
@@ -174,9 +181,19 @@ type occ struct {
 // of m sentences number little more than m.
 //
 // Families are the connected components of the graph of verified pairs
-// (gonum graph/simple with graph/topo.ConnectedComponents), plus each
-// distinct sentence with no near-duplicate; a family is reported when used
-// by at least MinAnswers distinct answer texts.
+// (gonum graph/simple with graph/topo.ConnectedComponents, given the
+// spanning forest that union-find kept, which has the same components),
+// plus each distinct sentence with no near-duplicate; a family is reported
+// when used by at least MinAnswers distinct answer texts.
+//
+// Components, not communities: components can chain sentences A~B~C with
+// A and C unalike. Measured on the 46,343 real answers at the defaults,
+// 183 of 29,535 family occurrences (0.6%, in 28 of 4,201 families) are
+// less than Threshold/2 similar to their family's canonical sentence, and
+// those inspected are drifts of one stock wording ("no assessment has been
+// made by the department" ~ "no such assessment has been made"), so
+// community detection is not used. (At Threshold 0.5 the share is 4.3%,
+// one reason for the 0.6 default.)
 //
 // Output is deterministic: identical docs and Config (bar Workers) give an
 // identical Result.
