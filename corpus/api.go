@@ -442,6 +442,7 @@ func (a *APIReader) fromValue(v map[string]json.RawMessage, where string) (*Reco
 	}
 	rec.DateTabled = p.date("dateTabled")
 	rec.DateAnswered = p.date("dateAnswered")
+	rec.DateHoldingAnswer = p.date("dateHoldingAnswer")
 	rec.Asker = p.member("askingMemberId", "askingMember")
 	rec.Answerer = p.member("answeringMemberId", "answeringMember")
 	rec.DepartmentID = p.integer("answeringBodyId")

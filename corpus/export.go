@@ -6,7 +6,8 @@ package corpus
 //
 // Columns (CSV) and keys (JSON Lines), always all of them, in this order:
 //
-//	id, source, uin, house, date_tabled, date_answered, department,
+//	id, source, uin, house, date_tabled, date_answered,
+//	date_holding_answer, department,
 //	department_id, asker, asker_id, asker_party, asker_constituency,
 //	answerer, answerer_id, answerer_party, answerer_constituency, heading,
 //	question, answer, answer_html, holding, withdrawn, corrected, truncated,
@@ -32,7 +33,7 @@ import (
 // Columns lists the column names of parlance's CSV, which are also the keys
 // of its JSON Lines objects, in the order they are written.
 var Columns = []string{
-	"id", "source", "uin", "house", "date_tabled", "date_answered",
+	"id", "source", "uin", "house", "date_tabled", "date_answered", "date_holding_answer",
 	"department", "department_id",
 	"asker", "asker_id", "asker_party", "asker_constituency",
 	"answerer", "answerer_id", "answerer_party", "answerer_constituency",
@@ -49,6 +50,7 @@ type jsonRecord struct {
 	House                string       `json:"house"`
 	DateTabled           string       `json:"date_tabled"`
 	DateAnswered         string       `json:"date_answered"`
+	DateHoldingAnswer    string       `json:"date_holding_answer"`
 	Department           string       `json:"department"`
 	DepartmentID         int          `json:"department_id"`
 	Asker                string       `json:"asker"`
@@ -133,7 +135,8 @@ func toJSONRecord(r *Record) jsonRecord {
 	return jsonRecord{
 		ID: r.ID, Source: string(r.Source), UIN: r.UIN, House: string(r.House),
 		DateTabled: formatDate(r.DateTabled), DateAnswered: formatDate(r.DateAnswered),
-		Department: r.Department, DepartmentID: r.DepartmentID,
+		DateHoldingAnswer: formatDate(r.DateHoldingAnswer),
+		Department:        r.Department, DepartmentID: r.DepartmentID,
 		Asker: r.Asker.Name, AskerID: r.Asker.ID, AskerParty: r.Asker.Party, AskerConstituency: r.Asker.Constituency,
 		Answerer: r.Answerer.Name, AnswererID: r.Answerer.ID, AnswererParty: r.Answerer.Party,
 		AnswererConstituency: r.Answerer.Constituency,
@@ -241,7 +244,7 @@ func csvRow(r *Record) ([]string, error) {
 		att = strings.TrimSuffix(b.String(), "\n")
 	}
 	return []string{
-		r.ID, string(r.Source), r.UIN, string(r.House), formatDate(r.DateTabled), formatDate(r.DateAnswered),
+		r.ID, string(r.Source), r.UIN, string(r.House), formatDate(r.DateTabled), formatDate(r.DateAnswered), formatDate(r.DateHoldingAnswer),
 		r.Department, csvInt(r.DepartmentID),
 		r.Asker.Name, csvInt(r.Asker.ID), r.Asker.Party, r.Asker.Constituency,
 		r.Answerer.Name, csvInt(r.Answerer.ID), r.Answerer.Party, r.Answerer.Constituency,
@@ -349,6 +352,8 @@ func dateField(r *Record, col string) *time.Time {
 		return &r.DateTabled
 	case "date_answered":
 		return &r.DateAnswered
+	case "date_holding_answer":
+		return &r.DateHoldingAnswer
 	}
 	return nil
 }

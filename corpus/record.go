@@ -94,9 +94,17 @@ type Record struct {
 	// AnswerHTML is the answer as the source gave it in HTML, where it did.
 	AnswerHTML string
 
-	Holding   bool // the answer is, or is flagged as, a holding answer
-	Withdrawn bool // the question was withdrawn
-	Corrected bool // the answer was corrected after publication
+	// Holding is set when this answer is, or is flagged as, a holding
+	// answer (a promise to reply later).
+	Holding bool
+	// DateHoldingAnswer is the date of an earlier holding answer to the
+	// question, where the source records one (the API's dateHoldingAnswer;
+	// TheyWorkForYou's "[holding answer 22 October 2009]" note on the
+	// substantive reply). The answer in the record is then the later,
+	// substantive one: Holding stays false unless the source flags it.
+	DateHoldingAnswer time.Time
+	Withdrawn         bool // the question was withdrawn
+	Corrected         bool // the answer was corrected after publication
 	// Truncated is set when the question or answer text is known to be
 	// incomplete: clipped by the API's list endpoint (255 characters plus
 	// "...") and not hydrated, or cut short in a saved page.

@@ -34,8 +34,10 @@ import (
 // IDs are not Parliament member IDs); Answerer is the reply's speaker;
 // Answer is the reply's paragraphs joined with "\n\n", table rows on their
 // own lines with cells joined by CellSeparator; Holding is set when the
-// reply has a <p class="holdinganswer"> ("holding answer 22 October 2009"),
-// which is removed from Answer while the rest of the answer is kept;
+// DateHoldingAnswer is set from a <p class="holdinganswer"> ("holding
+// answer 22 October 2009"), which Hansard prints on the substantive answer
+// that followed a holding answer: the note is removed from Answer and
+// Holding stays false, since the reply itself answers the question;
 // Department is the canonical body of the major heading (empty in Lords
 // files, which have none: it is not guessed); Heading is the minor heading;
 // DateAnswered is the date in the file name (answers2009-10-26f.xml), or
@@ -293,7 +295,10 @@ func (t *TWFYReader) record(reply xml.StartElement, paras []twfyPara) (*Record, 
 	var as []string
 	for _, p := range paras {
 		if p.class == "holdinganswer" {
-			rec.Holding = true
+			// Hansard prints "[holding answer 22 October 2009]" on the
+			// substantive answer that followed a holding answer: this
+			// reply is not itself a holding answer.
+			rec.DateHoldingAnswer = twfyHoldingDate(p.text)
 			continue
 		}
 		if p.text != "" {
@@ -551,3 +556,20 @@ func LatestTWFYVersions(files []string) (keep, superseded []string) {
 	sort.Strings(superseded)
 	return keep, superseded
 }
+
+// twfyHoldingDate reads the date of a "holding answer 22 October 2009"
+// note (the markup around the words varies: "h<i> olding answer</i>"); the
+// zero time when it has none.
+func twfyHoldingDate(note string) time.Time {
+	m := twfyDateRe.FindString(note)
+	if m == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse("2 January 2006", m)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+var twfyDateRe = regexp.MustCompile(`\b\d{1,2} [A-Z][a-z]+ \d{4}\b`)
