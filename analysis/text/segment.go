@@ -28,7 +28,7 @@ type Segmenter struct {
 var extraAbbrevs = []string{
 	"hon", "rt", "no", "nos", "para", "paras", "e.g", "i.e", "etc", "mr", "mrs", "ms",
 	"dr", "st", "prof", "sir", "cf", "vol", "art", "sec", "fig", "approx", "ref", "op",
-	"cit", "p", "pp", "vs", "v", "viz", "c", "ca",
+	"cit", "p", "pp", "vs", "v", "viz", "c", "ca", "excl", "incl", "al",
 }
 
 // neverEnd are tokens (lower case, with their final period) after which a
@@ -49,6 +49,7 @@ var neverEnd = map[string]bool{
 var endIfCapital = map[string]bool{
 	"no.": true, "nos.": true, "etc.": true, "(etc.": true, "ref.": true, "vol.": true,
 	"p.": true, "pp.": true, "c.": true, "ca.": true, "op.": true, "cit.": true,
+	"excl.": true, "(excl.": true, "incl.": true, "(incl.": true, "al.": true,
 }
 
 // NewSegmenter returns a Segmenter with the Punkt English model loaded and
@@ -82,8 +83,9 @@ func NewSegmenter() *Segmenter {
 // "\n\n" and list items and table rows on lines of their own, none of
 // which may run into the next. Within a line the Punkt model decides,
 // corrected for parliamentary usage: no break after "hon.", "Rt Hon.",
-// "Mr.", "Dr.", "St.", "para.", "e.g.", "i.e."; after "No." and "etc." only
-// before a capitalised word.
+// "Mr.", "Dr.", "St.", "para.", "e.g.", "i.e."; after "No.", "etc.",
+// "incl.", "excl." and "et al." only before a capitalised word; after "!"
+// or "?" not before a lower-case word ("the THINK! road safety campaign").
 func (s *Segmenter) Split(text string) []Sentence {
 	var out []Sentence
 	start := 0
@@ -134,6 +136,13 @@ func (s *Segmenter) splitLine(text string, lo, hi int, out []Sentence) []Sentenc
 		if neverEnd[w] {
 			continue
 		}
+		// "!" or "?" inside a name ("the THINK! road safety campaign")
+		// does not end a sentence that goes on in lower case.
+		if strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?") {
+			if i+1 < len(toks) && startsLower(toks[i+1].Tok) {
+				continue
+			}
+		}
 		if endIfCapital[w] {
 			if i+1 >= len(toks) {
 				continue
@@ -147,6 +156,13 @@ func (s *Segmenter) splitLine(text string, lo, hi int, out []Sentence) []Sentenc
 		prev = pos
 	}
 	return appendTrimmed(out, line, lo, prev, len(line))
+}
+
+// startsLower reports whether a token's first letter (after opening
+// quotes and brackets) is lower case.
+func startsLower(tok string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(tok, "(\"'‘“"))
+	return unicode.IsLower(r)
 }
 
 // appendTrimmed appends line[p:q], trimmed, as a sentence at offset lo.

@@ -57,6 +57,9 @@ func TestSplitOneSentence(t *testing.T) {
 		"Minister of Education Dr. Mohamed Mahmoud Abdul Nasr attended the meeting.",
 		"The Government of St. Helena (SHG) has committed to introduce a publicly accessible register of beneficial ownership.",
 		"The Department’s “Get Help” service will remain open.",
+		"The total spend on the THINK! road safety campaign for the years requested is set out below.",
+		"Benefits (incl. fuel & emissions savings) are shown in the table.",
+		"A study of the incidence of Value-Added Taxes by Benzarti et al. shows that prices respond more to increases.",
 	} {
 		got := seg.Split(s)
 		checkOffsets(t, s, got)
@@ -83,6 +86,8 @@ func TestSplitBoundaries(t *testing.T) {
 			[]string{"We will ban plates, cups etc.", "The regulations follow."}},
 		{"It is not Government policy to comment on the Government’s security arrangements. ‘Next’ follows.",
 			[]string{"It is not Government policy to comment on the Government’s security arrangements.", "‘Next’ follows."}},
+		{"Is it held? No. It is not held! We checked.",
+			[]string{"Is it held?", "No.", "It is not held!", "We checked."}},
 		{"", nil},
 		{"\n\n \n", nil},
 	} {
