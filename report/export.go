@@ -199,9 +199,9 @@ func campaignsTable(ix *index) table {
 }
 
 func familiesTable(ix *index) table {
-	t := table{cols: []string{"family", "canonical", "answers", "bodies", "variants", "first", "last"}}
+	t := table{cols: []string{"family", "canonical", "example", "answers", "bodies", "variants", "first", "last"}}
 	for _, f := range ix.res.Families {
-		t.rows = append(t.rows, []interface{}{f.ID, f.Canonical, f.Answers, len(f.Bodies), len(f.Variants), day(f.First), day(f.Last)})
+		t.rows = append(t.rows, []interface{}{f.ID, f.Canonical, f.Example, f.Answers, len(f.Bodies), len(f.Variants), day(f.First), day(f.Last)})
 	}
 	return t
 }

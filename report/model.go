@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parlance-go/parlance/analysis"
+	"github.com/parlance-go/parlance/analysis/boilerplate"
 	"github.com/parlance-go/parlance/analysis/classify"
 	"github.com/parlance-go/parlance/analysis/roundrobin"
 	"github.com/parlance-go/parlance/corpus"
@@ -696,7 +697,7 @@ func familyTable(m *mainModel, res *analysis.Result) {
 			}
 			names = append(names, fmt.Sprintf("%s (%d)", b.Body, b.Answers))
 		}
-		m.Families = append(m.Families, familyRow{ID: f.ID, Canonical: f.Canonical, Answers: f.Answers,
+		m.Families = append(m.Families, familyRow{ID: f.ID, Canonical: familyText(f), Answers: f.Answers,
 			Bodies: listAnd(names), NBodies: len(f.Bodies), First: day(f.First), Last: day(f.Last), Variants: len(f.Variants)})
 	}
 	if len(fams) == 0 {
@@ -709,7 +710,7 @@ func familyTable(m *mainModel, res *analysis.Result) {
 		when = fmt.Sprintf(", first seen on %s and last on %s", longDay(f.First), longDay(f.Last))
 	}
 	m.Findings.Families = fmt.Sprintf("The most used stock sentence, “%s”, appears in %s from %s%s.",
-		clip(f.Canonical, 200), plural(f.Answers, "answer", "answers"), plural(len(f.Bodies), "body", "bodies"), when)
+		clip(familyText(f), 200), plural(f.Answers, "answer", "answers"), plural(len(f.Bodies), "body", "bodies"), when)
 }
 
 // monthTable fills the stance-by-month table (whole corpus) and its finding.
@@ -827,4 +828,14 @@ func sortedKeys[K ~string, V any](m map[K]V) []K {
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	return keys
+}
+
+// familyText is how a boilerplate family is shown to readers: its canonical
+// wording as first written in the corpus, in its original case, or the
+// normalised canonical text where the family records no example.
+func familyText(f boilerplate.Family) string {
+	if f.Example != "" {
+		return f.Example
+	}
+	return f.Canonical
 }

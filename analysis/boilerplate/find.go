@@ -530,14 +530,24 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 			continue
 		}
 		fam := Family{Answers: f.answers, Texts: len(f.texts), First: f.first, Last: f.last}
+		type variantOf struct {
+			Variant
+			uid int32
+		}
+		vs := make([]variantOf, 0, len(f.variants))
 		for uid, n := range f.variants {
 			f := first[uid]
-			fam.Variants = append(fam.Variants, Variant{Text: text.Normalize(sents[f.doc][f.sent].Text), Count: n})
+			vs = append(vs, variantOf{Variant{Text: text.Normalize(sents[f.doc][f.sent].Text), Count: n}, uid})
 		}
-		slices.SortFunc(fam.Variants, func(a, b Variant) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Text, b.Text))
+		slices.SortFunc(vs, func(a, b variantOf) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Text, b.Text), cmp.Compare(a.uid, b.uid))
 		})
+		for _, v := range vs {
+			fam.Variants = append(fam.Variants, v.Variant)
+		}
 		fam.Canonical = fam.Variants[0].Text
+		ex := first[vs[0].uid]
+		fam.Example = sents[ex.doc][ex.sent].Text
 		for body, n := range f.bodies {
 			u := BodyUse{Body: body, Answers: n}
 			if t := bodyTotal[body]; t > 0 {

@@ -36,6 +36,10 @@ func TestFindFamily(t *testing.T) {
 	if want := "the information requested is not held centrally and could only be obtained at disproportionate cost."; f.Canonical != want {
 		t.Errorf("canonical %q", f.Canonical)
 	}
+	// The example is the canonical variant as first written: original case.
+	if want := "The information requested is not held centrally and could only be obtained at disproportionate cost."; f.Example != want {
+		t.Errorf("example %q, want %q", f.Example, want)
+	}
 	if len(f.Variants) != 3 || f.Variants[0].Count != 2 || f.Variants[1].Count != 2 || f.Variants[2].Count != 1 {
 		t.Errorf("variants %+v", f.Variants)
 	}

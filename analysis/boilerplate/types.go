@@ -18,14 +18,17 @@ type BodyUse struct {
 
 // Family is a set of near-duplicate sentences used across the corpus.
 type Family struct {
-	ID        int       `json:"id"`        // 1-based, in order of decreasing Answers (ties by canonical text)
-	Canonical string    `json:"canonical"` // the most frequent variant (ties: the lexically smallest)
-	Variants  []Variant `json:"variants"`  // by decreasing count
-	Answers   int       `json:"answers"`   // distinct answers containing a member sentence
-	Texts     int       `json:"texts"`     // distinct answer texts among them (grouped questions share one)
-	Bodies    []BodyUse `json:"bodies"`    // by decreasing Answers, then name
-	First     time.Time `json:"first"`     // earliest answer date among users (zero if none dated)
-	Last      time.Time `json:"last"`
+	ID        int    `json:"id"`        // 1-based, in order of decreasing Answers (ties by canonical text)
+	Canonical string `json:"canonical"` // the most frequent variant (ties: the lexically smallest), normalised
+	// Example is the canonical variant as it was first written in the
+	// corpus (original case and punctuation), for showing to readers.
+	Example  string    `json:"example"`
+	Variants []Variant `json:"variants"` // by decreasing count
+	Answers  int       `json:"answers"`  // distinct answers containing a member sentence
+	Texts    int       `json:"texts"`    // distinct answer texts among them (grouped questions share one)
+	Bodies   []BodyUse `json:"bodies"`   // by decreasing Answers, then name
+	First    time.Time `json:"first"`    // earliest answer date among users (zero if none dated)
+	Last     time.Time `json:"last"`
 }
 
 // Span is a stretch of an answer covered by a family's sentence; Start and
