@@ -3,6 +3,7 @@ package analysis
 import (
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/parlance-go/parlance/analysis/boilerplate"
@@ -125,10 +126,24 @@ func findBoilerplate(records []corpus.Record, sentences [][]text.Sentence, cfg b
 		if r.Answer == "" {
 			continue
 		}
-		docs = append(docs, boilerplate.Doc{ID: r.ID, Body: r.Department, Date: r.DateAnswered, Text: r.Answer, Sentences: sentences[i]})
+		docs = append(docs, boilerplate.Doc{ID: r.ID, Body: r.Department, Date: r.DateAnswered, Text: r.Answer, Sentences: proseOnly(sentences[i])})
 		docIndex = append(docIndex, i)
 	}
 	return boilerplate.Find(docs, cfg), docIndex
+}
+
+// proseOnly leaves out the lines of tables (cells joined by
+// corpus.CellSeparator): a header row such as "| 2004-05 | 2005-06 |"
+// recurs across answers, but it is data laid out alike, not a stock
+// sentence, and counting it would make tables look like boilerplate.
+func proseOnly(ss []text.Sentence) []text.Sentence {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if !strings.Contains(s.Text, corpus.CellSeparator) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // segmentAll splits every answer into sentences, in parallel; the result is
