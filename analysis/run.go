@@ -43,8 +43,9 @@ func (c Config) minBodyAnswers() int {
 
 // Run analyses records. sum is the reading summary to carry into the
 // result (nil for none). Run does not modify the records; the Result points
-// into the slice, which must outlive it.
-func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) *Result {
+// into the slice, which must outlive it. The only error is a classifier
+// that cannot be prepared (a lexicon pattern that does not compile).
+func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, error) {
 	progress := cfg.Progress
 	if progress == nil {
 		progress = func(string) {}
@@ -92,19 +93,22 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) *Result {
 	if clf.Segmenter == nil {
 		clf.Segmenter = seg
 	}
+	if err := clf.Prepare(); err != nil {
+		return nil, err
+	}
 	clf.LearnFamilies(res.Families)
-	parallelFor(len(records), func(i int) {
-		res.Answers[i].Verdict = clf.Classify(classify.Input{
-			Record:      &records[i],
-			Sentences:   sentences[i],
-			Boilerplate: res.Answers[i].Boilerplate,
-		})
-	})
+	ins := make([]classify.Input, len(records))
+	for i := range records {
+		ins[i] = classify.Input{Record: &records[i], Sentences: sentences[i], Boilerplate: res.Answers[i].Boilerplate}
+	}
+	for i, v := range clf.ClassifyAll(ins) {
+		res.Answers[i].Verdict = v
+	}
 
 	progress("statistics")
 	res.Bodies = bodyStats(res.Answers)
 	res.Independence = independence(res.Bodies, res.Answers, cfg.minBodyAnswers())
-	return res
+	return res, nil
 }
 
 // FindBoilerplate splits the answers of records into sentences and finds

@@ -2,9 +2,8 @@ package analysis_test
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
+	"log"
 	"testing"
 
 	"github.com/parlance-go/parlance/analysis"
@@ -14,27 +13,19 @@ import (
 
 func readSample(t testing.TB) ([]corpus.Record, *corpus.Summary) {
 	t.Helper()
-	s, err := corpus.OpenSample(corpus.Options{})
+	recs, sum, err := corpus.ReadSample(corpus.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	var recs []corpus.Record
-	for {
-		r, err := s.Read()
-		if errors.Is(err, io.EOF) {
-			return recs, s.Summary()
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs = append(recs, *r)
-	}
+	return recs, sum
 }
 
 func TestRunSample(t *testing.T) {
 	recs, sum := readSample(t)
-	res := analysis.Run(recs, sum, analysis.Config{})
+	res, err := analysis.Run(recs, sum, analysis.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(res.Answers) != len(recs) {
 		t.Fatalf("%d answers for %d records", len(res.Answers), len(recs))
 	}
@@ -81,11 +72,14 @@ func TestRunSample(t *testing.T) {
 func TestRunDeterministic(t *testing.T) {
 	recs, sum := readSample(t)
 	var a, b bytes.Buffer
-	if err := analysis.WriteJSON(&a, analysis.Run(recs, sum, analysis.Config{})); err != nil {
-		t.Fatal(err)
-	}
-	if err := analysis.WriteJSON(&b, analysis.Run(recs, sum, analysis.Config{})); err != nil {
-		t.Fatal(err)
+	for _, buf := range []*bytes.Buffer{&a, &b} {
+		res, err := analysis.Run(recs, sum, analysis.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := analysis.WriteJSON(buf, res); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("two runs over the same records gave different JSON")
@@ -94,7 +88,10 @@ func TestRunDeterministic(t *testing.T) {
 
 func TestExportsAgree(t *testing.T) {
 	recs, sum := readSample(t)
-	res := analysis.Run(recs, sum, analysis.Config{})
+	res, err := analysis.Run(recs, sum, analysis.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var jl, csv bytes.Buffer
 	if err := analysis.WriteAnswersJSONL(&jl, res); err != nil {
 		t.Fatal(err)
@@ -112,16 +109,14 @@ func TestExportsAgree(t *testing.T) {
 
 // Run analyses a corpus in one call: here, the embedded sample.
 func ExampleRun() {
-	s, _ := corpus.OpenSample(corpus.Options{})
-	var recs []corpus.Record
-	for {
-		r, err := s.Read()
-		if err != nil {
-			break
-		}
-		recs = append(recs, *r)
+	recs, sum, err := corpus.ReadSample(corpus.Options{})
+	if err != nil {
+		log.Fatal(err)
 	}
-	res := analysis.Run(recs, s.Summary(), analysis.Config{})
+	res, err := analysis.Run(recs, sum, analysis.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, a := range res.Answers {
 		if a.Group != "" {
 			fmt.Printf("%-55s %s\n", a.Record.Department, a.Verdict.Stance)
@@ -134,4 +129,12 @@ func ExampleRun() {
 	// Department for Transport                                disclosed
 	// Department for Work and Pensions                        partial
 	// Cabinet Office                                          partial
+}
+
+func TestRunReportsBadLexicon(t *testing.T) {
+	recs, sum := readSample(t)
+	clf := &classify.Classifier{Lexicon: classify.Lexicon{Cues: []classify.Cue{{Ground: "mine", Pattern: "unclosed(("}}}}
+	if _, err := analysis.Run(recs, sum, analysis.Config{Classifier: clf}); err == nil {
+		t.Fatal("a lexicon pattern that does not compile gave no error")
+	}
 }

@@ -29,3 +29,14 @@ func OpenSample(opt Options) (*Stream, error) {
 	s.inputs = []*input{in}
 	return s, nil
 }
+
+// ReadSample reads every record of the embedded sample page into memory,
+// with the summary of what was read and skipped.
+func ReadSample(opt Options) ([]Record, *Summary, error) {
+	s, err := OpenSample(opt)
+	if err != nil {
+		return nil, &Summary{}, err
+	}
+	defer s.Close()
+	return drain(s)
+}

@@ -33,7 +33,11 @@ func sampleResult(t testing.TB) *analysis.Result {
 		}
 		recs = append(recs, *r)
 	}
-	return analysis.Run(recs, s.Summary(), analysis.Config{})
+	res, err := analysis.Run(recs, s.Summary(), analysis.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 // TestSampleEndToEnd reports on the embedded sample as `parlance report`

@@ -27,12 +27,16 @@ func main() {
 	}
 	fmt.Printf("%-12s %8.2fs  %d records\n", "read", time.Since(start).Seconds(), len(recs))
 	last, stage := time.Now(), ""
-	res := analysis.Run(recs, sum, analysis.Config{Progress: func(s string) {
+	res, err := analysis.Run(recs, sum, analysis.Config{Progress: func(s string) {
 		if stage != "" {
 			fmt.Printf("%-12s %8.2fs\n", stage, time.Since(last).Seconds())
 		}
 		stage, last = s, time.Now()
 	}})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	fmt.Printf("%-12s %8.2fs\n", stage, time.Since(last).Seconds())
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)

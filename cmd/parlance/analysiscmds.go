@@ -207,11 +207,11 @@ func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*ana
 		return nil, err
 	}
 	p := newProgress(e, in.quiet)
-	res := analysis.Run(recs, sum, analysis.Config{Classifier: clf, Progress: func(stage string) {
+	res, err := analysis.Run(recs, sum, analysis.Config{Classifier: clf, Progress: func(stage string) {
 		p.status("%s: %d records", stage, len(recs))
 	}})
 	p.done()
-	return res, nil
+	return res, err
 }
 
 func runAnalyze(e *env, args []string) error {

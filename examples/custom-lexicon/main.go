@@ -55,7 +55,10 @@ func run(w io.Writer, reportPath string) error {
 	}
 
 	// Step 1. The default classifier, for comparison.
-	before := analysis.Run(records, sum, analysis.Config{})
+	before, err := analysis.Run(records, sum, analysis.Config{})
+	if err != nil {
+		return err
+	}
 	notebook.Step(w, 1, "the default lexicon has %d cues; verdicts with it:", len(classify.DefaultLexicon().Cues))
 	printVerdicts(w, before)
 
@@ -85,7 +88,10 @@ func run(w io.Writer, reportPath string) error {
 
 	// Step 4. Run again with both. The new ground shows up beside the
 	// codebook's, and the overridden verdict is marked.
-	after := analysis.Run(records, sum, analysis.Config{Classifier: &classify.Classifier{Lexicon: lex, Overrides: overrides}})
+	after, err := analysis.Run(records, sum, analysis.Config{Classifier: &classify.Classifier{Lexicon: lex, Overrides: overrides}})
+	if err != nil {
+		return err
+	}
 	notebook.Step(w, 2, "with the ground %q and one override:", extra.Cues[0].Ground)
 	printVerdicts(w, after)
 

@@ -63,7 +63,10 @@ func run(w io.Writer, reportPath string) error {
 
 	// Step 2. Analyse: boilerplate families, round-robin groups, and a
 	// verdict for every answer, with the evidence for it.
-	res := analysis.Run(records, sum, analysis.Config{})
+	res, err := analysis.Run(records, sum, analysis.Config{})
+	if err != nil {
+		return err
+	}
 
 	// Step 3. The round robin: the same question to many departments.
 	fmt.Fprintf(w, "\nStep 2: %d round-robin group(s)\n", len(res.Groups))

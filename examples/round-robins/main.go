@@ -77,7 +77,10 @@ func run(w io.Writer, args []string, reportPath string) error {
 
 	// Step 2. Analyse. Round robins are found from the questions alone;
 	// stances from the answers.
-	res := analysis.Run(records, sum, analysis.Config{})
+	res, err := analysis.Run(records, sum, analysis.Config{})
+	if err != nil {
+		return err
+	}
 	notebook.Step(w, 2, "found %d round-robin groups; the largest:", len(res.Groups))
 	var rows [][]string
 	for i, g := range res.Groups {

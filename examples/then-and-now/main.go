@@ -79,9 +79,11 @@ func run(w io.Writer, args []string, months, reportPath string) error {
 
 	// Step 2. Analyse each era on its own: boilerplate is what an era's
 	// departments reuse, so families are found within an era.
-	eras := []*era{
-		{name: "2009", records: then, res: analysis.Run(then, thenSum, analysis.Config{})},
-		{name: "2020s", records: now, res: analysis.Run(now, nowSum, analysis.Config{})},
+	eras := []*era{{name: "2009", records: then}, {name: "2020s", records: now}}
+	for i, sum := range []*corpus.Summary{thenSum, nowSum} {
+		if eras[i].res, err = analysis.Run(eras[i].records, sum, analysis.Config{}); err != nil {
+			return err
+		}
 	}
 
 	// Step 3. Stances, with 95% Wilson intervals.
@@ -135,7 +137,10 @@ func run(w io.Writer, args []string, months, reportPath string) error {
 	sum := &corpus.Summary{}
 	sum.Merge(thenSum)
 	sum.Merge(nowSum)
-	res := analysis.Run(both, sum, analysis.Config{})
+	res, err := analysis.Run(both, sum, analysis.Config{})
+	if err != nil {
+		return err
+	}
 	if err := report.Write(reportPath, res, report.Options{Title: "Then and now: 2009 and the 2020s"}); err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@
 package notebook
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -44,22 +43,7 @@ func ReadAll(inputs ...string) ([]corpus.Record, *corpus.Summary, error) {
 
 // ReadSample reads the embedded Hikvision sample.
 func ReadSample() ([]corpus.Record, *corpus.Summary, error) {
-	s, err := corpus.OpenSample(corpus.Options{})
-	if err != nil {
-		return nil, nil, err
-	}
-	defer s.Close()
-	var recs []corpus.Record
-	for {
-		r, err := s.Read()
-		if errors.Is(err, io.EOF) {
-			return recs, s.Summary(), nil
-		}
-		if err != nil {
-			return nil, nil, err
-		}
-		recs = append(recs, *r)
-	}
+	return corpus.ReadSample(corpus.Options{})
 }
 
 // Table prints rows under a header, aligned in columns.
