@@ -189,9 +189,44 @@ func roundProportion(p stats.Proportion) stats.Proportion {
 	return p
 }
 
+// GroupVerdict is one member of a round-robin group with its verdict: who
+// disclosed, who declined, and on what grounds.
+type GroupVerdict struct {
+	ID      string            `json:"id"`
+	Body    string            `json:"body"`
+	Stance  classify.Stance   `json:"stance"`
+	Grounds []classify.Ground `json:"grounds"`
+}
+
+// GroupVerdicts is a round-robin group's verdicts, member by member in the
+// group's order.
+type GroupVerdicts struct {
+	Group   string         `json:"group"`
+	Members []GroupVerdict `json:"members"`
+}
+
+// Verdicts lists, for every round-robin group, each member's stance and
+// grounds.
+func (r *Result) Verdicts() []GroupVerdicts {
+	out := make([]GroupVerdicts, 0, len(r.Groups))
+	for _, g := range r.Groups {
+		gv := GroupVerdicts{Group: g.ID, Members: make([]GroupVerdict, 0, len(g.Members))}
+		for _, m := range g.Members {
+			v := r.Answers[m.Index].Verdict
+			grounds := v.Grounds
+			if grounds == nil {
+				grounds = []classify.Ground{}
+			}
+			gv.Members = append(gv.Members, GroupVerdict{ID: m.ID, Body: m.Body, Stance: v.Stance, Grounds: grounds})
+		}
+		out = append(out, gv)
+	}
+	return out
+}
+
 // WriteJSON writes the whole result as one JSON document: the reading
-// summary, every answer, the round-robin groups and campaigns, the
-// boilerplate families, the per-body statistics and the test of
+// summary, every answer, the round-robin groups and campaigns, each group's
+// verdicts member by member, the boilerplate families, the per-body statistics and the test of
 // independence.
 func WriteJSON(w io.Writer, res *Result) error {
 	answers := make([]AnswerRow, len(res.Answers))
@@ -204,12 +239,13 @@ func WriteJSON(w io.Writer, res *Result) error {
 		Answers      []AnswerRow           `json:"answers"`
 		Groups       []roundrobin.Group    `json:"groups"`
 		Campaigns    []roundrobin.Campaign `json:"campaigns"`
+		GroupVerdict []GroupVerdicts       `json:"group_verdicts"`
 		Families     []boilerplate.Family  `json:"families"`
 		Bodies       []BodyStatsJSON       `json:"bodies"`
 		Independence stats.Independence    `json:"independence"`
 	}{
 		Version: res.Version, Summary: ExportSummary(res.Summary), Answers: answers,
-		Groups: orEmpty(res.Groups), Campaigns: orEmpty(res.Campaigns), Families: orEmpty(res.Families),
+		Groups: orEmpty(res.Groups), Campaigns: orEmpty(res.Campaigns), GroupVerdict: res.Verdicts(), Families: orEmpty(res.Families),
 		Bodies: ExportBodies(res.Bodies), Independence: res.Independence,
 	}
 	enc := newEncoder(w)

@@ -138,3 +138,22 @@ func TestRunReportsBadLexicon(t *testing.T) {
 		t.Fatal("a lexicon pattern that does not compile gave no error")
 	}
 }
+
+func TestGroupVerdicts(t *testing.T) {
+	recs, sum := readSample(t)
+	res, err := analysis.Run(recs, sum, analysis.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gv := res.Verdicts()
+	if len(gv) != len(res.Groups) {
+		t.Fatalf("%d group verdicts for %d groups", len(gv), len(res.Groups))
+	}
+	stances := map[string]classify.Stance{}
+	for _, m := range gv[0].Members {
+		stances[m.Body] = m.Stance
+	}
+	if stances["Department for Transport"] != classify.Disclosed || stances["HM Treasury"] != classify.Declined {
+		t.Errorf("group verdicts: %+v", gv[0])
+	}
+}
