@@ -53,6 +53,9 @@ askers are listed as campaigns, not merged.`,
 		return err
 	}
 	groups, campaigns := roundrobin.Find(recs, roundrobin.Config{})
+	if n := ungroupable(recs); n > 0 && !in.quiet {
+		fmt.Fprintf(e.stderr, "note: %d of %d records name no asker or tabling date (e.g. full texts given without list pages) and cannot join a round robin\n", n, len(recs))
+	}
 	return withOutput(e, *out, func(w *bufio.Writer) error {
 		switch *format {
 		case "json":
@@ -139,8 +142,16 @@ verified exactly.`,
 		}
 		fmt.Fprintf(w, "%d boilerplate families\n", len(bp.Families))
 		for _, f := range fams {
-			fmt.Fprintf(w, "\n#%d  %d answers  %d bodies  %d variants  %s to %s\n  %s\n",
-				f.ID, f.Answers, len(f.Bodies), len(f.Variants), fmtDate(f.First), fmtDate(f.Last), f.Canonical)
+			when := "undated"
+			if !f.First.IsZero() {
+				when = fmtDate(f.First) + " to " + fmtDate(f.Last)
+			}
+			example := f.Example
+			if example == "" {
+				example = f.Canonical
+			}
+			fmt.Fprintf(w, "\n#%d  %d answers  %d bodies  %d variants  %s\n  %s\n",
+				f.ID, f.Answers, len(f.Bodies), len(f.Variants), when, example)
 			for i, b := range f.Bodies {
 				if i == 5 {
 					fmt.Fprintf(w, "    … and %d more bodies\n", len(f.Bodies)-5)
@@ -263,4 +274,16 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// ungroupable counts the records that round-robin grouping must pass over:
+// those with no asker or no tabling date.
+func ungroupable(recs []corpus.Record) int {
+	n := 0
+	for i := range recs {
+		if recs[i].Asker.Key() == "" || recs[i].DateTabled.IsZero() {
+			n++
+		}
+	}
+	return n
 }
