@@ -22,7 +22,6 @@ import (
 
 	"github.com/parlance-go/parlance/analysis"
 	"github.com/parlance-go/parlance/corpus"
-	"github.com/parlance-go/parlance/internal/version"
 	"github.com/parlance-go/parlance/report"
 )
 
@@ -107,7 +106,7 @@ func run(w io.Writer, reportPath string) error {
 	if reportPath == "" {
 		return nil
 	}
-	if err := report.Write(reportPath, res, report.Options{Title: "Hikvision and Dahua: who disclosed, who declined", Version: version.Version}); err != nil {
+	if err := report.Write(reportPath, res, report.Options{Title: "Hikvision and Dahua: who disclosed, who declined"}); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\nStep 5: wrote %s\n", reportPath)
