@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"strconv"
@@ -36,22 +37,12 @@ the addressee ("To ask the Secretary of State for ...") and self-references
 ("their Department") are neutralised. Identical questions from different
 askers are listed as campaigns, not merged.`,
 		"parlance groups --format csv data/api/list/2025-07.json.gz")
-	var in inputFlags
-	in.register(fs)
-	format := fs.String("format", "text", "output format: text, json or csv")
-	out := fs.String("o", "-", "output file (- for standard output)")
-	inputs, err := parseInterleaved(fs, args)
+	l := registerListing(fs)
+	recs, err := l.parseAndRead(e, fs, args)
 	if err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, "text", "json", "csv"); err != nil {
-		return err
-	}
-	recs, sum, err := readInputs(e, inputs, &in)
-	printSummary(e, &in, sum)
-	if err != nil {
-		return err
-	}
+	in, format, out := &l.in, l.format, l.out
 	groups, campaigns := roundrobin.Find(recs, roundrobin.Config{})
 	if n := ungroupable(recs); n > 0 && !in.quiet {
 		fmt.Fprintf(e.stderr, "note: %d of %d records name no asker or tabling date (e.g. full texts given without list pages) and cannot join a round robin\n", n, len(recs))
@@ -97,23 +88,13 @@ first, with their variant wordings, the bodies that use them and when. Near
 duplicates are found with MinHash signatures over word shingles and LSH, and
 verified exactly.`,
 		"parlance boilerplate --format json data/api/fulltext")
-	var in inputFlags
-	in.register(fs)
-	format := fs.String("format", "text", "output format: text, json or csv")
-	out := fs.String("o", "-", "output file (- for standard output)")
+	l := registerListing(fs)
 	top := fs.Int("top", 0, "list at most this many families (0: all)")
-	inputs, err := parseInterleaved(fs, args)
+	recs, err := l.parseAndRead(e, fs, args)
 	if err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, "text", "json", "csv"); err != nil {
-		return err
-	}
-	recs, sum, err := readInputs(e, inputs, &in)
-	printSummary(e, &in, sum)
-	if err != nil {
-		return err
-	}
+	in, format, out := &l.in, l.format, l.out
 	p := newProgress(e, in.quiet)
 	p.status("finding boilerplate in %d answers", len(recs))
 	bp := analysis.FindBoilerplate(recs, boilerplate.Config{})
@@ -162,6 +143,37 @@ verified exactly.`,
 		}
 		return nil
 	})
+}
+
+// listing holds the flags that the listing commands (groups, boilerplate)
+// share: the input flags, an output format of text, json or csv, and -o.
+type listing struct {
+	in     inputFlags
+	format *string
+	out    *string
+}
+
+func registerListing(fs *flag.FlagSet) *listing {
+	l := &listing{}
+	l.in.register(fs)
+	l.format = fs.String("format", "text", "output format: text, json or csv")
+	l.out = fs.String("o", "-", "output file (- for standard output)")
+	return l
+}
+
+// parseAndRead parses the command line, checks the format and reads every
+// input into memory, printing the reading summary.
+func (l *listing) parseAndRead(e *env, fs *flag.FlagSet, args []string) ([]corpus.Record, error) {
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if err := oneOf("format", *l.format, "text", "json", "csv"); err != nil {
+		return nil, err
+	}
+	recs, sum, err := readInputs(e, inputs, &l.in)
+	printSummary(e, &l.in, sum)
+	return recs, err
 }
 
 // classifierFlags configure the classifier from files.
