@@ -29,10 +29,14 @@ type Config struct {
 	// with fewer, expected cell counts are mostly below 5 and the chi-square
 	// approximation is not to be trusted.
 	MinBodyAnswers int
-	// Progress, if not nil, is called as each stage starts, with the stage's
-	// name ("segment", "boilerplate", "groups", "classify", "statistics").
+	// Progress, if not nil, is called as each of the Stages stages starts,
+	// with the stage's name ("segment", "boilerplate", "groups", "classify",
+	// "statistics").
 	Progress func(stage string)
 }
+
+// Stages is the number of stages Run reports to Config.Progress.
+const Stages = 5
 
 func (c Config) minBodyAnswers() int {
 	if c.MinBodyAnswers > 0 {

@@ -230,8 +230,10 @@ func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*ana
 		return nil, err
 	}
 	p := newProgress(e, in.quiet)
+	step := 0
 	res, err := analysis.Run(recs, sum, analysis.Config{Classifier: clf, Progress: func(stage string) {
-		p.status("%s: %d records", stage, len(recs))
+		step++
+		p.bar(step, analysis.Stages, fmt.Sprintf("%s (%d records)", stage, len(recs)))
 	}})
 	p.done()
 	return res, err

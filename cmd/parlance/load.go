@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/parlance-go/parlance/corpus"
@@ -41,6 +42,16 @@ func (p *progress) status(format string, args ...any) {
 		return
 	}
 	fmt.Fprintf(p.w, "\r\033[K"+format, args...)
+}
+
+// bar shows a bar for step n of total, with a label.
+func (p *progress) bar(n, total int, label string) {
+	if !p.enabled || total <= 0 {
+		return
+	}
+	const width = 20
+	done := width * min(n, total) / total
+	p.status("[%s%s] %d/%d %s", strings.Repeat("#", done), strings.Repeat("-", width-done), n, total, label)
 }
 
 // tick shows a count at most ten times a second.

@@ -234,3 +234,24 @@ func TestFetchFromLocalServer(t *testing.T) {
 		t.Errorf("api:9000003 is still truncated after --hydrate")
 	}
 }
+
+func TestProgressOnlyOnATerminal(t *testing.T) {
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, stderrIsTerminal: true}
+	if code := run(e, []string{"analyze", "--format", "csv"}); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "5/5 statistics") {
+		t.Errorf("no progress bar on a terminal:\n%q", errb.String())
+	}
+	_, _, errs := invoke(t, "", "analyze", "--format", "csv")
+	if strings.Contains(errs, "5/5") {
+		t.Errorf("progress shown when stderr is not a terminal:\n%q", errs)
+	}
+	e = &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, stderrIsTerminal: true}
+	errb.Reset()
+	run(e, []string{"analyze", "--quiet", "--format", "csv"})
+	if errb.Len() != 0 {
+		t.Errorf("--quiet printed %q", errb.String())
+	}
+}
