@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"maps"
 	"runtime"
 	"sort"
 	"strings"
@@ -90,13 +91,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	}
 
 	progress("classify")
-	clf := cfg.Classifier
-	if clf == nil {
-		clf = &classify.Classifier{}
-	}
-	if clf.Segmenter == nil {
-		clf.Segmenter = seg
-	}
+	clf := classifierFor(cfg.Classifier, seg)
 	if err := clf.Prepare(); err != nil {
 		return nil, err
 	}
@@ -113,6 +108,24 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	res.Bodies = bodyStats(res.Answers)
 	res.Independence = independence(res.Bodies, res.Answers, cfg.minBodyAnswers())
 	return res, nil
+}
+
+// classifierFor returns a classifier for one run: a fresh one configured
+// like the caller's. Run teaches it this corpus's boilerplate families,
+// whose IDs mean nothing in another corpus, so the caller's classifier must
+// not keep them: reusing it for a second corpus would otherwise carry the
+// first corpus's family grounds over to unrelated families.
+func classifierFor(user *classify.Classifier, seg *text.Segmenter) *classify.Classifier {
+	clf := &classify.Classifier{Segmenter: seg}
+	if user != nil {
+		clf.Lexicon = user.Lexicon
+		clf.Overrides = user.Overrides
+		clf.FamilyGrounds = maps.Clone(user.FamilyGrounds)
+		if user.Segmenter != nil {
+			clf.Segmenter = user.Segmenter
+		}
+	}
+	return clf
 }
 
 // FindBoilerplate splits the answers of records into sentences and finds

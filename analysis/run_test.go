@@ -157,3 +157,16 @@ func TestGroupVerdicts(t *testing.T) {
 		t.Errorf("group verdicts: %+v", gv[0])
 	}
 }
+
+// A classifier given to Run is not changed by it: the family grounds Run
+// learns belong to one corpus.
+func TestRunLeavesCallersClassifierAlone(t *testing.T) {
+	recs, sum := readSample(t)
+	clf := &classify.Classifier{}
+	if _, err := analysis.Run(recs, sum, analysis.Config{Classifier: clf}); err != nil {
+		t.Fatal(err)
+	}
+	if clf.FamilyGrounds != nil || clf.Segmenter != nil {
+		t.Errorf("Run changed the caller's classifier: %d family grounds, segmenter %v", len(clf.FamilyGrounds), clf.Segmenter != nil)
+	}
+}
