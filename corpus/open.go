@@ -410,9 +410,10 @@ func (s *Stream) openInput(in *input, sum *Summary) (recordReader, io.Closer, er
 	return mk(br, in.name, s.reg, sum), rc, nil
 }
 
-// fatal handles an error that ends an input: in lenient mode it is recorded
-// and reading goes on (true); in strict mode it becomes the stream's error.
-func (s *Stream) fatal(name string, err error) bool {
+// tolerate decides what a reading error does, whether a record's *Problem
+// or the failure of a whole input: in lenient mode it is recorded and
+// reading goes on (true); in strict mode it becomes the stream's error.
+func (s *Stream) tolerate(name string, err error) bool {
 	p := asProblem(name, err)
 	if s.opt.Lenient {
 		s.sum.Problems = append(s.sum.Problems, p)
@@ -420,6 +421,13 @@ func (s *Stream) fatal(name string, err error) bool {
 	}
 	s.err = p
 	return false
+}
+
+// isProblem reports whether err is a record's *Problem, after which a
+// reader can go on.
+func isProblem(err error) bool {
+	var p *Problem
+	return errors.As(err, &p)
 }
 
 // asProblem returns err as a *Problem naming file name.
@@ -457,7 +465,7 @@ func (s *Stream) loadFull() error {
 	for _, in := range s.full {
 		rr, c, err := s.openInput(in, scratch)
 		if err != nil {
-			if s.fatal(in.name, err) {
+			if s.tolerate(in.name, err) {
 				continue
 			}
 			return s.err
@@ -469,18 +477,11 @@ func (s *Stream) loadFull() error {
 				break
 			}
 			if err != nil {
-				var p *Problem
-				if errors.As(err, &p) {
-					if s.opt.Lenient {
-						s.sum.Problems = append(s.sum.Problems, p)
-						continue
+				if s.tolerate(in.name, err) {
+					if isProblem(err) {
+						continue // a bad record: read on
 					}
-					s.err = p
-					c.Close()
-					return s.err
-				}
-				if s.fatal(in.name, err) {
-					break
+					break // the input failed: go to the next one
 				}
 				c.Close()
 				return s.err
@@ -534,7 +535,7 @@ func (s *Stream) Read() (*Record, error) {
 				s.next++
 				rr, c, err := s.openInput(in, s.sum)
 				if err != nil {
-					if s.fatal(in.name, err) {
+					if s.tolerate(in.name, err) {
 						continue
 					}
 					return nil, s.err
@@ -550,19 +551,12 @@ func (s *Stream) Read() (*Record, error) {
 			continue
 		}
 		if err != nil {
-			var p *Problem
-			if errors.As(err, &p) {
-				if s.opt.Lenient {
-					s.sum.Problems = append(s.sum.Problems, p)
-					continue
-				}
-				s.err = p
-				s.endInput()
-				return nil, s.err
+			if isProblem(err) && s.tolerate(s.curIn.name, err) {
+				continue // a bad record: read on
 			}
 			name := s.curIn.name
-			s.endInput()
-			if s.fatal(name, err) {
+			s.endInput() // strict, or the input failed
+			if !isProblem(err) && s.tolerate(name, err) {
 				continue
 			}
 			return nil, s.err
