@@ -150,7 +150,10 @@ var reQAboutData = regexp.MustCompile(`(?i)\b(whether|if)\b[^;?]{0,120}\b(record
 //     pointer or background accompanies it. "Requested information" is read
 //     against the question: figures (numbers, tables, attached files,
 //     "none"/"nil", a date for when-questions) where figures are asked
-//     for, a direct statement where a yes/no is asked for, and for a
+//     for (sums of money where only money is asked for), a direct
+//     statement where a yes/no is asked for, a direct "none" ("no
+//     assessment has been made", "no discussions") where a description
+//     is asked for, and for a
 //     question of several parts a substantive passage (150 bytes or more)
 //     answering a part that is not refused. Two refinements: a deferral
 //     ("in due course") is the only ground of a long answer (1,000 bytes of
@@ -199,14 +202,17 @@ func (c *Classifier) Classify(in Input) Verdict {
 	q := ReadQuestion(rec.Question)
 	aboutData := reQAboutData.MatchString(rec.Question) && q.Has(WantYesNo)
 
-	qnums := questionNumbers(rec.Question)
-	durations := reQHowLong.MatchString(rec.Question)
+	qf := questionFigures{
+		nums:      questionNumbers(rec.Question),
+		durations: reQHowLong.MatchString(rec.Question),
+		money:     reQMoney.MatchString(rec.Question) && !reQCount.MatchString(rec.Question),
+	}
 	infos := make([]sentInfo, 0, len(sents))
 	for _, s := range sents {
 		if s.Start < 0 || s.End > len(ans) || s.Start > s.End {
 			continue
 		}
-		infos = append(infos, c.readSentence(s, in.Boilerplate, qnums, durations))
+		infos = append(infos, c.readSentence(s, in.Boilerplate, qf))
 	}
 
 	var ev []Evidence
@@ -226,6 +232,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 	var (
 		substChars                     int
 		figures, direct, nilFig, table bool
+		directNone                     bool
 		pointer, holding               bool
 		eachOwn, otherBodyElse         bool
 		infoDate                       bool
@@ -290,6 +297,9 @@ func (c *Classifier) Classify(in Input) Verdict {
 			if si.direct && si.role == roleSubstance {
 				direct = true
 				addEv(si.s, "direct")
+				if reNone.MatchString(si.s.Text) {
+					directNone = true
+				}
 			}
 		}
 	}
@@ -342,6 +352,13 @@ func (c *Classifier) Classify(in Input) Verdict {
 		if q.Has(WantYesNo) && direct {
 			some = true
 			ev = append(ev, Evidence{Cue: "info:direct"})
+		}
+		if q.Has(WantDescription) && directNone {
+			// "What discussions has she had?" "None." "Has he made an
+			// assessment?" "The Department has not assessed …": a
+			// direct "none" answers a description question too.
+			some = true
+			ev = append(ev, Evidence{Cue: "info:direct-none"})
 		}
 		if multi && hasNonFigPart && (substChars >= 150 || direct) {
 			some = true
@@ -453,7 +470,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 }
 
 // readSentence runs every cue over one sentence and decides its role.
-func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnums map[string]bool, durations bool) sentInfo {
+func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf questionFigures) sentInfo {
 	si := sentInfo{s: s}
 	t := s.Text
 	si.grounds = c.lex.match(t)
@@ -484,6 +501,14 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnu
 	if hasGround(si.grounds, NoCommentConvention) {
 		si.grounds = dropGround(si.grounds, NotHeld)
 	}
+	// "It is not possible to provide X because it would identify people":
+	// the generic "not possible / not available" is the form of the
+	// refusal, the specific ground is its reason.
+	if hasCue(si.grounds, "not-possible") || hasCue(si.grounds, "not-available") || hasCue(si.grounds, "difficult-to-identify") {
+		if hasGround(si.grounds, PersonalData) || hasGround(si.grounds, NationalSecurity) || hasGround(si.grounds, CommercialConfidentiality) || hasGround(si.grounds, LegalProceedings) {
+			si.grounds = dropGround(si.grounds, NotHeld)
+		}
+	}
 	if hasCue(si.grounds, "spending-review") {
 		si.grounds = dropGround(si.grounds, OtherBody)
 	}
@@ -497,7 +522,12 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qnu
 	lower := strings.ToLower(t)
 	si.table = isTableLine(t)
 	si.attach = containsAny(lower, kwAttached) && reAttached.MatchString(t)
-	si.figure = (strings.ContainsAny(t, "0123456789") && hasFigure(t, qnums, durations)) || (containsAny(lower, kwNumWord) && reNumWord.MatchString(t))
+	si.figure = (strings.ContainsAny(t, "0123456789") && hasFigure(t, qf.nums, qf.durations)) || (containsAny(lower, kwNumWord) && reNumWord.MatchString(t))
+	if si.figure && qf.money && !reMoneyFigure.MatchString(t) {
+		// A question about money is not answered by a headcount: "what
+		// was the budget?" "The team has 39 staff."
+		si.figure = false
+	}
 	si.nil = containsAny(lower, kwNil) && reNilFigure.MatchString(t)
 	si.direct = (hasAnyPrefix(lower, kwDirectStart) || containsAny(lower, kwDirect)) && reDirect.MatchString(t)
 	switch {

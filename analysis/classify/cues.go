@@ -30,6 +30,10 @@ var (
 		`\b(I|we|he|she|ministers|officials|department|government|secretary of state|minister|my (department|officials))\b[^.,;]{0,40}\b(has|have|had)( not| recently| already)? (made|held|met|discussed|had|received|written|spoken|commissioned|published|announced|agreed|decided|confirmed|completed|undertaken|taken|introduced|launched)\b|` +
 		`\bwill (be )?(apply|applies|introduce|legislate|bring forward|require|extend)\b`)
 
+	// A direct answer that is a "none": no assessment, no discussions, has
+	// not met. Tried only on sentences reDirect matched.
+	reNone = regexp.MustCompile(`(?i)^(no|none|nil)[.,;:]|^(none|nil)\b|^not (at present|currently|yet|at this time)\b|\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|analysis|discussions?|representations?|estimate|meetings?|correspondence)\b|\b(has|have|had|did|does|do|is|are|was|were) not (yet )?(been )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|discussed)\b|\bthere (are|is|were|was|has been|have been) no\b`)
+
 	// Information in an attached file.
 	reAttached = regexp.MustCompile(`(?i)\b(placed|deposited|place|deposit) (a copy |copies )?(of [^.]{0,60})?in the (library|libraries)\b|\b(attached|enclosed)\b[^.]{0,40}\b(table|file|spreadsheet|excel|document|annex|data)|\b(table|file|spreadsheet|excel|document|annex|data)\b[^.]{0,40}\b(attached|enclosed)\b|\bthe (following|below) table\b|\btable (below|above)\b`)
 
@@ -89,7 +93,24 @@ var (
 	reDigits   = regexp.MustCompile(`\d[\d,.]*`)
 	reDuration = regexp.MustCompile(`(?i)\b\d+\s?(minutes?|hours?|days?|weeks?)\b`)
 	// A question that asks how long something takes.
-	reQHowLong = regexp.MustCompile(`(?i)\bhow long\b|\b(waiting|wait|processing|average|median|response|journey|travel) times?\b|\bduration\b|\b(days|weeks|hours)\b`)
+	reQHowLong = regexp.MustCompile(`(?i)\bhow long\b|\b(waiting|wait|processing|average|median|response|journey|travel) times?\b|\bduration\b|\b(how many|number of|average|median|mean|total|lost) (working |calendar |sick(ness)? |school |teaching )?(days|weeks|hours|minutes|months)\b`)
+)
+
+// questionFigures is what a question says about the figures that would
+// answer it.
+type questionFigures struct {
+	nums      map[string]bool // numbers the question itself gives
+	durations bool            // it asks how long: durations are answers
+	money     bool            // it asks for sums of money and not counts
+}
+
+var (
+	// A question asking for a sum of money: a cost, budget, spend, funding.
+	reQMoney = regexp.MustCompile(`(?i)\bhow much\b[^;?]{0,60}\b(spent|spend|spending|paid|pay|payments?|cost|costs|allocated|invested|funding|budget|money|awarded|raised|compensation|fees?)\b|\bwhat (is |was |were |are |has been |have been )?(the )?(total |estimated |average |annual |current |latest |overall )*(cost|costs|budget|budgets|spend|spending|expenditure|funding|salary|salaries|income|revenue)\b|\bwhat (level|amount) of (funding|spending|investment|expenditure)\b`)
+	// A question asking for counts, proportions or rates as well.
+	reQCount = regexp.MustCompile(`(?i)\bhow many\b|\b(number|numbers|proportion|percentage|rate|rates) of\b|\bwhat (proportion|percentage)\b`)
+	// A sum of money in an answer.
+	reMoneyFigure = regexp.MustCompile(`(?i)[£€$]|\bpounds?\b|\b\d[\d,.]*\s?(million|billion|bn|m|k)\b|\bper ?cent\b|%`)
 )
 
 // numKey reduces a figure to its digits, "£46 million" to "46".

@@ -52,8 +52,8 @@ func (f QuestionForm) Only(w Want) bool {
 }
 
 var (
-	reQFigures = regexp.MustCompile(`(?i)\bhow (many|much|often|long|frequently)\b|\bwhat (is |was |were |are |has been |have been )?(the )?(total |estimated |average |annual |current |latest |overall |median |mean )*(proportion|percentage|number|numbers|amount|cost|costs|value|budget|spend|spending|expenditure|level|rate|figure|sum|income|revenue|funding|salary|size)\b|\bwhat (proportion|percentage)`)
-	reQDate    = regexp.MustCompile(`(?i)\bwhen\b|\bby what date\b|\bon what date\b|\bwhat (the )?(timetable|timescale|timeframe|date)\b|\bwhat (the )?(expected|planned|estimated) (date|timetable|timescale)`)
+	reQFigures = regexp.MustCompile(`(?i)\bhow (many|much|often|long|frequently)\b|\bwhat (is |was |were |are |has been |have been )?(the )?(total |estimated |average |annual |current |latest |overall |median |mean )*(proportion|percentage|number|numbers|amount|cost|costs|value|budget|spend|spending|expenditure|level|rate|figure|sum|income|revenue|funding|salary|size)\b|\bwhat (proportion|percentage)|\bwhat (is |was |were |are |has been |have been )?the (average|total|median|mean) \w+`)
+	reQDate    = regexp.MustCompile(`(?i)\bwhen\b|\bby what date\b|\bon what date\b|\bwhat (the |his |her |their |its |your )?(planned |expected |proposed |estimated |anticipated )?(timetable|timescale|timeframe|date)\b|\bwhat (the )?(expected|planned|estimated) (date|timetable|timescale)`)
 	reQWord    = regexp.MustCompile(`(?i)\b(whether|if (he|she|they|his|her|the|it|ministers?|officials|there|any|that|we|you|government|departments?|my)|what|how|when|which|why|who|where|by what|on what|for what)\b`)
 	// "if he will publish the number of …" and "if she will make an estimate
 	// of …" ask for figures.
