@@ -212,7 +212,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 		if s.Start < 0 || s.End > len(ans) || s.Start > s.End {
 			continue
 		}
-		infos = append(infos, c.readSentence(s, in.Boilerplate, qf))
+		infos = append(infos, c.readSentence(s, in.Boilerplate, qf, rec.Department))
 	}
 
 	var ev []Evidence
@@ -470,7 +470,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 }
 
 // readSentence runs every cue over one sentence and decides its role.
-func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf questionFigures) sentInfo {
+func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf questionFigures, dept string) sentInfo {
 	si := sentInfo{s: s}
 	t := s.Text
 	si.grounds = c.lex.match(t)
@@ -489,6 +489,13 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf 
 			if !found {
 				si.grounds = append(si.grounds, groundHit{ground: g, cue: "family:" + strconv.Itoa(sp.Family), weight: 0.9})
 			}
+		}
+	}
+	// "HM Treasury is responsible for VAT policy", answered by the
+	// Department for Education: another department's matter.
+	if !hasGround(si.grounds, OtherBody) && dept != "" {
+		if other, ok := otherDepartmentResponsible(t, dept); ok {
+			si.grounds = append(si.grounds, groundHit{ground: OtherBody, cue: "other-department:" + other, weight: 0.9})
 		}
 	}
 	// One reason, one ground: a security, legal or personal-data refusal is

@@ -70,12 +70,15 @@ func TestStances(t *testing.T) {
 		{"private matter for is another body", qSteps, "The routes operators run are a private matter for the companies involved.", false, Declined, []Ground{OtherBody}, "ground:other-body"},
 		{"the reason is the ground, not the form", qHowMany, "It is not possible to provide figures by route because, due to low numbers, this would risk identification of the individuals concerned.", false, Declined, []Ground{PersonalData}, "ground:personal-data"},
 		{"a planned timetable wants a date", "To ask the Secretary of State for Transport, what her planned timetable is for the new bus strategy.", "The strategy will improve services for passengers across England.", false, Partial, nil, "missing:figures"},
+		{"another department is responsible", qSteps, "HM Treasury is responsible for fuel duty policy.", false, Declined, []Ground{OtherBody}, "ground:other-body:other-department:HM Treasury"},
+		{"the answering department is not another body", qSteps, "The Department for Transport is responsible for bus policy in England and has capped single fares.", false, Disclosed, nil, ""},
 		{"not recorded answers whether recorded", "To ask the Secretary of State for Transport, whether her Department records the number of bus stops.", "The Department does not collect data on bus stops.", false, Disclosed, nil, "direct:not-recorded"},
 	}
 	var c Classifier
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			r := rec(tc.q, tc.a)
+			r.Department = "Department for Transport"
 			r.Holding = tc.holding
 			v := c.Classify(Input{Record: r})
 			if v.Stance != tc.stance || !sameGrounds(v.Grounds, tc.grounds) {

@@ -3,6 +3,9 @@ package classify
 import (
 	"regexp"
 	"strings"
+	"sync"
+
+	"github.com/parlance-go/parlance/corpus"
 )
 
 // Structural cues. They are compiled once per process; none of them is
@@ -32,7 +35,7 @@ var (
 
 	// A direct answer that is a "none": no assessment, no discussions, has
 	// not met. Tried only on sentences reDirect matched.
-	reNone = regexp.MustCompile(`(?i)^(no|none|nil)[.,;:]|^(none|nil)\b|^not (at present|currently|yet|at this time)\b|\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|analysis|discussions?|representations?|estimate|meetings?|correspondence)\b|\b(has|have|had|did|does|do|is|are|was|were) not (yet )?(been )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|discussed)\b|\bthere (are|is|were|was|has been|have been) no\b`)
+	reNone = regexp.MustCompile(`(?i)^(no|none|nil)[.,;:]|^(none|nil)\b|^not (at present|currently|yet|at this time)\b|\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|analysis|discussions?|representations?|estimate|meetings?|correspondence|guidance|steps|action)\b|\b(has|have|had|did|does|do|is|are|was|were) not (yet )?(been )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|discussed)\b|\bthere (are|is|were|was|has been|have been) no\b`)
 
 	// Information in an attached file.
 	reAttached = regexp.MustCompile(`(?i)\b(placed|deposited|place|deposit) (a copy |copies )?(of [^.]{0,60})?in the (library|libraries)\b|\b(attached|enclosed)\b[^.]{0,40}\b(table|file|spreadsheet|excel|document|annex|data)|\b(table|file|spreadsheet|excel|document|annex|data)\b[^.]{0,40}\b(attached|enclosed)\b|\bthe (following|below) table\b|\btable (below|above)\b`)
@@ -132,4 +135,32 @@ func questionNumbers(q string) map[string]bool {
 // " | " or tabs.
 func isTableLine(s string) bool {
 	return strings.Count(s, " | ") >= 1 || strings.Count(s, "\t") >= 1 || strings.HasPrefix(strings.TrimSpace(s), "| ")
+}
+
+// reDeptResponsible finds a named department said to be responsible for
+// something: "HM Treasury (HMT) is responsible for VAT policy", "The Home
+// Office leads on …". The name is checked against the registry.
+var reDeptResponsible = regexp.MustCompile(`(?:^|[.;:]\s+)((?:HM |His Majesty's |Her Majesty's )?Treasury|HMT|[Tt]he (?:[A-Z][\w'’]*,? (?:and |& |of |for )?){0,8}(?:Office|Department)|(?:[Tt]he )?(?:Department|Ministry) (?:for|of) (?:[A-Z][\w'’]*,? (?:and |& )?){1,6}|[A-Z][A-Za-z]{1,5})(?: \([A-Za-z]+\))? (?:is|are|has|have|holds?|leads?|retains?) (?:the )?(?:lead |overall |policy |primary |sole )?(?:responsib(?:le|ility)|lead) (?:for|on)\b`)
+
+var (
+	registryOnce sync.Once
+	registry     *corpus.Registry
+)
+
+// otherDepartmentResponsible reports whether sentence s says that a
+// department other than dept (the answering body's canonical name) is
+// responsible for the matter, and names it.
+func otherDepartmentResponsible(s, dept string) (string, bool) {
+	if !strings.Contains(s, "esponsib") && !strings.Contains(s, " lead") {
+		return "", false
+	}
+	registryOnce.Do(func() { registry = corpus.DefaultRegistry() })
+	for _, m := range reDeptResponsible.FindAllStringSubmatch(s, -1) {
+		name := strings.TrimRight(strings.TrimSpace(m[1]), ", ")
+		b, ok := registry.Lookup(name)
+		if ok && b.Name != dept {
+			return b.Name, true
+		}
+	}
+	return "", false
 }
