@@ -316,3 +316,37 @@ func TestClassifyAll(t *testing.T) {
 		}
 	}
 }
+
+// TestStockFormulae checks the lexicon against stock refusal sentences that
+// recur across bodies in the corpus (each is the example of a boilerplate
+// family used by several answers), one ground each.
+func TestStockFormulae(t *testing.T) {
+	cases := []struct {
+		text string
+		want Ground
+	}{
+		{"I am withholding this information as its disclosure would, or would be likely to prejudice the capability, effectiveness or security of the Armed Forces.", NationalSecurity},
+		{"In line with the practice followed by successive administrations, the Government does not otherwise comment on security matters.", NationalSecurity},
+		{"In line with the practice of successive administrations, details of internal discussions are not normally disclosed.", NoCommentConvention},
+		{"The Government does not comment on future sanctions measures, as to do so would reduce their impact.", NoCommentConvention},
+		{"It would be inappropriate for Ministers to comment at this stage or give a view on specific proposals.", NoCommentConvention},
+		{"This is not an issue for which the Ministry of Defence is responsible.", OtherBody},
+		{"How the Territory recoups the costs will be a matter for the Territory Government.", OtherBody},
+		{"The final design of the new multipliers will be announced at Budget 2025.", FuturePublication},
+		{"Detailed decisions on how the budget will be used will be worked through as part of the ongoing Spending Review.", FuturePublication},
+		{"Any final decision to use the site for the intended purposes will be made once the relevant factors have been considered.", FuturePublication},
+		{"The fact that the Law Officers have advised or have not advised and the content of their advice must not be disclosed outside Government.", LegalProceedings},
+	}
+	cl := compiledDefault()
+	for _, tc := range cases {
+		found := false
+		for _, h := range cl.match(tc.text) {
+			if h.ground == tc.want {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s not found; got %+v", tc.text, tc.want, cl.match(tc.text))
+		}
+	}
+}
