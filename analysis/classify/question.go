@@ -12,7 +12,7 @@ type Want string
 const (
 	WantFigures     Want = "how-many"    // how many / how much / what proportion / what the cost …
 	WantDate        Want = "when"        // when / by what date / what timetable
-	WantYesNo       Want = "whether"     // whether / if he will / if she has …
+	WantYesNo       Want = "whether"     // whether / if he will / what discussions …
 	WantDescription Want = "description" // what steps / what assessment / what discussions / how / why …
 )
 
@@ -59,12 +59,14 @@ var (
 	// of …" ask for figures.
 	// "whether he has made an assessment", "if she will take steps": a
 	// substantive description answers these as well as a yes/no does.
-	reQYesNoDesc    = regexp.MustCompile(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
-	reQWantsFigures = regexp.MustCompile(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|cost|costs|amount|proportion)\b`)
-	reQItems        = regexp.MustCompile(`\((?:[a-z]|[ivx]+|[A-Z]|\d{1,2})\)`)
-	reQHoldsOn      = regexp.MustCompile(`(?i)^what (information|data|statistics|figures|records)[^;?]{0,60}\b(holds?|has|collects?|publishes)\b[^;?]{0,20}\b(on|about|of)\b[^;?]{0,10}\b(how many|how much|the number|numbers|the proportion|what proportion)`)
-	reQStatement    = regexp.MustCompile(`(?i)^\s*(and\s+)?if (he|she|they|the minister|the secretary of state) will make a (further )?statement\W*$`)
-	reQSplit        = regexp.MustCompile(`(?i)\n+\s*|;\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
+	reQYesNoDesc     = regexp.MustCompile(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
+	reQWantsFigures  = regexp.MustCompile(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|cost|costs|amount|proportion)\b`)
+	reQAssessFigures = regexp.MustCompile(`(?i)^what (recent )?(assessment|estimate|forecast|projection|analysis)s?\b[^;?]{0,60}\bof (how many|how much|the (total |likely |potential |expected |estimated )?(number|proportion|cost|value|amount)s? of|what proportion)`)
+	reQDiscussions   = regexp.MustCompile(`(?i)^what (recent |recent and planned |further )?(discussions|meetings|representations|conversations|engagement|correspondence)\b`)
+	reQItems         = regexp.MustCompile(`\((?:[a-z]|[ivx]+|[A-Z]|\d{1,2})\)`)
+	reQHoldsOn       = regexp.MustCompile(`(?i)^what (information|data|statistics|figures|records)[^;?]{0,60}\b(holds?|has|collects?|publishes)\b[^;?]{0,20}\b(on|about|of)\b[^;?]{0,10}\b(how many|how much|the number|numbers|the proportion|what proportion)`)
+	reQStatement     = regexp.MustCompile(`(?i)^\s*(and\s+)?if (he|she|they|the minister|the secretary of state) will make a (further )?statement\W*$`)
+	reQSplit         = regexp.MustCompile(`(?i)\n+\s*|;\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
 )
 
 // ReadQuestion reads what a question asks for from its wording. It is a
@@ -136,6 +138,15 @@ func partWant(p string) (Want, int, int) {
 	}
 	if m := reQFigures.FindStringIndex(rest); m != nil && m[0] == 0 {
 		return WantFigures, loc[0], loc[0] + m[1]
+	}
+	// "what assessment he has made of how many jobs …" wants the number.
+	if m := reQAssessFigures.FindStringIndex(rest); m != nil && m[0] == 0 {
+		return WantFigures, loc[0], loc[0] + m[1]
+	}
+	// "what recent discussions she has had with X" wants to know whether
+	// there were any and with whom: answered like a yes/no.
+	if m := reQDiscussions.FindStringIndex(rest); m != nil && m[0] == 0 {
+		return WantYesNo, loc[0], loc[0] + m[1]
 	}
 	// "what information his Department holds on how many …" wants the count.
 	if m := reQHoldsOn.FindStringIndex(rest); m != nil && m[0] == 0 {
