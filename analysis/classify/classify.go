@@ -414,7 +414,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 	case wantsFig && !infoFig && !(q.Has(WantYesNo) && direct):
 		v.Stance, base = Partial, 0.6
 		ev = append(ev, Evidence{Cue: "missing:figures"})
-	case q.Has(WantYesNo) && !direct:
+	case q.Has(WantYesNo) && !direct && !table && !nilFig:
 		v.Stance, base = Partial, 0.6
 		ev = append(ev, Evidence{Cue: "missing:yes-no"})
 	case q.Only(WantDescription) && substChars < 80 && !infoFig:

@@ -73,6 +73,8 @@ func TestStances(t *testing.T) {
 		{"a planned timetable wants a date", "To ask the Secretary of State for Transport, what her planned timetable is for the new bus strategy.", "The strategy will improve services for passengers across England.", false, Partial, nil, "missing:figures"},
 		{"another department is responsible", qSteps, "HM Treasury is responsible for fuel duty policy.", false, Declined, []Ground{OtherBody}, "ground:other-body:other-department:HM Treasury"},
 		{"the answering department is not another body", qSteps, "The Department for Transport is responsible for bus policy in England and has capped single fares.", false, Disclosed, nil, ""},
+		{"a table answers whether", qWhether, "The operators met are listed in the following table:\nOperator | Date\nArriva | 3 May", false, Disclosed, nil, "table"},
+		{"not any is a nil answer", qHowMany, "The Department does not operate any electric buses and therefore has not bought any.", false, Disclosed, nil, "nil"},
 		{"not recorded answers whether recorded", "To ask the Secretary of State for Transport, whether her Department records the number of bus stops.", "The Department does not collect data on bus stops.", false, Disclosed, nil, "direct:not-recorded"},
 	}
 	var c Classifier
