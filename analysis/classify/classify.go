@@ -236,13 +236,20 @@ func (c *Classifier) Classify(in Input) Verdict {
 		pointer, holding               bool
 		eachOwn, otherBodyElse         bool
 		infoDate                       bool
+		cannotAnswer                   bool
 	)
 	for i := range infos {
 		si := &infos[i]
 		switch si.role {
 		case roleRefusal:
+			if len(si.grounds) == 0 {
+				// "It has not proved possible to respond before
+				// Prorogation": a refusal that states no ground.
+				cannotAnswer = true
+				addEv(si.s, "refusal:cannot-answer")
+			}
 			for _, h := range si.grounds {
-				if h.ground == FuturePublication && q.Has(WantDate) && reWhen.MatchString(si.s.Text) {
+				if h.ground == FuturePublication && q.Has(WantDate) && answersWhen(si.s.Text, rec.Question) {
 					// "When will it be published?" "In November." answers.
 					infoDate = true
 					addEv(si.s, "date")
@@ -307,7 +314,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 	eachOwnOnly := eachOwn && !otherBodyElse
 	if q.Has(WantDate) && !infoFig {
 		for _, si := range infos {
-			if (si.role == roleSubstance || si.role == roleGeneric) && reWhen.MatchString(si.s.Text) {
+			if (si.role == roleSubstance || si.role == roleGeneric) && answersWhen(si.s.Text, rec.Question) {
 				infoFig = true
 				addEv(si.s, "date")
 				break
@@ -343,7 +350,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 		if len(grounds) > 0 {
 			conflicts++
 		}
-	case len(grounds) > 0:
+	case len(grounds) > 0 || cannotAnswer:
 		some := false
 		if wantsFig && infoFig {
 			some = true
@@ -542,6 +549,8 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf 
 		si.role = roleRefusal
 	case containsAny(lower, kwHolding) && reHolding.MatchString(t):
 		si.role = roleHolding
+	case containsAny(lower, kwCannotAnswer) && reCannotAnswer.MatchString(t):
+		si.role = roleRefusal
 	case containsAny(lower, kwPointer) && rePointer.MatchString(t):
 		si.role = rolePointer
 	case !si.figure && !si.table && !si.direct && containsAny(lower, kwGeneric) && reGeneric.MatchString(t):

@@ -75,6 +75,8 @@ func TestStances(t *testing.T) {
 		{"the answering department is not another body", qSteps, "The Department for Transport is responsible for bus policy in England and has capped single fares.", false, Disclosed, nil, ""},
 		{"a table answers whether", qWhether, "The operators met are listed in the following table:\nOperator | Date\nArriva | 3 May", false, Disclosed, nil, "table"},
 		{"not any is a nil answer", qHowMany, "The Department does not operate any electric buses and therefore has not bought any.", false, Disclosed, nil, "nil"},
+		{"prorogation reply is declined without a ground", qHowMany, "It has not proved possible to respond to the hon. Member in the time available before Prorogation.", false, Declined, nil, "refusal:cannot-answer"},
+		{"a date the question gave does not answer when", "To ask the Secretary of State for Transport, when she plans to respond to the letter of 11 June 2025 from the hon. Member.", "The letter of 11 June will be responded to in due course.", false, Declined, []Ground{FuturePublication}, "ground:future-publication"},
 		{"not recorded answers whether recorded", "To ask the Secretary of State for Transport, whether her Department records the number of bus stops.", "The Department does not collect data on bus stops.", false, Disclosed, nil, "direct:not-recorded"},
 	}
 	var c Classifier

@@ -15,6 +15,10 @@ var (
 	// A promise to reply later, the substance of a holding answer.
 	reHolding = regexp.MustCompile(`(?i)\b(I|we) (will|shall) (write|reply|respond) to (the|my|him|her|them|you)\b|\b(will|shall) write to the (hon|right hon|rt hon|honourable|noble)|\b(reply|respond|write) (to (the|my) (hon|right hon|honourable|noble)[^.]{0,30})?(as soon as possible|shortly|in due course) (and|once|when)|(take|taking) (some )?(more )?time to (collate|collect|compile|gather)|when the (information|data) (is|are|has been|have been) (available|collated|collected)|(collating|compiling|gathering) (the|this) (information|data)[^.]{0,40}(will|longer)|a (full|substantive) (answer|reply|response) (will|shall) (be|follow)|not (be )?possible to answer (this|the) question within|(an )?answer is being prepared`)
 
+	// An answer saying it cannot be given, with no ground: the standard
+	// reply to questions left unanswered at prorogation or dissolution.
+	reCannotAnswer = regexp.MustCompile(`(?i)(not (proved |been )?possible|unable|not able) to (respond|answer|reply|provide (a|an) (substantive |full )?(answer|response|reply))[^.]{0,80}\b(prorogation|dissolution|general election|end of the (session|parliament)|pre-election|election period)`)
+
 	// A pointer to another answer, statement or publication.
 	rePointer = regexp.MustCompile(`(?i)\bI (would )?refer (the|my|him|her|back)\b|\brefer(red)? (the |my )?(hon|right hon|rt hon|honourable|noble)[^.]{0,40} to\b|\b(please )?see (the|my) (answer|reply|response|written|statement)|(as|which (was|were|is)) (set out|outlined|explained|stated|detailed) (in|by) (the|my|a) (answer|reply|response|previous|recent|written|letter|statement|PQ)|(previous|earlier|recent) (answer|reply|response)s? (to|given|of)|\bcan be (found|accessed|viewed|seen)\b|\b(is|are) (publicly )?(available|published) (at|on|here|online|via|from|in the)\b|following link|\bon GOV\.UK\b|published (on|at) (the )?(gov\.uk|www\.)|(details|information|figures|data|statistics)[^.]{0,60}(published|available) (in|at|on|by|as part)|https?://|\bas (detailed|set out|outlined|described|explained) in (the|our|my)\b|\b(wrote|has written|have written|letter) to [^.]{0,80}\b(addressing|setting out|explaining) (this|the)`)
 
@@ -57,12 +61,13 @@ var (
 // Keywords gating the structural cues: a cue's expression is tried only on
 // sentences containing one of them (lower case).
 var (
-	kwHolding  = []string{"write", "reply", "respond", "collat", "compil", "gather", "time to", "when the information", "when the data", "substantive", "full answer", "full reply", "being prepared", "usual time"}
-	kwPointer  = []string{"refer", "see ", "set out", "outlined", "explained", "stated", "detailed", "described", "previous", "earlier", "recent", "found", "accessed", "viewed", "seen", "available", "published", "link", "gov.uk", "http", "wrote", "written", "letter"}
-	kwGeneric  = []string{"commit", "determin", "dedicat", "recogni", "serious", "continue", "review", "grateful", "mission", "we want", "we know", "we understand", "this government is", "government is clear", "noted", "notes the", "note the"}
-	kwAttached = []string{"attach", "enclos", "table", "librar"}
-	kwNil      = []string{"none", "nil", "zero", "no ", "not "}
-	kwNumWord  = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
+	kwHolding      = []string{"write", "reply", "respond", "collat", "compil", "gather", "time to", "when the information", "when the data", "substantive", "full answer", "full reply", "being prepared", "usual time"}
+	kwCannotAnswer = []string{"prorogation", "dissolution", "election", "end of the session", "end of the parliament"}
+	kwPointer      = []string{"refer", "see ", "set out", "outlined", "explained", "stated", "detailed", "described", "previous", "earlier", "recent", "found", "accessed", "viewed", "seen", "available", "published", "link", "gov.uk", "http", "wrote", "written", "letter"}
+	kwGeneric      = []string{"commit", "determin", "dedicat", "recogni", "serious", "continue", "review", "grateful", "mission", "we want", "we know", "we understand", "this government is", "government is clear", "noted", "notes the", "note the"}
+	kwAttached     = []string{"attach", "enclos", "table", "librar"}
+	kwNil          = []string{"none", "nil", "zero", "no ", "not "}
+	kwNumWord      = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
 	// reDirect's alternatives each need one of these (or kwDirectStart at
 	// the start of the sentence).
 	kwDirect      = []string{" no ", " not ", "n't", "already", "currently", "raised", "pressed", "discussed", "spoke", "met with", "wrote to", "agreed", "clud", "covered", "eligible", "exempt", "has ", "have ", "had ", "will "}
@@ -163,4 +168,17 @@ func otherDepartmentResponsible(s, dept string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// answersWhen reports whether sentence s gives a date or time, other than
+// one the question itself gives: "the correspondence of 11 June will be
+// answered in due course" does not say when.
+func answersWhen(s, question string) bool {
+	q := strings.ToLower(question)
+	for _, m := range reWhen.FindAllString(s, -1) {
+		if !strings.Contains(q, strings.ToLower(m)) {
+			return true
+		}
+	}
+	return false
 }
