@@ -17,7 +17,7 @@ var (
 
 	// An answer saying it cannot be given, with no ground: the standard
 	// reply to questions left unanswered at prorogation or dissolution.
-	reCannotAnswer = regexp.MustCompile(`(?i)(not (proved |been )?possible|unable|not able) to (respond|answer|reply|provide (a|an) (substantive |full )?(answer|response|reply))[^.]{0,80}\b(prorogation|dissolution|general election|end of the (session|parliament)|pre-election|election period)`)
+	reCannotAnswer = regexp.MustCompile(`(?i)(not (proved |been )?possible|unable|not able) to (respond|answer|reply|provide (a|an) (substantive |full )?(answer|response|reply)).{0,80}\b(prorogation|dissolution|general election|end of the (session|parliament)|pre-election|election period)`)
 
 	// A pointer to another answer, statement or publication.
 	rePointer = regexp.MustCompile(`(?i)\bI (would )?refer (the|my|him|her|back)\b|\brefer(red)? (the |my )?(hon|right hon|rt hon|honourable|noble)[^.]{0,40} to\b|\b(please )?see (the|my) (answer|reply|response|written|statement)|(as|which (was|were|is)) (set out|outlined|explained|stated|detailed) (in|by) (the|my|a) (answer|reply|response|previous|recent|written|letter|statement|PQ)|(previous|earlier|recent) (answer|reply|response)s? (to|given|of)|\bcan be (found|accessed|viewed|seen)\b|\b(is|are) (publicly )?(available|published) (at|on|here|online|via|from|in the)\b|following link|\bon GOV\.UK\b|published (on|at) (the )?(gov\.uk|www\.)|(details|information|figures|data|statistics)[^.]{0,60}(published|available) (in|at|on|by|as part)|https?://|\bas (detailed|set out|outlined|described|explained) in (the|our|my)\b|\b(wrote|has written|have written|letter) to [^.]{0,80}\b(addressing|setting out|explaining) (this|the)`)
