@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 )
@@ -178,4 +179,42 @@ func (s Scores) Markdown() string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// CohenKappa is Cohen's κ for the stances two coders (or a coder and the
+// classifier) gave to the items both coded:
+//
+//	κ = (pₒ − pₑ) / (1 − pₑ)
+//
+// where pₒ is the share of items on which they agree and pₑ = Σₖ aₖ·bₖ the
+// agreement expected by chance from each coder's share of stance k. n is
+// the number of items both coded. κ is 1 when pₑ is 1 (both coders used one
+// stance throughout and agree) and NaN when n is 0.
+func CohenKappa(a, b map[string]Verdict) (kappa float64, n int) {
+	ca, cb := map[Stance]int{}, map[Stance]int{}
+	agree := 0
+	for id, va := range a {
+		vb, ok := b[id]
+		if !ok {
+			continue
+		}
+		n++
+		ca[va.Stance]++
+		cb[vb.Stance]++
+		if va.Stance == vb.Stance {
+			agree++
+		}
+	}
+	if n == 0 {
+		return math.NaN(), 0
+	}
+	po := float64(agree) / float64(n)
+	pe := 0.0
+	for k, x := range ca {
+		pe += float64(x) / float64(n) * float64(cb[k]) / float64(n)
+	}
+	if pe == 1 {
+		return 1, n
+	}
+	return (po - pe) / (1 - pe), n
 }

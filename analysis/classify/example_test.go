@@ -64,3 +64,16 @@ func ExampleExtractRefs() {
 	// Output:
 	// answer 12345 2024-05-03
 }
+
+func ExampleCohenKappa() {
+	v := func(s classify.Stance) classify.Verdict { return classify.Verdict{Stance: s} }
+	coder1 := map[string]classify.Verdict{
+		"q1": v(classify.Disclosed), "q2": v(classify.Disclosed), "q3": v(classify.Declined), "q4": v(classify.Partial),
+	}
+	coder2 := map[string]classify.Verdict{
+		"q1": v(classify.Disclosed), "q2": v(classify.Partial), "q3": v(classify.Declined), "q4": v(classify.Partial),
+	}
+	k, n := classify.CohenKappa(coder1, coder2)
+	fmt.Printf("κ = %.3f over %d items\n", k, n)
+	// Output: κ = 0.636 over 4 items
+}

@@ -1,0 +1,116 @@
+package classify
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/parlance-go/parlance/corpus"
+	"github.com/parlance-go/parlance/internal/shared"
+)
+
+// checkSets are the project's own labelled samples, drawn with a fixed seed
+// from outside the months of dev.tsv, to check that rules written against
+// the dev set generalise. See testdata/README.md for how they were coded.
+var checkSets = []struct {
+	name, file string
+	// floors the figures must not drop below, as for the dev set.
+	macroF1, grounds float64
+}{
+	{"API 2023-26, outside the dev months", "check-api.tsv", 0.64, 0.60},
+	{"TheyWorkForYou, October 2009", "check-twfy.tsv", 0.61, 0.67},
+}
+
+// TestCheckSets measures the classifier on the check sets and fails if the
+// figures fall below their floors. Scores are logged as Markdown (and saved
+// to /tmp/check-scores.md) for the README.
+func TestCheckSets(t *testing.T) {
+	var md strings.Builder
+	for _, cs := range checkSets {
+		path := filepath.Join("testdata", cs.file)
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gold, err := ReadOverrides(f, path)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs := loadLabelled(t, gold)
+		var c Classifier
+		pred := map[string]Verdict{}
+		var dbg strings.Builder
+		for _, id := range sortedKeys(gold) {
+			rec, ok := recs[id]
+			if !ok {
+				t.Errorf("%s: %s: record not found in the shared data", path, id)
+				continue
+			}
+			v := c.Classify(Input{Record: rec})
+			pred[id] = v
+			if g := gold[id]; g.Stance != v.Stance {
+				fmt.Fprintf(&dbg, "=== %s gold %s %v pred %s %v (%.2f)\nNOTE: %s\nQ: %s\nA: %s\n", id, g.Stance, g.Grounds, v.Stance, v.Grounds, v.Confidence, g.Note, rec.Question, clip(rec.Answer, 1500))
+				for _, e := range v.Evidence {
+					fmt.Fprintf(&dbg, "  [%s] %s\n", e.Cue, clip(e.Text, 140))
+				}
+				dbg.WriteString("\n")
+			}
+		}
+		if p := os.Getenv("CLASSIFY_CHECK_DEBUG"); p != "" {
+			os.WriteFile(p+"."+strings.TrimSuffix(cs.file, ".tsv"), []byte(dbg.String()), 0o644)
+		}
+		s := Evaluate(gold.Verdicts(), pred)
+		fmt.Fprintf(&md, "### %s (%s)\n\n%s\n", cs.name, cs.file, s.Markdown())
+		if s.MacroF1 < cs.macroF1 {
+			t.Errorf("%s: macro-F1 = %.3f, below the floor %.3f", cs.file, s.MacroF1, cs.macroF1)
+		}
+		if s.Grounds.F1 < cs.grounds {
+			t.Errorf("%s: grounds micro-F1 = %.3f, below the floor %.3f", cs.file, s.Grounds.F1, cs.grounds)
+		}
+	}
+	t.Logf("check sets:\n%s", md.String())
+	if err := os.WriteFile("/tmp/check-scores.md", []byte(md.String()), 0o644); err != nil {
+		t.Logf("could not save /tmp/check-scores.md: %v", err)
+	}
+}
+
+// loadLabelled finds the records of gold's keys in the shared data: API
+// records hydrated from the full texts, TheyWorkForYou replies from the
+// latest scrape of each day, as corpus.ReadAll reads them.
+func loadLabelled(t *testing.T, gold Overrides) map[string]*corpus.Record {
+	t.Helper()
+	want := map[string]bool{}
+	twfy := false
+	for id := range gold {
+		want[id] = true
+		if strings.HasPrefix(id, "twfy:") {
+			twfy = true
+		}
+	}
+	out := loadAPIRecords(t, want)
+	if twfy {
+		recs, _, err := corpus.ReadAll([]string{shared.Path(t, "data/twfy/wrans")}, corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range recs {
+			if want[recs[i].ID] {
+				out[recs[i].ID] = &recs[i]
+			}
+		}
+	}
+	return out
+}
+
+func sortedKeys(o Overrides) []string {
+	ids := make([]string, 0, len(o))
+	for id := range o {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
