@@ -208,14 +208,37 @@ func (c *Classifier) Classify(in Input) Verdict {
 		money:     reQMoney.MatchString(rec.Question) && !reQCount.MatchString(rec.Question),
 	}
 	infos := make([]sentInfo, 0, len(sents))
+	var addEvLater []Evidence
 	for _, s := range sents {
 		if s.Start < 0 || s.End > len(ans) || s.Start > s.End {
 			continue
 		}
 		infos = append(infos, c.readSentence(s, in.Boilerplate, qf, rec.Department))
 	}
+	// "The information requested falls within the responsibility of the UK
+	// Statistics Authority. I have asked the authority to reply." followed,
+	// in the printed answer, by "Letter from Jil Matheson: …": the body the
+	// question was passed to answers in the same record, so passing it on
+	// is not a refusal.
+	letter := -1
+	if strings.Contains(ans, "Letter from") {
+		if loc := reLetterFrom.FindStringIndex(ans); loc != nil {
+			letter = loc[0]
+		}
+	}
+	for i := range infos {
+		si := &infos[i]
+		if letter < 0 || si.s.Start >= letter || !hasGround(si.grounds, OtherBody) {
+			continue
+		}
+		si.grounds = dropGround(si.grounds, OtherBody)
+		addEvLater = append(addEvLater, Evidence{Start: si.s.Start, End: si.s.End, Text: si.s.Text, Cue: "transfer:answered-by-letter"})
+		if len(si.grounds) == 0 {
+			si.role = roleGeneric
+		}
+	}
 
-	var ev []Evidence
+	ev := addEvLater
 	addEv := func(s text.Sentence, cue string) {
 		ev = append(ev, Evidence{Start: s.Start, End: s.End, Text: s.Text, Cue: cue})
 	}

@@ -77,6 +77,9 @@ func TestStances(t *testing.T) {
 		{"not any is a nil answer", qHowMany, "The Department does not operate any electric buses and therefore has not bought any.", false, Disclosed, nil, "nil"},
 		{"prorogation reply is declined without a ground", qHowMany, "It has not proved possible to respond to the hon. Member in the time available before Prorogation.", false, Declined, nil, "refusal:cannot-answer"},
 		{"a date the question gave does not answer when", "To ask the Secretary of State for Transport, when she plans to respond to the letter of 11 June 2025 from the hon. Member.", "The letter of 11 June will be responded to in due course.", false, Declined, []Ground{FuturePublication}, "ground:future-publication"},
+		{"a copy in the House of Commons Library answers", qHowMany, "A table of the buses bought has been placed in the House of Commons Library.", false, Disclosed, nil, "attachment"},
+		{"passed to a body whose letter answers is not a refusal", qHowMany, "The information requested falls within the responsibility of the UK Statistics Authority. I have asked the authority to reply.\n\nLetter from Jil Matheson, dated October 2009:\n\nAs National Statistician, I have been asked to reply. In 2023, 412 electric buses were registered.", false, Disclosed, nil, "transfer:answered-by-letter"},
+		{"passed on with no letter stays other-body", qHowMany, "The information requested falls within the responsibility of the UK Statistics Authority. I have asked the authority to reply.", false, Declined, []Ground{OtherBody}, "ground:other-body"},
 		{"not recorded answers whether recorded", "To ask the Secretary of State for Transport, whether her Department records the number of bus stops.", "The Department does not collect data on bus stops.", false, Disclosed, nil, "direct:not-recorded"},
 	}
 	var c Classifier

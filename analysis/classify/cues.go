@@ -19,6 +19,10 @@ var (
 	// reply to questions left unanswered at prorogation or dissolution.
 	reCannotAnswer = regexp.MustCompile(`(?i)(not (proved |been )?possible|unable|not able) to (respond|answer|reply|provide (a|an) (substantive |full )?(answer|response|reply)).{0,80}\b(prorogation|dissolution|general election|end of the (session|parliament)|pre-election|election period)`)
 
+	// The heading of a letter printed in the answer from the body a
+	// question was passed to (TheyWorkForYou prints them in full).
+	reLetterFrom = regexp.MustCompile(`(?m)^Letter from [^\n]{1,150}$`)
+
 	// A pointer to another answer, statement or publication.
 	rePointer = regexp.MustCompile(`(?i)\bI (would )?refer (the|my|him|her|back)\b|\brefer(red)? (the |my )?(hon|right hon|rt hon|honourable|noble)[^.]{0,40} to\b|\b(please )?see (the|my) (answer|reply|response|written|statement)|(as|which (was|were|is)) (set out|outlined|explained|stated|detailed) (in|by) (the|my|a) (answer|reply|response|previous|recent|written|letter|statement|PQ)|(previous|earlier|recent) (answer|reply|response)s? (to|given|of)|\bcan be (found|accessed|viewed|seen)\b|\b(is|are) (publicly )?(available|published) (at|on|here|online|via|from|in the)\b|following link|\bon GOV\.UK\b|published (on|at) (the )?(gov\.uk|www\.)|(details|information|figures|data|statistics)[^.]{0,60}(published|available) (in|at|on|by|as part)|https?://|\bas (detailed|set out|outlined|described|explained) in (the|our|my)\b|\b(wrote|has written|have written|letter) to [^.]{0,80}\b(addressing|setting out|explaining) (this|the)`)
 
@@ -42,7 +46,7 @@ var (
 	reNone = regexp.MustCompile(`(?i)^(no|none|nil)[.,;:]|^(none|nil)\b|^not (at present|currently|yet|at this time)\b|\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|analysis|discussions?|representations?|estimate|meetings?|correspondence|guidance|steps|action)\b|\b(has|have|had|did|does|do|is|are|was|were) not (yet )?(been )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|discussed)\b|\bthere (are|is|were|was|has been|have been) no\b`)
 
 	// Information in an attached file.
-	reAttached = regexp.MustCompile(`(?i)\b(placed|deposited|place|deposit) (a copy |copies )?(of [^.]{0,60})?in the (library|libraries)\b|\b(attached|enclosed)\b[^.]{0,40}\b(table|file|spreadsheet|excel|document|annex|data)|\b(table|file|spreadsheet|excel|document|annex|data)\b[^.]{0,40}\b(attached|enclosed)\b|\bthe (following|below) table\b|\btable (below|above)\b`)
+	reAttached = regexp.MustCompile(`(?i)\b(placed|deposited|place|deposit) (a copy |copies )?(of [^.]{0,60})?in the ((House of Commons|House of Lords|House|Commons|Lords) )?(library|libraries)\b|\b(placed|deposited) in the libraries of (both )?(the )?houses?\b|\b(attached|enclosed)\b[^.]{0,40}\b(table|file|spreadsheet|excel|document|annex|data)|\b(table|file|spreadsheet|excel|document|annex|data)\b[^.]{0,40}\b(attached|enclosed)\b|\bthe (following|below) table\b|\btable (below|above)\b`)
 
 	// Zero answers to counting questions.
 	reNilFigure = regexp.MustCompile(`(?i)^(none|nil|zero)\b|\b(no|zero|nil) (recorded|reported|spending|spend|expenditure|payments?|contracts?|cases?|staff|instances|incidents|applications|claims|complaints|prosecutions|convictions|deaths|people|individuals)\b|\bthere (are|is|were|was|has been|have been) (no|none)\b|\bnone of\b|\bhas not (contracted|spent|paid|purchased|procured|bought)\b|\b(did|does|do|has|have) not (contract|spend|pay|purchase|procure|buy|use)|\b(did|does|do|has|have|had) not (\w+ ){1,2}(any|anything)\b`)
