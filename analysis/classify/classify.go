@@ -546,6 +546,12 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf 
 			si.grounds = dropGround(si.grounds, NotHeld)
 		}
 	}
+	// "not readily available and could only be obtained at
+	// disproportionate cost" is one refusal, on cost; "not held centrally
+	// and could only be obtained at disproportionate cost" is two.
+	if hasCue(si.grounds, "not-available") && hasGround(si.grounds, DisproportionateCost) {
+		si.grounds = dropGround(si.grounds, NotHeld)
+	}
 	if hasCue(si.grounds, "spending-review") {
 		si.grounds = dropGround(si.grounds, OtherBody)
 	}

@@ -346,6 +346,18 @@ func TestStockFormulae(t *testing.T) {
 		{"The final design of the new multipliers will be announced at Budget 2025.", FuturePublication},
 		{"Detailed decisions on how the budget will be used will be worked through as part of the ongoing Spending Review.", FuturePublication},
 		{"Any final decision to use the site for the intended purposes will be made once the relevant factors have been considered.", FuturePublication},
+		{"Accurate data on the video games sector is not readily available to the Department.", NotHeld},
+		{"The Department is therefore unable to identify what grants have been made to charities.", NotHeld},
+		{"The proportion of costs falling to government were not separately quantified.", NotHeld},
+		{"It has been the long-standing policy of successive governments not to comment on intelligence matters.", NationalSecurity},
+		{"That decision was made following the taking of legal advice, the contents of which are privileged.", LegalProceedings},
+		{"It would not be appropriate to comment on decisions on whether or not to charge individuals in specific cases.", LegalProceedings},
+		{"As non-departmental public bodies, development corporations have responsibility for their own records management policy.", OtherBody},
+		{"DWP is not responsible for funding the welfare advice sector.", OtherBody},
+		{"We are unable to provide commentary on individual sites in the scope of the programme.", NoCommentConvention},
+		{"Total affordable housing supply statistics for 2008-09 will be released by CLG in December 2009.", FuturePublication},
+		{"Future levels of expenditure beyond 2010-11 will be dependent upon the next spending review.", FuturePublication},
+		
 		{"The fact that the Law Officers have advised or have not advised and the content of their advice must not be disclosed outside Government.", LegalProceedings},
 	}
 	cl := compiledDefault()
