@@ -357,7 +357,6 @@ func TestStockFormulae(t *testing.T) {
 		{"We are unable to provide commentary on individual sites in the scope of the programme.", NoCommentConvention},
 		{"Total affordable housing supply statistics for 2008-09 will be released by CLG in December 2009.", FuturePublication},
 		{"Future levels of expenditure beyond 2010-11 will be dependent upon the next spending review.", FuturePublication},
-		
 		{"The fact that the Law Officers have advised or have not advised and the content of their advice must not be disclosed outside Government.", LegalProceedings},
 	}
 	cl := compiledDefault()
