@@ -87,10 +87,10 @@ func loadAPIRecords(t testing.TB, want map[string]bool) map[string]*corpus.Recor
 // Floors the dev-set figures must not drop below: what the rules reach,
 // rounded down a little. Raise them as the rules improve.
 const (
-	floorMacroF1  = 0.82
-	floorReferred = 0.89
+	floorMacroF1  = 0.85
+	floorReferred = 0.90
 	floorHolding  = 0.95
-	floorGrounds  = 0.90
+	floorGrounds  = 0.92
 )
 
 // TestDevSet measures the classifier against the 200 adjudicated dev labels
