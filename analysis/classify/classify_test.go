@@ -187,6 +187,7 @@ func TestReadQuestion(t *testing.T) {
 		{"To ask the Secretary of State for Work and Pensions, what assessment he has made of how many of the 200,000 jobs will be created as a direct result of Government intervention.", []Want{WantFigures}},
 		{"To ask the Secretary of State for Business and Trade, what recent discussions he has had with the Secretary of State for Environment on packaging.", []Want{WantYesNo}},
 		{"To ask the Secretary of State for Transport, what assessment she has made of the capacity of the combined authority.", []Want{WantDescription}},
+		{"To ask the Secretary of State for Children, Schools and Families\n(1) when he plans to publish the School Sport Survey for 2008-09;\n(2) how many schoolchildren participated in sport each week.", []Want{WantDate, WantFigures}},
 		{"To ask the Secretary of State for Defence how many helicopters are in service.\n\nTo ask the Secretary of State for Defence what steps he is taking to increase that number.", []Want{WantFigures, WantDescription}},
 	}
 	for _, tc := range cases {
