@@ -572,7 +572,7 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf 
 		si.figure = false
 	}
 	si.nil = containsAny(lower, kwNil) && reNilFigure.MatchString(t)
-	si.direct = (hasAnyPrefix(lower, kwDirectStart) || containsAny(lower, kwDirect)) && reDirect.MatchString(t)
+	si.direct = isDirect(t, lower)
 	switch {
 	case len(si.grounds) > 0:
 		si.role = roleRefusal

@@ -29,20 +29,8 @@ var (
 	// Sentences of general commitment or context that give no information.
 	reGeneric = regexp.MustCompile(`(?i)\b(is|are|remain|remains|am|was) (fully |firmly |deeply |absolutely |strongly |wholly |clear(ly)? )?(committed|determined|dedicated) to\b|\brecogni[sz]es? (the )?(importance|value|vital|crucial|significant|need)|\btak(e|es|ing) [^.]{0,40}(very )?seriously|\b(we|government|department) (will )?continue(s)? to (work|engage|monitor|keep|consider|support|review|listen)|\bkeep[^.]{0,40}under (constant |continuous |regular |close )?review|\b(deeply|very|hugely|extremely) grateful|number one mission|\bwe (want|know|understand) |\bthis government is\b|\bthe government is clear|\b(has|have|had) (carefully )?noted\b|\bnotes? the (report|recommendations|findings|publication)`)
 
-	// A sentence that answers a yes/no or whether question directly.
-	reDirect = regexp.MustCompile(`(?i)^(yes|no|none|nil|not)\b|\b(already|currently) (include|includes|required|requires?|provides?|applies|apply|in place|exists?|covers?)\b|` +
-		`\b(has|have|had)? ?(raised|pressed|discussed|spoke|spoken|met with|wrote to|agreed)\b|` +
-		`\b(is|are|was|were|will|would|does|do|did|has|have|had) (not |also |already )?(be |been )?(included|excluded|covered|eligible|exempt)\b|` +
-		`\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|discussions?|representations?|estimate|requirement|intention|evidence|meetings?|guidance|decision|changes?)\b|\bthere (are|is|were|was|has been|have been) no\b|` +
-		`\b(has|have|had|did|does|do|is|are|was|were|will|would) not (been |yet )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|published|required|planned|apply|applied|change|changed|intend|plan|make|take|introduce|legislate|seek)\b|` +
-		`\bnot (currently )?(planning|intending|considering|required|necessary|due to|planned)\b|\b(has|have) (no|not)\b|\b(will|would) not\b|` +
-		// "the Department has commissioned …": the actor must be the
-		// answerer, not "the contribution they have made".
-		`\b(I|we|he|she|ministers|officials|department|government|secretary of state|minister|my (department|officials))\b[^.,;]{0,40}\b(has|have|had)( not| recently| already)? (made|held|met|discussed|had|received|written|spoken|commissioned|published|announced|agreed|decided|confirmed|completed|undertaken|taken|introduced|launched)\b|` +
-		`\bwill (be )?(apply|applies|introduce|legislate|bring forward|require|extend)\b`)
-
 	// A direct answer that is a "none": no assessment, no discussions, has
-	// not met. Tried only on sentences reDirect matched.
+	// not met. Tried only on sentences isDirect accepted.
 	reNone = regexp.MustCompile(`(?i)^(no|none|nil)[.,;:]|^(none|nil)\b|^not (at present|currently|yet|at this time)\b|\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|analysis|discussions?|representations?|estimate|meetings?|correspondence|guidance|steps|action)\b|\b(has|have|had|did|does|do|is|are|was|were) not (yet )?(been )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|discussed)\b|\bthere (are|is|were|was|has been|have been) no\b`)
 
 	// Information in an attached file.
@@ -51,9 +39,7 @@ var (
 	// Zero answers to counting questions.
 	reNilFigure = regexp.MustCompile(`(?i)^(none|nil|zero)\b|\b(no|zero|nil) (recorded|reported|spending|spend|expenditure|payments?|contracts?|cases?|staff|instances|incidents|applications|claims|complaints|prosecutions|convictions|deaths|people|individuals)\b|\bthere (are|is|were|was|has been|have been) (no|none)\b|\bnone of\b|\bhas not (contracted|spent|paid|purchased|procured|bought)\b|\b(did|does|do|has|have) not (contract|spend|pay|purchase|procure|buy|use)|\b(did|does|do|has|have|had) not (\w+ ){1,2}(any|anything)\b`)
 
-	// Dates, years and reference numbers removed before looking for figures.
-	reNotFigure = regexp.MustCompile(`(?i)\b(questions?|uins?|pqs?)\s+(uin\s+)?(hl)?\d+([\s(),]*(and|&)?[\s(),]*(hl)?\d+)*|\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\s+\d{4}\b|\b(19|20)\d{2}([-/–](19|20)?\d{2})?\b|\b(question|questions|uin|hl|hcws|hlws|section|sections|paragraph|paragraphs|para|column|col|page|pages|regulation|regulations|article|clause|part|schedule|table|chapter|no\.|number|annex|rule|step|tier|level|key stage|phase|wave|stage|band|grade|category|class|type|covid|g|c|cop|figure|appendix|act|order|pq|pqs|uins)\s*-?\d+(\.\d+)*[a-z]?\b|\bage(d)? (of )?(\d+|under \d+|over \d+)|\b(under|over|aged) (the age of )?\d+\b|\b\d+ (and|or|to) (over|under|\d+) years?\b|\b\d+\s?(years?|months?)[- ]old\b|\bwithin \d+ (hours|days|minutes|weeks)\b|\b[a-z]+-?\d+[a-z\d]*\b|\b\d+-?[a-z]+\d*\b|\b\d{1,2}\s?[-–]\s?\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b|\(\s*\d+\s*\)`)
-	reFigure    = regexp.MustCompile(`£\s?\d[\d,]*(\.\d+)?|\b\d[\d,]*(\.\d+)?\s?(%|per ?cent\b|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(million|billion|bn|thousand|hundred)\b|\b\d+(\.\d+)?\b`)
+	reFigure = regexp.MustCompile(`£\s?\d[\d,]*(\.\d+)?|\b\d[\d,]*(\.\d+)?\s?(%|per ?cent\b|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(million|billion|bn|thousand|hundred)\b|\b\d+(\.\d+)?\b`)
 	// Counts written as words: "Three members …", "there were two".
 	reNumWord = regexp.MustCompile(`(?i)^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|\b(are|were|was|is|been|had|has|of|total of|totalling|totalled) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|:\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*$`)
 
@@ -61,6 +47,74 @@ var (
 	// A date or time in an answer, for questions asking when.
 	reWhen = regexp.MustCompile(`(?i)\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(by|in|from|until|during|before|after|on|at|within|around) (the )?(end of |start of |beginning of |early |late |mid-?|spring |summer |autumn |winter |first half of |second half of )*((january|february|march|april|may|june|july|august|september|october|november|december)\b|(19|20)\d{2}\b|(this|next|the coming) (year|month|week|spring|summer|autumn|winter|financial year|parliament)|\d+ (days|weeks|months|years))`)
 )
+
+// directCues are the ways a sentence answers a yes/no or whether question
+// directly ("No.", "Officials have discussed …", "There are no plans to
+// …", "The scheme already covers …"). Each is tried only when all of its
+// keyword sets have a member in the lower-cased sentence: the sets are
+// necessary conditions of the expression, so the gate changes no result,
+// only how often the expression runs.
+var directCues = []struct {
+	kw [][]string
+	re *regexp.Regexp
+}{
+	{[][]string{{"yes", "no", "nil"}}, regexp.MustCompile(`(?i)^(yes|no|none|nil|not)\b`)},
+	{[][]string{{"already ", "currently "}}, regexp.MustCompile(`(?i)\b(already|currently) (include|includes|required|requires?|provides?|applies|apply|in place|exists?|covers?)\b`)},
+	{[][]string{{"raised", "pressed", "discussed", "spoke", "met with", "wrote to", "agreed"}}, regexp.MustCompile(`(?i)\b(has|have|had)? ?(raised|pressed|discussed|spoke|spoken|met with|wrote to|agreed)\b`)},
+	{[][]string{{"included", "excluded", "covered", "eligible", "exempt"}}, regexp.MustCompile(`(?i)\b(is|are|was|were|will|would|does|do|did|has|have|had) (not |also |already )?(be |been )?(included|excluded|covered|eligible|exempt)\b`)},
+	{[][]string{{"no"}}, regexp.MustCompile(`(?i)\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|discussions?|representations?|estimate|requirement|intention|evidence|meetings?|guidance|decision|changes?)\b|\bthere (are|is|were|was|has been|have been) no\b`)},
+	{[][]string{{" not "}}, regexp.MustCompile(`(?i)\b(has|have|had|did|does|do|is|are|was|were|will|would) not (been |yet )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|published|required|planned|apply|applied|change|changed|intend|plan|make|take|introduce|legislate|seek)\b`)},
+	{[][]string{{"not ", "has no", "have no", "will not", "would not"}}, regexp.MustCompile(`(?i)\bnot (currently )?(planning|intending|considering|required|necessary|due to|planned)\b|\b(has|have) (no|not)\b|\b(will|would) not\b`)},
+	// "the Department has commissioned …": the actor must be the
+	// answerer, not "the contribution they have made".
+	{[][]string{{"has ", "have ", "had "}, {"made", "held", "met", "discussed", "had", "received", "written", "spoken", "commissioned", "published", "announced", "agreed", "decided", "confirmed", "completed", "undertaken", "taken", "introduced", "launched"}},
+		regexp.MustCompile(`(?i)\b(I|we|he|she|ministers|officials|department|government|secretary of state|minister|my (department|officials))\b[^.,;]{0,40}\b(has|have|had)( not| recently| already)? (made|held|met|discussed|had|received|written|spoken|commissioned|published|announced|agreed|decided|confirmed|completed|undertaken|taken|introduced|launched)\b`)},
+	{[][]string{{"will "}}, regexp.MustCompile(`(?i)\bwill (be )?(apply|applies|introduce|legislate|bring forward|require|extend)\b`)},
+}
+
+// isDirect reports whether sentence t (lower its lower-case form) answers a
+// yes/no directly: one of directCues matches.
+func isDirect(t, lower string) bool {
+	if !hasAnyPrefix(lower, kwDirectStart) && !containsAny(lower, kwDirect) {
+		return false
+	}
+next:
+	for _, d := range directCues {
+		for _, kw := range d.kw {
+			if !containsAny(lower, kw) {
+				continue next
+			}
+		}
+		if d.re.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// notFigures are the numbers that are not quantities: references
+// (Question 1234, section 5, HCWS12), dates, years, ages and bracketed
+// note numbers. Each part is tried only when one of its keywords occurs
+// (nil: always); hasFigure blanks what every part matches.
+var notFigures = []struct {
+	kw []string
+	re *regexp.Regexp
+}{
+	{[]string{"question", "uin", "pq"}, regexp.MustCompile(`(?i)\b(questions?|uins?|pqs?)\s+(uin\s+)?(hl)?\d+([\s(),]*(and|&)?[\s(),]*(hl)?\d+)*`)},
+	{[]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}, regexp.MustCompile(`(?i)\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?\b`)},
+	{[]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "spring", "summer", "autumn", "winter"}, regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\s+\d{4}\b`)},
+	{nil, regexp.MustCompile(`(?i)\b(19|20)\d{2}([-/–](19|20)?\d{2})?\b`)},
+	{nil, regexp.MustCompile(`(?i)\b(question|questions|uin|hl|hcws|hlws|section|sections|paragraph|paragraphs|para|column|col|page|pages|regulation|regulations|article|clause|part|schedule|table|chapter|no\.|number|annex|rule|step|tier|level|key stage|phase|wave|stage|band|grade|category|class|type|covid|g|c|cop|figure|appendix|act|order|pq|pqs|uins)\s*-?\d+(\.\d+)*[a-z]?\b`)},
+	{[]string{"age"}, regexp.MustCompile(`(?i)\bage(d)? (of )?(\d+|under \d+|over \d+)`)},
+	{[]string{"under", "over", "aged"}, regexp.MustCompile(`(?i)\b(under|over|aged) (the age of )?\d+\b`)},
+	{[]string{"year"}, regexp.MustCompile(`(?i)\b\d+ (and|or|to) (over|under|\d+) years?\b`)},
+	{[]string{"old"}, regexp.MustCompile(`(?i)\b\d+\s?(years?|months?)[- ]old\b`)},
+	{[]string{"within"}, regexp.MustCompile(`(?i)\bwithin \d+ (hours|days|minutes|weeks)\b`)},
+	{nil, regexp.MustCompile(`(?i)\b[a-z]+-?\d+[a-z\d]*\b`)},
+	{nil, regexp.MustCompile(`(?i)\b\d+-?[a-z]+\d*\b`)},
+	{[]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}, regexp.MustCompile(`(?i)\b\d{1,2}\s?[-–]\s?\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b`)},
+	{[]string{"("}, regexp.MustCompile(`(?i)\(\s*\d+\s*\)`)},
+}
 
 // Keywords gating the structural cues: a cue's expression is tried only on
 // sentences containing one of them (lower case).
@@ -72,7 +126,7 @@ var (
 	kwAttached     = []string{"attach", "enclos", "table", "librar"}
 	kwNil          = []string{"none", "nil", "zero", "no ", "not "}
 	kwNumWord      = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
-	// reDirect's alternatives each need one of these (or kwDirectStart at
+	// directCues each need one of these (or kwDirectStart at
 	// the start of the sentence).
 	kwDirect      = []string{" no ", " not ", "n't", "already", "currently", "raised", "pressed", "discussed", "spoke", "met with", "wrote to", "agreed", "clud", "covered", "eligible", "exempt", "has ", "have ", "had ", "will "}
 	kwDirectStart = []string{"yes", "no", "nil", "not"}
@@ -88,7 +142,27 @@ var (
 func hasFigure(s string, qnums map[string]bool, durations bool) bool {
 	blank := func(m string) string { return strings.Repeat(" ", len(m)) }
 	s = reURL.ReplaceAllStringFunc(s, blank)
-	cleaned := reNotFigure.ReplaceAllStringFunc(s, blank)
+	// Blank the union of what the parts match in s, each part on s itself,
+	// so that no part sees another's blanks.
+	lower := strings.ToLower(s)
+	var b []byte
+	for _, nf := range notFigures {
+		if nf.kw != nil && !containsAny(lower, nf.kw) {
+			continue
+		}
+		for _, loc := range nf.re.FindAllStringIndex(s, -1) {
+			if b == nil {
+				b = []byte(s)
+			}
+			for i := loc[0]; i < loc[1]; i++ {
+				b[i] = ' '
+			}
+		}
+	}
+	cleaned := s
+	if b != nil {
+		cleaned = string(b)
+	}
 	if !durations {
 		cleaned = reDuration.ReplaceAllStringFunc(cleaned, blank)
 	}

@@ -42,16 +42,23 @@ type Lexicon struct {
 type compiledCue struct {
 	Cue
 	re *regexp.Regexp
+	// gate indexes the cue's keyword set in compiledLexicon.gates; -1 for
+	// a cue without keywords.
+	gate int
 }
 
 // compiledLexicon is a Lexicon ready to match.
 type compiledLexicon struct {
 	cues []compiledCue
+	// gates are the distinct keyword sets of the cues: many cues of a
+	// ground share one, and each is looked for once per sentence.
+	gates [][]string
 }
 
 // compile compiles every cue case-insensitively.
 func (l Lexicon) compile() (*compiledLexicon, error) {
 	out := &compiledLexicon{cues: make([]compiledCue, 0, len(l.Cues))}
+	gateOf := map[string]int{}
 	for i, c := range l.Cues {
 		re, err := regexp.Compile("(?i)" + c.Pattern)
 		if err != nil {
@@ -63,7 +70,18 @@ func (l Lexicon) compile() (*compiledLexicon, error) {
 		if c.Name == "" {
 			c.Name = c.Pattern
 		}
-		out.cues = append(out.cues, compiledCue{Cue: c, re: re})
+		gate := -1
+		if len(c.Keywords) > 0 {
+			k := strings.Join(c.Keywords, "\x00")
+			g, ok := gateOf[k]
+			if !ok {
+				g = len(out.gates)
+				gateOf[k] = g
+				out.gates = append(out.gates, c.Keywords)
+			}
+			gate = g
+		}
+		out.cues = append(out.cues, compiledCue{Cue: c, re: re, gate: gate})
 	}
 	return out, nil
 }
@@ -81,9 +99,26 @@ type groundHit struct {
 func (cl *compiledLexicon) match(s string) []groundHit {
 	var hits []groundHit
 	lower := strings.ToLower(s)
+	// open[g] is 0 when gate g is not yet looked for, 1 when one of its
+	// keywords occurs, 2 when none does.
+	var buf [32]uint8
+	open := buf[:0]
+	if len(cl.gates) <= len(buf) {
+		open = buf[:len(cl.gates)]
+	} else {
+		open = make([]uint8, len(cl.gates))
+	}
 	for _, c := range cl.cues {
-		if len(c.Keywords) > 0 && !containsAny(lower, c.Keywords) {
-			continue
+		if c.gate >= 0 {
+			if open[c.gate] == 0 {
+				open[c.gate] = 2
+				if containsAny(lower, cl.gates[c.gate]) {
+					open[c.gate] = 1
+				}
+			}
+			if open[c.gate] == 2 {
+				continue
+			}
 		}
 		loc := c.re.FindStringIndex(s)
 		if loc == nil {
@@ -241,13 +276,13 @@ var defaultCues = []Cue{
 	{PersonalData, `personal (data|information) (about|of|relating to)|patient confidentiality|(duty|obligations?) of confidentiality`, "personal-data", 0.8, []string{"data protection", "identif", "small numbers", "suppress", "supress", "redact", "withheld", "disclosure control", "comment on", "individual", "personal", "confidential"}},
 
 	// other-body
-	{OtherBody, `(is|are|remains?|was|will be|would be) (a |an |entirely a |wholly a )?((private|commercial|operational|internal|local) )?(matter|matters|issue|issues|question|decision|decisions) for (the |each |individual |local |relevant |an |their )?|not (an issue|a matter) for which (the|this|my) [^.]{0,60}(is|are) responsible`, "matter-for", 0.9, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
-	{OtherBody, `(is|are) (a )?(fully |wholly )?devolved( matter| issue| policy| area)?|devolved (matter|issue|policy|area|responsibility|competence)|responsibility of the (Scottish|Welsh|Northern Ireland)`, "devolved", 1, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
-	{OtherBody, `(falls?|lies|sits|rests?) (under|within|with) the (remit|responsibility|jurisdiction) of|(within|outside) (the )?(remit|responsibility) of`, "remit", 1, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
-	{OtherBody, `each (government )?(department|local authority|authority|body|organisation|trust|police force|force|council)[^.]{0,40}(is|are) responsible for (its|their) own|\beach [^.]{0,40}'s own responsibility|(have|has|take|takes) (the |full )?responsibility for (its|their) own|\bit is the responsibility of (each|every|individual)\b|\b(is|are) not (directly )?responsible for`, "each-own", 1, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
-	{OtherBody, `(is|are) (operationally )?independent (of|from) (parliament|government|ministers)|operationally independent|arm'?s[- ]length body`, "independent-body", 0.9, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
-	{OtherBody, `(have|has) (been )?asked (the|its|their) [^.]{0,80}to (reply|write|respond|provide (a |an )?(direct |substantive |full )?(reply|response|answer))|(is|are) (the )?(direct |sole )?responsibility of (the )?(company|chief executive|agency|board|operator|trust|council)|will (reply|write|respond) to (the hon|my hon|the right hon|the noble)[^.]{0,80}directly`, "asked-to-reply", 0.9, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
-	{OtherBody, `(is|are) (solely |entirely )?(a )?(responsibility|responsible) (of|for) (the |individual |local |each )?(police|local authorit|chief constable|council|devolved|scottish|welsh|northern ireland|trusts|regulator|employers|schools)`, "responsibility-of", 0.8, []string{"matter", "issue", "question", "decision", "devolved", "scottish", "welsh", "northern ireland", "remit", "responsib", "jurisdiction", "independent", "arm", "asked", "directly"}},
+	{OtherBody, `(is|are|remains?|was|will be|would be) (a |an |entirely a |wholly a )?((private|commercial|operational|internal|local) )?(matter|matters|issue|issues|question|decision|decisions) for (the |each |individual |local |relevant |an |their )?|not (an issue|a matter) for which (the|this|my) [^.]{0,60}(is|are) responsible`, "matter-for", 0.9, []string{"matter", "issue", "question", "decision"}},
+	{OtherBody, `(is|are) (a )?(fully |wholly )?devolved( matter| issue| policy| area)?|devolved (matter|issue|policy|area|responsibility|competence)|responsibility of the (Scottish|Welsh|Northern Ireland)`, "devolved", 1, []string{"devolved", "responsibility of the"}},
+	{OtherBody, `(falls?|lies|sits|rests?) (under|within|with) the (remit|responsibility|jurisdiction) of|(within|outside) (the )?(remit|responsibility) of`, "remit", 1, []string{"remit", "responsibility", "jurisdiction"}},
+	{OtherBody, `each (government )?(department|local authority|authority|body|organisation|trust|police force|force|council)[^.]{0,40}(is|are) responsible for (its|their) own|\beach [^.]{0,40}'s own responsibility|(have|has|take|takes) (the |full )?responsibility for (its|their) own|\bit is the responsibility of (each|every|individual)\b|\b(is|are) not (directly )?responsible for`, "each-own", 1, []string{"responsib"}},
+	{OtherBody, `(is|are) (operationally )?independent (of|from) (parliament|government|ministers)|operationally independent|arm'?s[- ]length body`, "independent-body", 0.9, []string{"independent", "length body"}},
+	{OtherBody, `(have|has) (been )?asked (the|its|their) [^.]{0,80}to (reply|write|respond|provide (a |an )?(direct |substantive |full )?(reply|response|answer))|(is|are) (the )?(direct |sole )?responsibility of (the )?(company|chief executive|agency|board|operator|trust|council)|will (reply|write|respond) to (the hon|my hon|the right hon|the noble)[^.]{0,80}directly`, "asked-to-reply", 0.9, []string{"asked", "responsibility of", "directly"}},
+	{OtherBody, `(is|are) (solely |entirely )?(a )?(responsibility|responsible) (of|for) (the |individual |local |each )?(police|local authorit|chief constable|council|devolved|scottish|welsh|northern ireland|trusts|regulator|employers|schools)`, "responsibility-of", 0.8, []string{"responsib"}},
 
 	// no-comment-convention
 	{NoCommentConvention, `not (general |normal |usual |standard |our |government )?(practice|policy) to (make available|publish|disclose|release|comment|provide|give)`, "not-practice", 1, []string{"practice", "policy"}},
@@ -255,7 +290,7 @@ var defaultCues = []Cue{
 	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally |otherwise )?comment on\b`, "no-comment", 1, []string{"comment"}},
 	{NoCommentConvention, `(do|does|will|would) not (routinely |normally |generally )?(publish|disclose|release|share)[^.]{0,40}(advice|internal|correspondence|representations|responses|discussions|deliberations|minutes|papers)`, "not-disclosed", 0.9, []string{"publish", "disclose", "release", "share"}},
 	{NoCommentConvention, `(not|n't) (be )?(able|appropriate|right|possible|proper) (for me |for the government )?to (comment|speculate|look back|provide a running commentary|pre-?judge)|cannot (comment|speculate)|(inappropriate|not appropriate) (for [^.]{0,30})?to (comment|speculate|release|disclose|give a view)|unable to (provide (a )?(running )?commentary|comment) on (individual|specific|particular)`, "cannot-comment", 0.8, []string{"comment", "speculat", "look back", "commentary", "judge", "cannot", "inappropriate", "not appropriate"}},
-	{NoCommentConvention, `(internal|cabinet|advice|discussions?|deliberations?|meetings)[^.]{0,100}(is|are) (generally |normally |usually )?not (generally |normally |usually )?(disclosed|published|made public)|frankness and candour|candour of internal|unable to disclose (details of )?(confidential|private|internal)`, "internal-not-disclosed", 1, []string{"disclosed", "candour", "made public", "published", "unable to disclose"}},
+	{NoCommentConvention, `(internal|cabinet|advice|discussions?|deliberations?|meetings)[^.]{0,100}(is|are) (generally |normally |usually )?not (generally |normally |usually )?(disclosed|published|made public)|frankness and candour|candour of internal|unable to disclose (details of )?(confidential|private|internal)`, "internal-not-disclosed", 1, []string{"not disclosed", "not published", "not made public", "not generally", "not normally", "not usually", "candour", "unable to disclose"}},
 	{NoCommentConvention, `market[- ]sensitive|quasi[- ]judicial|propriety guidance|(internal|legal) advice to (ministers|government)|running commentary`, "convention", 0.9, []string{"market", "quasi", "propriety", "advice to", "commentary"}},
 
 	// future-publication
