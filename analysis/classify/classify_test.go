@@ -264,10 +264,10 @@ func TestEvaluate(t *testing.T) {
 		"e": {Stance: Holding},
 	}
 	pred := map[string]Verdict{
-		"a": {Stance: Disclosed},
-		"b": {Stance: Declined, Grounds: []Ground{NotHeld}},
-		"c": {Stance: Declined, Grounds: []Ground{NotHeld}},
-		"d": {Stance: Referred},
+		"a": {Stance: Disclosed, Confidence: 0.95},
+		"b": {Stance: Declined, Grounds: []Ground{NotHeld}, Confidence: 1},
+		"c": {Stance: Declined, Grounds: []Ground{NotHeld}, Confidence: 0.55},
+		"d": {Stance: Referred, Confidence: 0.85},
 		"x": {Stance: Disclosed},
 	}
 	s := Evaluate(gold, pred)
@@ -293,7 +293,12 @@ func TestEvaluate(t *testing.T) {
 	if s.Confusion[Partial][Declined] != 1 {
 		t.Errorf("confusion %v", s.Confusion)
 	}
-	if md := s.Markdown(); !strings.Contains(md, "| macro-F1 (disclosed, partial, declined) | 0.556 |") {
+	// bands: c (0.55, wrong) in [0, 0.6); d in [0.8, 0.9); a and b (1
+	// included) in [0.9, 1].
+	if b := s.ByConfidence; b[0].N != 1 || b[0].Correct != 0 || b[3].N != 1 || b[3].Correct != 1 || b[4].N != 2 || b[4].Accuracy != 1 {
+		t.Errorf("by confidence %+v", b)
+	}
+	if md := s.Markdown(); !strings.Contains(md, "| macro-F1 (disclosed, partial, declined) | 0.556 |") || !strings.Contains(md, "| [0.9, 1.0] | 2 | 2 | 1.00 |") {
 		t.Errorf("markdown:\n%s", md)
 	}
 }

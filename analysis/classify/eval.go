@@ -49,13 +49,31 @@ type Scores struct {
 	Grounds PRF
 	// PerGround holds the same per ground.
 	PerGround map[Ground]PRF
+	// ByConfidence holds the stance accuracy of the scored items in each
+	// band of the predicted verdict's confidence, ConfidenceBands in order:
+	// whether a verdict's confidence says how far to trust it.
+	ByConfidence []ConfidenceBand
 }
+
+// ConfidenceBand is the stance accuracy of the verdicts whose confidence c
+// lies in [Lo, Hi) (the last band includes 1).
+type ConfidenceBand struct {
+	Lo, Hi     float64
+	N, Correct int
+	Accuracy   float64 // Correct/N, 0 when N is 0
+}
+
+// ConfidenceBands are the bands Evaluate reports accuracy in.
+var ConfidenceBands = [][2]float64{{0, 0.6}, {0.6, 0.7}, {0.7, 0.8}, {0.8, 0.9}, {0.9, 1}}
 
 // Evaluate scores pred against gold, both keyed by record ID. Items of gold
 // missing from pred are counted in Missing; items of pred not in gold are
 // ignored. It needs no data files: the README's numbers come from it.
 func Evaluate(gold, pred map[string]Verdict) Scores {
 	s := Scores{Stance: map[Stance]PRF{}, Confusion: map[Stance]map[Stance]int{}, PerGround: map[Ground]PRF{}}
+	for _, b := range ConfidenceBands {
+		s.ByConfidence = append(s.ByConfidence, ConfidenceBand{Lo: b[0], Hi: b[1]})
+	}
 	ids := make([]string, 0, len(gold))
 	for id := range gold {
 		ids = append(ids, id)
@@ -89,6 +107,16 @@ func Evaluate(gold, pred map[string]Verdict) Scores {
 			s.Confusion[g.Stance] = map[Stance]int{}
 		}
 		s.Confusion[g.Stance][p.Stance]++
+		for i := range s.ByConfidence {
+			b := &s.ByConfidence[i]
+			if p.Confidence >= b.Lo && (p.Confidence < b.Hi || i == len(s.ByConfidence)-1) {
+				b.N++
+				if g.Stance == p.Stance {
+					b.Correct++
+				}
+				break
+			}
+		}
 		if g.Stance == p.Stance {
 			correct++
 			get(st, g.Stance).tp++
@@ -120,6 +148,11 @@ func Evaluate(gold, pred map[string]Verdict) Scores {
 	if s.N > 0 {
 		s.Accuracy = float64(correct) / float64(s.N)
 	}
+	for i := range s.ByConfidence {
+		if b := &s.ByConfidence[i]; b.N > 0 {
+			b.Accuracy = float64(b.Correct) / float64(b.N)
+		}
+	}
 	for _, k := range Stances {
 		c := get(st, k)
 		s.Stance[k] = prf(c.tp, c.fp, c.fn)
@@ -137,8 +170,8 @@ func Evaluate(gold, pred map[string]Verdict) Scores {
 }
 
 // Markdown renders the scores as Markdown tables: per-stance precision,
-// recall and F1, the headline figures, per-ground scores and the confusion
-// matrix (rows gold, columns predicted).
+// recall and F1, the headline figures, per-ground scores, accuracy by
+// confidence band and the confusion matrix (rows gold, columns predicted).
 func (s Scores) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "| stance | precision | recall | F1 | support |\n| --- | ---: | ---: | ---: | ---: |\n")
@@ -163,6 +196,16 @@ func (s Scores) Markdown() string {
 		for _, g := range gs {
 			p := s.PerGround[g]
 			fmt.Fprintf(&b, "| %s | %.2f | %.2f | %.2f | %d |\n", g, p.Precision, p.Recall, p.F1, p.Support)
+		}
+	}
+	if len(s.ByConfidence) > 0 {
+		fmt.Fprintf(&b, "\n| confidence | verdicts | stance right | accuracy |\n| --- | ---: | ---: | ---: |\n")
+		for i, c := range s.ByConfidence {
+			hi := ")"
+			if i == len(s.ByConfidence)-1 {
+				hi = "]"
+			}
+			fmt.Fprintf(&b, "| [%.1f, %.1f%s | %d | %d | %.2f |\n", c.Lo, c.Hi, hi, c.N, c.Correct, c.Accuracy)
 		}
 	}
 	cols := append(append([]Stance{}, Stances...), Unanswered)
