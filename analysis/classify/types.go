@@ -83,4 +83,6 @@ type Verdict struct {
 	// then carries the override's note.
 	Overridden bool   `json:"overridden,omitempty"`
 	Note       string `json:"note,omitempty"`
+
+	rule string // the rule that decided, for calibration
 }
