@@ -72,6 +72,34 @@ func TestCheckSets(t *testing.T) {
 			t.Errorf("%s: grounds micro-F1 = %.3f, below the floor %.3f", cs.file, s.Grounds.F1, cs.grounds)
 		}
 	}
+	// How the check sets' kind of coder compares with the dev coders: the
+	// dev answers coded the same way, from the codebook alone.
+	cb := filepath.Join("testdata", "dev-codebook-only.tsv")
+	f, err := os.Open(cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	llm, err := ReadOverrides(f, cb)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev := shared.Path(t, "labels/dev.tsv")
+	f, err = os.Open(dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, err := ReadOverrides(f, dev)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, n := CohenKappa(gold.Verdicts(), llm.Verdicts())
+	if n != len(gold) {
+		t.Errorf("%s codes %d of the %d dev answers", cb, n, len(gold))
+	}
+	s := Evaluate(gold.Verdicts(), llm.Verdicts())
+	fmt.Fprintf(&md, "### The check sets' coders on the dev set (%s against dev.tsv)\n\nCohen's κ %.3f over %d answers, accuracy %.3f, macro-F1 %.3f\n\n%s\n", cb, k, n, s.Accuracy, s.MacroF1, s.Markdown())
 	t.Logf("check sets:\n%s", md.String())
 	if err := os.WriteFile("/tmp/check-scores.md", []byte(md.String()), 0o644); err != nil {
 		t.Logf("could not save /tmp/check-scores.md: %v", err)
