@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/parlance-go/parlance/corpus"
@@ -108,9 +109,70 @@ func TestCheckSets(t *testing.T) {
 
 // loadLabelled finds the records of gold's keys in the shared data: API
 // records hydrated from the full texts, TheyWorkForYou replies from the
-// latest scrape of each day, as corpus.ReadAll reads them.
+// latest scrape of each day, as corpus.ReadAll reads them. The records of
+// every labelled set in the package are read once per test binary (reading
+// the API files is the slow part), and handed out as copies.
 func loadLabelled(t *testing.T, gold Overrides) map[string]*corpus.Record {
 	t.Helper()
+	// Skip here, outside the Once, when the shared data is absent.
+	shared.Path(t, "data/api")
+	labelledOnce.Do(func() { labelledRecs, labelledErr = readLabelled(t) })
+	if labelledErr != nil {
+		t.Fatal(labelledErr)
+	}
+	out := map[string]*corpus.Record{}
+	var missing Overrides
+	for id := range gold {
+		if r, ok := labelledRecs[id]; ok {
+			c := *r
+			out[id] = &c
+		} else {
+			if missing == nil {
+				missing = Overrides{}
+			}
+			missing[id] = gold[id]
+		}
+	}
+	if missing != nil {
+		for id, r := range readRecords(t, missing) {
+			out[id] = r
+		}
+	}
+	return out
+}
+
+var (
+	labelledOnce sync.Once
+	labelledRecs map[string]*corpus.Record
+	labelledErr  error
+)
+
+// labelledFiles are the package's labelled sets, read together.
+func labelledFiles(t *testing.T) []string {
+	return []string{shared.Path(t, "labels/dev.tsv"), filepath.Join("testdata", "check-api.tsv"), filepath.Join("testdata", "check-twfy.tsv"), filepath.Join("testdata", "dev-codebook-only.tsv")}
+}
+
+func readLabelled(t *testing.T) (map[string]*corpus.Record, error) {
+	all := Overrides{}
+	for _, path := range labelledFiles(t) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		o, err := ReadOverrides(f, path)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		for id, v := range o {
+			all[id] = v
+		}
+	}
+	return readRecords(t, all), nil
+}
+
+// readRecords reads the records of gold's keys from the shared data.
+func readRecords(t *testing.T, gold Overrides) map[string]*corpus.Record {
 	want := map[string]bool{}
 	twfy := false
 	for id := range gold {

@@ -107,11 +107,7 @@ func TestDevSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]bool{}
-	for id := range gold {
-		want[id] = true
-	}
-	recs := loadAPIRecords(t, want)
+	recs := loadLabelled(t, gold)
 	var c Classifier
 	pred := map[string]Verdict{}
 	ids := make([]string, 0, len(gold))
