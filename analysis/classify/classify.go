@@ -489,6 +489,8 @@ func (c *Classifier) Classify(in Input) Verdict {
 		conflicts += 2
 		ev = append(ev, Evidence{Cue: "truncated"})
 	}
+	// The rule that decided, first among the answer's evidence.
+	ev = append([]Evidence{{Cue: "rule:" + v.rule}}, ev...)
 	conf := ruleConfidence[v.rule] * strength
 	for i := 0; i < conflicts; i++ {
 		conf *= 0.9

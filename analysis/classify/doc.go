@@ -48,10 +48,15 @@
 // offsets into Record.Answer and cues such as "ground:national-security:
 // security-grounds" (ground, then the lexicon cue's name), "family:12",
 // "figure", "table", "attachment", "nil", "direct", "pointer",
-// "holding-promise", "generic", "date". Entries with Start == End and no
-// Text are verdict-level notes rather than spans: "holding-flag",
-// "info:figures", "info:direct", "info:other-part", "missing:figures",
-// "missing:yes-no", "missing:substance", "tie-break:ground-over-pointer",
+// "holding-promise", "generic", "date", "refusal:cannot-answer",
+// "transfer:answered-by-letter". Entries with Start == End and no Text are
+// verdict-level notes rather than spans: first "rule:NAME", the rule that
+// decided (holding-flag, holding-promise, ground-only, ground-with-info,
+// deferral-yes-no, deferral-incidental, pointer-only, missing-figures,
+// missing-yes-no, missing-substance, disclosed, disclosed-weak), then
+// "holding-flag", "info:figures", "info:direct", "info:direct-none",
+// "info:other-part", "missing:figures", "missing:yes-no",
+// "missing:substance", "tie-break:ground-over-pointer",
 // "tie-break:deferral-incidental", "tie-break:each-own-answered",
 // "truncated", "override".
 //
