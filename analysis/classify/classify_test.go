@@ -363,6 +363,12 @@ func TestStockFormulae(t *testing.T) {
 		{"We are unable to provide commentary on individual sites in the scope of the programme.", NoCommentConvention},
 		{"Total affordable housing supply statistics for 2008-09 will be released by CLG in December 2009.", FuturePublication},
 		{"Future levels of expenditure beyond 2010-11 will be dependent upon the next spending review.", FuturePublication},
+		{"Analysts would not be able to provide the information requested without exceeding the cost threshold.", DisproportionateCost},
+		{"It is not possible to say what number of these click throughs resulted in completed applications.", NotHeld},
+		{"My Department does not publish the amount of Right to Buy receipts retained by local authorities.", NotHeld},
+		{"As under successive administrations, the Government does not publish granular detail on Ministers' travel.", NoCommentConvention},
+		{"To protect the integrity of this approach, we cannot share granular data on inspections.", NoCommentConvention},
+		{"I am unable to release any details concerning alleged victims which could lead to their identification.", PersonalData},
 		{"The fact that the Law Officers have advised or have not advised and the content of their advice must not be disclosed outside Government.", LegalProceedings},
 	}
 	cl := compiledDefault()
