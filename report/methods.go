@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parlance-go/parlance/analysis"
+	"github.com/parlance-go/parlance/analysis/classify"
 	"github.com/parlance-go/parlance/corpus"
 	"github.com/parlance-go/parlance/internal/version"
 )
@@ -68,6 +69,7 @@ func methods(m *mainModel, res *analysis.Result) {
 		}
 		m.Sources = append(m.Sources, fmt.Sprintf("%s: %s", note, plural(r.Count, "record", "records")))
 	}
+	m.Agreement = agreementSentence(classify.Measured)
 	ind := res.Independence
 	if ind.Method != "" {
 		m.Independence = fmt.Sprintf("%s test of independence between answering body and stance: statistic %.2f, %d degrees of freedom, p = %s; %s of cells have an expected count below 5.",
@@ -175,4 +177,24 @@ func formatValue(rv reflect.Value) string {
 		return fmt.Sprintf("%v", rv.Interface())
 	}
 	return "?"
+}
+
+// agreementSentence tells readers how often the default rules agree with
+// the coders of each labelled sample, so that they know how far to trust a
+// verdict they have not checked.
+func agreementSentence(ms []classify.Agreement) string {
+	if len(ms) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, m := range ms {
+		p := fmt.Sprintf("%s of %d %s", pct(m.Accuracy), m.Answers, m.Sample)
+		if m.InSample {
+			p += ", the sample the rules were written against"
+		}
+		parts = append(parts, p)
+	}
+	return "Measured by this version's tests, parlance's default rules give the same stance as the coders on " +
+		strings.Join(parts, "; ") + ". " +
+		"Partial is the least reliable stance. Custom lexicons and overrides are not covered by these figures; check any verdict you quote against its evidence."
 }

@@ -197,8 +197,11 @@ type mainModel struct {
 	Config       []configRow
 	Independence string
 	Caveat       string
-	Cite         string
-	Sources      []string
+	// Agreement says how often the classifier's default rules agree with
+	// coders on labelled samples (classify.Measured).
+	Agreement string
+	Cite      string
+	Sources   []string
 }
 
 // stanceCols is the fixed stance order of every table and chart.

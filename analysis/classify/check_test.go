@@ -29,8 +29,11 @@ var checkSets = []struct {
 // figures fall below their floors. Scores are logged as Markdown (and saved
 // to /tmp/check-scores.md) for the README.
 func TestCheckSets(t *testing.T) {
+	if len(Measured) != 1+len(checkSets) {
+		t.Fatalf("Measured has %d samples, want the dev set and %d check sets", len(Measured), len(checkSets))
+	}
 	var md strings.Builder
-	for _, cs := range checkSets {
+	for i, cs := range checkSets {
 		path := filepath.Join("testdata", cs.file)
 		f, err := os.Open(path)
 		if err != nil {
@@ -66,6 +69,9 @@ func TestCheckSets(t *testing.T) {
 		}
 		s := Evaluate(gold.Verdicts(), pred)
 		fmt.Fprintf(&md, "### %s (%s)\n\n%s\n", cs.name, cs.file, s.Markdown())
+		if m := Measured[1+i]; m.Answers != s.N || !near(m.Accuracy, s.Accuracy) || !near(m.MacroF1, s.MacroF1) {
+			t.Errorf("Measured[%d] says %d answers, accuracy %.3f, macro-F1 %.3f; measured %d, %.3f, %.3f: update it", 1+i, m.Answers, m.Accuracy, m.MacroF1, s.N, s.Accuracy, s.MacroF1)
+		}
 		if s.MacroF1 < cs.macroF1 {
 			t.Errorf("%s: macro-F1 = %.3f, below the floor %.3f", cs.file, s.MacroF1, cs.macroF1)
 		}

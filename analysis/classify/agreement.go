@@ -1,0 +1,29 @@
+package classify
+
+// Agreement is how often the default rules' stances agree with human-style
+// coding of one labelled sample, as this version's tests measure it
+// (TestDevSet and TestCheckSets fail when the figures here and the
+// measurement part). Reports cite them so that readers know how far to
+// trust a verdict they have not checked.
+type Agreement struct {
+	// Sample describes the answers and how they were coded, to follow
+	// their number: "API answers of 2023-24 coded by …".
+	Sample string
+	// Answers is the number of answers scored.
+	Answers int
+	// Accuracy is the share of answers whose stance the rules and the
+	// coders agree on; MacroF1 the mean F1 over disclosed, partial and
+	// declined.
+	Accuracy, MacroF1 float64
+	// InSample is set when the rules were written and checked against the
+	// sample itself, so its figures flatter them.
+	InSample bool
+}
+
+// Measured lists the agreement of DefaultLexicon's rules with each labelled
+// sample the package is tested on, dev set first.
+var Measured = []Agreement{
+	{Sample: "API answers of 2023-24 coded by two trained coders and adjudicated (the dev set)", Answers: 200, Accuracy: 0.865, MacroF1: 0.855, InSample: true},
+	{Sample: "API answers from other months of 2023-26, coded blind by two language-model coders", Answers: 120, Accuracy: 0.708, MacroF1: 0.677},
+	{Sample: "TheyWorkForYou answers of October 2009, coded blind by three language-model coders", Answers: 60, Accuracy: 0.783, MacroF1: 0.718},
+}
