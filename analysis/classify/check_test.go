@@ -21,8 +21,8 @@ var checkSets = []struct {
 	// floors the figures must not drop below, as for the dev set.
 	macroF1, grounds float64
 }{
-	{"API 2023-26, outside the dev months", "check-api.tsv", 0.66, 0.70},
-	{"TheyWorkForYou, October 2009", "check-twfy.tsv", 0.70, 0.84},
+	{"API 2023-26, outside the dev months", "check-api.tsv", 0.61, 0.66},
+	{"TheyWorkForYou, October 2009", "check-twfy.tsv", 0.68, 0.86},
 }
 
 // TestCheckSets measures the classifier on the check sets and fails if the

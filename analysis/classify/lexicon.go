@@ -239,7 +239,7 @@ var defaultCues = []Cue{
 	{NationalSecurity, `prejudice the (capability|defence|security)[^.]{0,40}(armed forces|of the (UK|United Kingdom|realm))|security vulnerabilit`, "armed-forces", 1, []string{"armed forces", "vulnerabilit", "defence of"}},
 
 	// disproportionate-cost
-	{DisproportionateCost, `disproportionate(ly)? (high )?cost|at a disproportionate`, "disproportionate-cost", 1, []string{"disproportionate", "cost limit", "cost threshold"}},
+	{DisproportionateCost, `disproportionate(ly)? (high )?(cost|expense)|at a disproportionate|only at disproportionate`, "disproportionate-cost", 1, []string{"disproportionate", "cost limit", "cost threshold"}},
 	{DisproportionateCost, `(exceed|exceeds|exceeded|exceeding|above|over|within) the (appropriate |relevant )?cost (limit|threshold)`, "cost-limit", 1, []string{"disproportionate", "cost limit", "cost threshold"}},
 
 	// not-held
