@@ -369,6 +369,10 @@ func TestStockFormulae(t *testing.T) {
 		{"As under successive administrations, the Government does not publish granular detail on Ministers' travel.", NoCommentConvention},
 		{"To protect the integrity of this approach, we cannot share granular data on inspections.", NoCommentConvention},
 		{"I am unable to release any details concerning alleged victims which could lead to their identification.", PersonalData},
+		{"We will soon publish the multi-year allocations for the period from 2026/27.", FuturePublication},
+		{"The detail of the terms and the modalities for implementation are under discussion.", FuturePublication},
+		{"The administration of business rates is the responsibility of local government.", OtherBody},
+		{"This question can be answered only at disproportionate expense.", DisproportionateCost},
 		{"The fact that the Law Officers have advised or have not advised and the content of their advice must not be disclosed outside Government.", LegalProceedings},
 	}
 	cl := compiledDefault()
