@@ -35,15 +35,7 @@ func TestCheckSets(t *testing.T) {
 	var md strings.Builder
 	for i, cs := range checkSets {
 		path := filepath.Join("testdata", cs.file)
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		gold, err := ReadOverrides(f, path)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		gold := readLabels(t, path)
 		recs := loadLabelled(t, gold)
 		var c Classifier
 		pred := map[string]Verdict{}
@@ -82,25 +74,8 @@ func TestCheckSets(t *testing.T) {
 	// How the check sets' kind of coder compares with the dev coders: the
 	// dev answers coded the same way, from the codebook alone.
 	cb := filepath.Join("testdata", "dev-codebook-only.tsv")
-	f, err := os.Open(cb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	llm, err := ReadOverrides(f, cb)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dev := shared.Path(t, "labels/dev.tsv")
-	f, err = os.Open(dev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := ReadOverrides(f, dev)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	llm := readLabels(t, cb)
+	gold := readLabels(t, shared.Path(t, "labels/dev.tsv"))
 	k, n := CohenKappa(gold.Verdicts(), llm.Verdicts())
 	if n != len(gold) {
 		t.Errorf("%s codes %d of the %d dev answers", cb, n, len(gold))
@@ -122,10 +97,7 @@ func loadLabelled(t *testing.T, gold Overrides) map[string]*corpus.Record {
 	t.Helper()
 	// Skip here, outside the Once, when the shared data is absent.
 	shared.Path(t, "data/api")
-	labelledOnce.Do(func() { labelledRecs, labelledErr = readLabelled(t) })
-	if labelledErr != nil {
-		t.Fatal(labelledErr)
-	}
+	labelledOnce.Do(func() { labelledRecs = readLabelled(t) })
 	out := map[string]*corpus.Record{}
 	var missing Overrides
 	for id := range gold {
@@ -150,7 +122,6 @@ func loadLabelled(t *testing.T, gold Overrides) map[string]*corpus.Record {
 var (
 	labelledOnce sync.Once
 	labelledRecs map[string]*corpus.Record
-	labelledErr  error
 )
 
 // labelledFiles are the package's labelled sets, read together.
@@ -158,23 +129,14 @@ func labelledFiles(t *testing.T) []string {
 	return []string{shared.Path(t, "labels/dev.tsv"), filepath.Join("testdata", "check-api.tsv"), filepath.Join("testdata", "check-twfy.tsv"), filepath.Join("testdata", "dev-codebook-only.tsv")}
 }
 
-func readLabelled(t *testing.T) (map[string]*corpus.Record, error) {
+func readLabelled(t *testing.T) map[string]*corpus.Record {
 	all := Overrides{}
 	for _, path := range labelledFiles(t) {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		o, err := ReadOverrides(f, path)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		for id, v := range o {
+		for id, v := range readLabels(t, path) {
 			all[id] = v
 		}
 	}
-	return readRecords(t, all), nil
+	return readRecords(t, all)
 }
 
 // readRecords reads the records of gold's keys from the shared data.
@@ -200,6 +162,22 @@ func readRecords(t *testing.T, gold Overrides) map[string]*corpus.Record {
 		}
 	}
 	return out
+}
+
+// readLabels reads a labels file in the layout of dev.tsv, failing the
+// test on any error.
+func readLabels(t *testing.T, path string) Overrides {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	o, err := ReadOverrides(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
 }
 
 func sortedKeys(o Overrides) []string {

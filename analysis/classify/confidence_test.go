@@ -3,7 +3,6 @@ package classify
 import (
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -26,15 +25,7 @@ func TestRuleConfidence(t *testing.T) {
 	per := map[string]map[string]*tally{}
 	var c Classifier
 	for _, set := range sets {
-		f, err := os.Open(set.path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		gold, err := ReadOverrides(f, set.path)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		gold := readLabels(t, set.path)
 		recs := loadLabelled(t, gold)
 		for _, id := range sortedKeys(gold) {
 			rec, ok := recs[id]

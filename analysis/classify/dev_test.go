@@ -98,15 +98,7 @@ const (
 // table (also saved to /tmp/dev-scores.md) for the README.
 func TestDevSet(t *testing.T) {
 	labels := shared.Path(t, "labels/dev.tsv")
-	f, err := os.Open(labels)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gold, err := ReadOverrides(f, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold := readLabels(t, labels)
 	recs := loadLabelled(t, gold)
 	var c Classifier
 	pred := map[string]Verdict{}

@@ -18,16 +18,7 @@ func TestDevSetWithFamilies(t *testing.T) {
 	if os.Getenv("CLASSIFY_FAMILIES") == "" {
 		t.Skip("set CLASSIFY_FAMILIES=1 to learn families from the full corpus (slow)")
 	}
-	labels := shared.Path(t, "labels/dev.tsv")
-	f, err := os.Open(labels)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := ReadOverrides(f, labels)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold := readLabels(t, shared.Path(t, "labels/dev.tsv"))
 	want := map[string]bool{}
 	for id := range gold {
 		want[id] = true
