@@ -696,7 +696,6 @@ func sortGrounds(gs []Ground) []Ground {
 // source's holding flag, 0.9 for a promise to reply, 0.55 for an answer
 // lacking the figures or substance asked for. An override is certain.
 var ruleConfidence = map[string]float64{
-	"override":            1,
 	"holding-flag":        0.95,
 	"holding-promise":     0.9,
 	"deferral-incidental": 0.65,
