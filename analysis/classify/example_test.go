@@ -2,6 +2,7 @@ package classify_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/parlance-go/parlance/analysis/classify"
 	"github.com/parlance-go/parlance/corpus"
@@ -22,7 +23,10 @@ func ExampleClassifier_Classify() {
 	v := c.Classify(classify.Input{Record: rec})
 	fmt.Println(v.Stance, v.Grounds)
 	for _, e := range v.Evidence {
-		if len(e.Cue) > 7 && e.Cue[:7] == "ground:" {
+		switch {
+		case strings.HasPrefix(e.Cue, "rule:"):
+			fmt.Printf("%s, confidence %.2f\n", e.Cue, v.Confidence)
+		case strings.HasPrefix(e.Cue, "ground:"):
 			fmt.Printf("%s at [%d:%d]\n", e.Cue, e.Start, e.End)
 		}
 	}
@@ -31,6 +35,7 @@ func ExampleClassifier_Classify() {
 	}
 	// Output:
 	// declined [national-security other-body]
+	// rule:ground-only, confidence 0.75
 	// ground:national-security:no-comment-security at [0:138]
 	// ground:national-security:security-grounds at [139:272]
 	// ground:other-body:each-own at [274:341]
