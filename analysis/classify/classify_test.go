@@ -52,6 +52,7 @@ func TestStances(t *testing.T) {
 		{"no yes/no is partial", qWhether, "Bus fares are set by operators in a deregulated market outside London.", false, Partial, nil, "missing:yes-no"},
 		{"description answers steps", qSteps, "We have given councils new franchising powers, set up enhanced partnerships and capped single fares across England.", false, Disclosed, nil, ""},
 		{"promise to write is holding", qHowMany, "I will write to the hon. Member when the information has been collated.", false, Holding, nil, "holding-promise"},
+		{"figures being collated for the Library is holding", qHowMany, "The October figures are currently being collated, and verified figures should be available by the end of November. I will place these figures in the Library of the House.", false, Holding, nil, "holding-promise"},
 		{"standard holding text", qHowMany, "The Department of Health and Social Care has indicated that it will not be possible to answer this question within the usual time period. An answer is being prepared and will be provided as soon as it is available.", false, Holding, nil, "holding-promise"},
 		{"holding flag wins", qHowMany, "In 2023, 412 buses were bought.", true, Holding, nil, "holding-flag"},
 		{"other body", qSteps, "Bus services in Scotland are a devolved matter for the Scottish Government.", false, Declined, []Ground{OtherBody}, "ground:other-body"},
@@ -371,7 +372,7 @@ func TestStockFormulae(t *testing.T) {
 		{"I am unable to release any details concerning alleged victims which could lead to their identification.", PersonalData},
 		{"We will soon publish the multi-year allocations for the period from 2026/27.", FuturePublication},
 		{"The detail of the terms and the modalities for implementation are under discussion.", FuturePublication},
-		{"The administration of business rates is the responsibility of local government.", OtherBody},
+		{"The administration of business rates is a responsibility of local government.", OtherBody},
 		{"This question can be answered only at disproportionate expense.", DisproportionateCost},
 		{"The fact that the Law Officers have advised or have not advised and the content of their advice must not be disclosed outside Government.", LegalProceedings},
 	}

@@ -13,7 +13,7 @@ import (
 // give, withhold or point at information.
 var (
 	// A promise to reply later, the substance of a holding answer.
-	reHolding = regexp.MustCompile(`(?i)\b(I|we) (will|shall) (write|reply|respond) to (the|my|him|her|them|you)\b|\b(will|shall) write to the (hon|right hon|rt hon|honourable|noble)|\b(reply|respond|write) (to (the|my) (hon|right hon|honourable|noble)[^.]{0,30})?(as soon as possible|shortly|in due course) (and|once|when)|(take|taking) (some )?(more )?time to (collate|collect|compile|gather)|when the (information|data) (is|are|has been|have been) (available|collated|collected)|(collating|compiling|gathering) (the|this) (information|data)[^.]{0,40}(will|longer)|a (full|substantive) (answer|reply|response) (will|shall) (be|follow)|not (be )?possible to answer (this|the) question within|(an )?answer is being prepared`)
+	reHolding = regexp.MustCompile(`(?i)\b(I|we) (will|shall) (write|reply|respond) to (the|my|him|her|them|you)\b|\b(will|shall) write to the (hon|right hon|rt hon|honourable|noble)|\b(reply|respond|write) (to (the|my) (hon|right hon|honourable|noble)[^.]{0,30})?(as soon as possible|shortly|in due course) (and|once|when)|(take|taking) (some )?(more )?time to (collate|collect|compile|gather)|when the (information|data) (is|are|has been|have been) (available|collated|collected)|(collating|compiling|gathering) (the|this) (information|data)[^.]{0,40}(will|longer)|a (full|substantive) (answer|reply|response) (will|shall) (be|follow)|not (be )?possible to answer (this|the) question within|(an )?answer is being prepared|\b(is|are) (currently )?being (collated|compiled|gathered|verified)\b|\b(I|we) (will|shall) (place|deposit) (these|the|this|those) (figures|information|data|statistics)\b[^.]{0,40}\bin the (library|libraries)`)
 
 	// An answer saying it cannot be given, with no ground: the standard
 	// reply to questions left unanswered at prorogation or dissolution.
@@ -119,7 +119,7 @@ var notFigures = []struct {
 // Keywords gating the structural cues: a cue's expression is tried only on
 // sentences containing one of them (lower case).
 var (
-	kwHolding      = []string{"write", "reply", "respond", "collat", "compil", "gather", "time to", "when the information", "when the data", "substantive", "full answer", "full reply", "being prepared", "usual time"}
+	kwHolding      = []string{"write", "reply", "respond", "collat", "compil", "gather", "verified", "place th", "deposit th", "time to", "when the information", "when the data", "substantive", "full answer", "full reply", "being prepared", "usual time"}
 	kwCannotAnswer = []string{"prorogation", "dissolution", "election", "end of the session", "end of the parliament"}
 	kwPointer      = []string{"refer", "see ", "set out", "outlined", "explained", "stated", "detailed", "described", "previous", "earlier", "recent", "found", "accessed", "viewed", "seen", "available", "published", "link", "gov.uk", "http", "wrote", "written", "letter"}
 	kwGeneric      = []string{"commit", "determin", "dedicat", "recogni", "serious", "continue", "review", "grateful", "mission", "we want", "we know", "we understand", "this government is", "government is clear", "noted", "notes the", "note the"}
