@@ -515,6 +515,24 @@ func (c *Classifier) Classify(in Input) Verdict {
 	return v
 }
 
+// Grounds returns the grounds the classifier's lexicon finds in one
+// sentence, after its one-reason-one-ground rules, in the order of Grounds.
+// It is how a wording is checked against the lexicon: a stock sentence the
+// corpus repeats that states a refusal but yields no ground here is a cue
+// the lexicon lacks. The answering department and boilerplate families are
+// not consulted.
+func (c *Classifier) Grounds(sentence string) []Ground {
+	if err := c.Prepare(); err != nil {
+		panic(fmt.Sprintf("classify: %v", err))
+	}
+	si := c.readSentence(text.Sentence{Text: sentence, End: len(sentence)}, nil, questionFigures{}, "")
+	gs := make([]Ground, 0, len(si.grounds))
+	for _, h := range si.grounds {
+		gs = append(gs, h.ground)
+	}
+	return sortGrounds(gs)
+}
+
 // readSentence runs every cue over one sentence and decides its role.
 func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf questionFigures, dept string) sentInfo {
 	si := sentInfo{s: s}

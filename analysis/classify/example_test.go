@@ -82,3 +82,14 @@ func ExampleCohenKappa() {
 	fmt.Printf("κ = %.3f over %d items\n", k, n)
 	// Output: κ = 0.636 over 4 items
 }
+
+// Grounds checks one wording against the lexicon, as when looking for stock
+// refusals the lexicon does not yet know.
+func ExampleClassifier_Grounds() {
+	var c classify.Classifier
+	fmt.Println(c.Grounds("The information requested is not held centrally and could only be obtained at disproportionate cost."))
+	fmt.Println(c.Grounds("Officials met the operators on 3 May."))
+	// Output:
+	// [disproportionate-cost not-held]
+	// []
+}
