@@ -2,10 +2,8 @@ package analysis
 
 import (
 	"maps"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/parlance-go/parlance/analysis/boilerplate"
 	"github.com/parlance-go/parlance/analysis/classify"
@@ -13,6 +11,7 @@ import (
 	"github.com/parlance-go/parlance/analysis/stats"
 	"github.com/parlance-go/parlance/analysis/text"
 	"github.com/parlance-go/parlance/corpus"
+	"github.com/parlance-go/parlance/internal/parallel"
 	"github.com/parlance-go/parlance/internal/version"
 )
 
@@ -171,43 +170,12 @@ func proseOnly(ss []text.Sentence) []text.Sentence {
 // the same whatever the number of workers.
 func segmentAll(seg *text.Segmenter, records []corpus.Record) [][]text.Sentence {
 	out := make([][]text.Sentence, len(records))
-	parallelFor(len(records), func(i int) {
+	parallel.For(len(records), func(i int) {
 		if records[i].Answer != "" {
 			out[i] = seg.Split(records[i].Answer)
 		}
 	})
 	return out
-}
-
-// parallelFor calls fn(i) for i in [0, n) on GOMAXPROCS goroutines. fn must
-// write only to its own index.
-func parallelFor(n int, fn func(i int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if workers > n {
-		workers = n
-	}
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			fn(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	next := make(chan int, 256)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // bodyStats counts stances and grounds per answering body. Unanswered

@@ -1,9 +1,6 @@
 package classify
 
-import (
-	"runtime"
-	"sync"
-)
+import "github.com/parlance-go/parlance/internal/parallel"
 
 // ClassifyAll classifies many answers on all CPUs and returns their
 // verdicts in the order of ins. It is Classify in parallel: the result is
@@ -13,25 +10,6 @@ func (c *Classifier) ClassifyAll(ins []Input) []Verdict {
 		panic("classify: " + err.Error())
 	}
 	out := make([]Verdict, len(ins))
-	workers := runtime.GOMAXPROCS(0)
-	if workers > len(ins) {
-		workers = len(ins)
-	}
-	var wg sync.WaitGroup
-	next := make(chan int, 256)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = c.Classify(ins[i])
-			}
-		}()
-	}
-	for i := range ins {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(ins), func(i int) { out[i] = c.Classify(ins[i]) })
 	return out
 }

@@ -4,13 +4,12 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/parlance-go/parlance/corpus"
+	"github.com/parlance-go/parlance/internal/parallel"
 )
 
 // Defaults for the zero Config.
@@ -114,19 +113,10 @@ func Find(records []corpus.Record, cfg Config) ([]Group, []Campaign) {
 	// it among the CPUs, then number the words in record order.
 	neutral := make([]string, len(records))
 	words := make([][]string, len(records))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for i := w; i < len(records); i += workers {
-				neutral[i] = Neutralise(records[i].Question)
-				words[i] = tokens(neutral[i])
-			}
-		}(w)
-	}
-	wg.Wait()
+	parallel.For(len(records), func(i int) {
+		neutral[i] = Neutralise(records[i].Question)
+		words[i] = tokens(neutral[i])
+	})
 	in := interner{}
 	for i := range records {
 		f.texts[i] = intern(neutral[i], words[i], clipped(records[i].Question, records[i].Truncated), in)
