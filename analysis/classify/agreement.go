@@ -24,6 +24,6 @@ type Agreement struct {
 // sample the package is tested on, dev set first.
 var Measured = []Agreement{
 	{Sample: "API answers of 2023-25 coded blind by two language-model coding agents, adjudicated and re-adjudicated under codebook version 2 (the dev set)", Answers: 200, Accuracy: 0.830, MacroF1: 0.815, InSample: true},
-	{Sample: "API answers from other months of 2023-26, coded blind by two language-model coders and adjudicated", Answers: 280, Accuracy: 0.657, MacroF1: 0.645},
-	{Sample: "TheyWorkForYou answers of October 2009, coded blind by two or three language-model coders and adjudicated", Answers: 120, Accuracy: 0.800, MacroF1: 0.703},
+	{Sample: "API answers from other months of 2023-26, coded blind by two language-model coding agents, adjudicated and re-adjudicated under codebook version 2", Answers: 280, Accuracy: 0.643, MacroF1: 0.625},
+	{Sample: "TheyWorkForYou answers of October 2009, coded blind by two or three language-model coding agents, adjudicated and re-adjudicated under codebook version 2", Answers: 120, Accuracy: 0.800, MacroF1: 0.703},
 }

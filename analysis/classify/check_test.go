@@ -21,7 +21,7 @@ var checkSets = []struct {
 	// floors the figures must not drop below, as for the dev set.
 	macroF1, grounds float64
 }{
-	{"API 2023-26, outside the dev months", "check-api.tsv", 0.61, 0.66},
+	{"API 2023-26, outside the dev months", "check-api.tsv", 0.62, 0.69},
 	{"TheyWorkForYou, October 2009", "check-twfy.tsv", 0.68, 0.86},
 }
 

@@ -717,7 +717,7 @@ var ruleConfidence = map[string]float64{
 	"holding-flag":        0.95,
 	"holding-promise":     0.9,
 	"deferral-incidental": 0.65,
-	"deferral-yes-no":     0.55,
+	"deferral-yes-no":     0.45,
 	"ground-with-info":    0.75,
 	"ground-only":         0.75,
 	"pointer-only":        0.85,
