@@ -288,7 +288,7 @@ func (c *Classifier) Classify(in Input) Verdict {
 					grounds[h.ground] = h.weight
 				}
 				if h.ground == OtherBody {
-					if strings.HasSuffix(h.cue, ":each-own") {
+					if h.role == RoleEachOwn {
 						eachOwn = true
 					} else {
 						otherBodyElse = true
@@ -562,33 +562,9 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf 
 			si.grounds = append(si.grounds, groundHit{ground: OtherBody, cue: "other-department:" + other, weight: 0.9})
 		}
 	}
-	// One reason, one ground: a security, legal or personal-data refusal is
-	// not also the general no-comment convention; information withheld by convention is not
-	// "not held"; a decision left to a coming Spending Review is a future
-	// publication, not another body's matter.
-	if hasGround(si.grounds, NationalSecurity) || hasGround(si.grounds, LegalProceedings) || hasGround(si.grounds, PersonalData) {
-		si.grounds = dropGround(si.grounds, NoCommentConvention)
-	}
-	if hasGround(si.grounds, NoCommentConvention) {
-		si.grounds = dropGround(si.grounds, NotHeld)
-	}
-	// "It is not possible to provide X because it would identify people":
-	// the generic "not possible / not available" is the form of the
-	// refusal, the specific ground is its reason.
-	if hasCue(si.grounds, "not-possible") || hasCue(si.grounds, "not-available") || hasCue(si.grounds, "difficult-to-identify") {
-		if hasGround(si.grounds, PersonalData) || hasGround(si.grounds, NationalSecurity) || hasGround(si.grounds, CommercialConfidentiality) || hasGround(si.grounds, LegalProceedings) {
-			si.grounds = dropGround(si.grounds, NotHeld)
-		}
-	}
-	// "not readily available and could only be obtained at
-	// disproportionate cost" is one refusal, on cost; "not held centrally
-	// and could only be obtained at disproportionate cost" is two.
-	if hasCue(si.grounds, "not-available") && hasGround(si.grounds, DisproportionateCost) {
-		si.grounds = dropGround(si.grounds, NotHeld)
-	}
-	if hasCue(si.grounds, "spending-review") {
-		si.grounds = dropGround(si.grounds, OtherBody)
-	}
+	// One reason, one ground: which of the grounds found gives way to
+	// which is data (the lexicon's Precedence).
+	si.grounds = applyPrecedence(si.grounds, c.lex.precedence)
 	for i := range si.grounds {
 		if !strings.HasPrefix(si.grounds[i].cue, "family:") {
 			si.grounds[i].cue = "ground:" + string(si.grounds[i].ground) + ":" + si.grounds[i].cue
@@ -596,27 +572,27 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf 
 	}
 	// Each structural cue is tried only when one of its keywords occurs:
 	// the regular expressions are the expensive part of classification.
-	lower := strings.ToLower(t)
+	lower := foldLower(t)
 	si.table = isTableLine(t)
-	si.attach = containsAny(lower, kwAttached) && reAttached.MatchString(t)
-	si.figure = (strings.ContainsAny(t, "0123456789") && hasFigure(t, qf.nums, qf.durations)) || (containsAny(lower, kwNumWord) && reNumWord.MatchString(t))
+	si.attach = reAttached.match(t, lower)
+	si.figure = (strings.ContainsAny(t, "0123456789") && hasFigure(t, qf.nums, qf.durations)) || reNumWord.match(t, lower)
 	if si.figure && qf.money && !reMoneyFigure.MatchString(t) {
 		// A question about money is not answered by a headcount: "what
 		// was the budget?" "The team has 39 staff."
 		si.figure = false
 	}
-	si.nil = containsAny(lower, kwNil) && reNilFigure.MatchString(t)
+	si.nil = reNilFigure.match(t, lower)
 	si.direct = isDirect(t, lower)
 	switch {
 	case len(si.grounds) > 0:
 		si.role = roleRefusal
-	case containsAny(lower, kwHolding) && reHolding.MatchString(t):
+	case reHolding.match(t, lower):
 		si.role = roleHolding
-	case containsAny(lower, kwCannotAnswer) && reCannotAnswer.MatchString(t):
+	case reCannotAnswer.match(t, lower):
 		si.role = roleRefusal
-	case containsAny(lower, kwPointer) && rePointer.MatchString(t):
+	case rePointer.match(t, lower):
 		si.role = rolePointer
-	case !si.figure && !si.table && !si.direct && containsAny(lower, kwGeneric) && reGeneric.MatchString(t):
+	case !si.figure && !si.table && !si.direct && reGeneric.match(t, lower):
 		si.role = roleGeneric
 	default:
 		si.role = roleSubstance

@@ -13,35 +13,35 @@ import (
 // give, withhold or point at information.
 var (
 	// A promise to reply later, the substance of a holding answer.
-	reHolding = regexp.MustCompile(`(?i)\b(I|we) (will|shall) (write|reply|respond) to (the|my|him|her|them|you)\b|\b(will|shall) write to the (hon|right hon|rt hon|honourable|noble)|\b(reply|respond|write) (to (the|my) (hon|right hon|honourable|noble)[^.]{0,30})?(as soon as possible|shortly|in due course) (and|once|when)|(take|taking) (some )?(more )?time to (collate|collect|compile|gather)|when the (information|data) (is|are|has been|have been) (available|collated|collected)|(collating|compiling|gathering) (the|this) (information|data)[^.]{0,40}(will|longer)|a (full|substantive) (answer|reply|response) (will|shall) (be|follow)|not (be )?possible to answer (this|the) question within|(an )?answer is being prepared|\b(is|are) (currently )?being (collated|compiled|gathered|verified)\b|\b(I|we) (will|shall) (place|deposit) (these|the|this|those) (figures|information|data|statistics)\b[^.]{0,40}\bin the (library|libraries)`)
+	reHolding = mustGated(`(?i)\b(I|we) (will|shall) (write|reply|respond) to (the|my|him|her|them|you)\b|\b(will|shall) write to the (hon|right hon|rt hon|honourable|noble)|\b(reply|respond|write) (to (the|my) (hon|right hon|honourable|noble)[^.]{0,30})?(as soon as possible|shortly|in due course) (and|once|when)|(take|taking) (some )?(more )?time to (collate|collect|compile|gather)|when the (information|data) (is|are|has been|have been) (available|collated|collected)|(collating|compiling|gathering) (the|this) (information|data)[^.]{0,40}(will|longer)|a (full|substantive) (answer|reply|response) (will|shall) (be|follow)|not (be )?possible to answer (this|the) question within|(an )?answer is being prepared|\b(is|are) (currently )?being (collated|compiled|gathered|verified)\b|\b(I|we) (will|shall) (place|deposit) (these|the|this|those) (figures|information|data|statistics)\b[^.]{0,40}\bin the (library|libraries)`)
 
 	// An answer saying it cannot be given, with no ground: the standard
 	// reply to questions left unanswered at prorogation or dissolution.
-	reCannotAnswer = regexp.MustCompile(`(?i)(not (proved |been )?possible|unable|not able) to (respond|answer|reply|provide (a|an) (substantive |full )?(answer|response|reply)).{0,80}\b(prorogation|dissolution|general election|end of the (session|parliament)|pre-election|election period)`)
+	reCannotAnswer = mustGated(`(?i)(not (proved |been )?possible|unable|not able) to (respond|answer|reply|provide (a|an) (substantive |full )?(answer|response|reply)).{0,80}\b(prorogation|dissolution|general election|end of the (session|parliament)|pre-election|election period)`)
 
 	// The heading of a letter printed in the answer from the body a
 	// question was passed to (TheyWorkForYou prints them in full).
 	reLetterFrom = regexp.MustCompile(`(?m)^Letter from [^\n]{1,150}$`)
 
 	// A pointer to another answer, statement or publication.
-	rePointer = regexp.MustCompile(`(?i)\bI (would )?refer (the|my|him|her|back)\b|\brefer(red)? (the |my )?(hon|right hon|rt hon|honourable|noble)[^.]{0,40} to\b|\b(please )?see (the|my) (answer|reply|response|written|statement)|(as|which (was|were|is)) (set out|outlined|explained|stated|detailed) (in|by) (the|my|a) (answer|reply|response|previous|recent|written|letter|statement|PQ)|(previous|earlier|recent) (answer|reply|response)s? (to|given|of)|\bcan be (found|accessed|viewed|seen)\b|\b(is|are) (publicly )?(available|published) (at|on|here|online|via|from|in the)\b|following link|\bon GOV\.UK\b|published (on|at) (the )?(gov\.uk|www\.)|(details|information|figures|data|statistics)[^.]{0,60}(published|available) (in|at|on|by|as part)|https?://|\bas (detailed|set out|outlined|described|explained) in (the|our|my)\b|\b(wrote|has written|have written|letter) to [^.]{0,80}\b(addressing|setting out|explaining) (this|the)`)
+	rePointer = mustGated(`(?i)\bI (would )?refer (the|my|him|her|back)\b|\brefer(red)? (the |my )?(hon|right hon|rt hon|honourable|noble)[^.]{0,40} to\b|\b(please )?see (the|my) (answer|reply|response|written|statement)|(as|which (was|were|is)) (set out|outlined|explained|stated|detailed) (in|by) (the|my|a) (answer|reply|response|previous|recent|written|letter|statement|PQ)|(previous|earlier|recent) (answer|reply|response)s? (to|given|of)|\bcan be (found|accessed|viewed|seen)\b|\b(is|are) (publicly )?(available|published) (at|on|here|online|via|from|in the)\b|following link|\bon GOV\.UK\b|published (on|at) (the )?(gov\.uk|www\.)|(details|information|figures|data|statistics)[^.]{0,60}(published|available) (in|at|on|by|as part)|https?://|\bas (detailed|set out|outlined|described|explained) in (the|our|my)\b|\b(wrote|has written|have written|letter) to [^.]{0,80}\b(addressing|setting out|explaining) (this|the)`)
 
 	// Sentences of general commitment or context that give no information.
-	reGeneric = regexp.MustCompile(`(?i)\b(is|are|remain|remains|am|was) (fully |firmly |deeply |absolutely |strongly |wholly |clear(ly)? )?(committed|determined|dedicated) to\b|\brecogni[sz]es? (the )?(importance|value|vital|crucial|significant|need)|\btak(e|es|ing) [^.]{0,40}(very )?seriously|\b(we|government|department) (will )?continue(s)? to (work|engage|monitor|keep|consider|support|review|listen)|\bkeep[^.]{0,40}under (constant |continuous |regular |close )?review|\b(deeply|very|hugely|extremely) grateful|number one mission|\bwe (want|know|understand) |\bthis government is\b|\bthe government is clear|\b(has|have|had) (carefully )?noted\b|\bnotes? the (report|recommendations|findings|publication)`)
+	reGeneric = mustGated(`(?i)\b(is|are|remain|remains|am|was) (fully |firmly |deeply |absolutely |strongly |wholly |clear(ly)? )?(committed|determined|dedicated) to\b|\brecogni[sz]es? (the )?(importance|value|vital|crucial|significant|need)|\btak(e|es|ing) [^.]{0,40}(very )?seriously|\b(we|government|department) (will )?continue(s)? to (work|engage|monitor|keep|consider|support|review|listen)|\bkeep[^.]{0,40}under (constant |continuous |regular |close )?review|\b(deeply|very|hugely|extremely) grateful|number one mission|\bwe (want|know|understand) |\bthis government is\b|\bthe government is clear|\b(has|have|had) (carefully )?noted\b|\bnotes? the (report|recommendations|findings|publication)`)
 
 	// A direct answer that is a "none": no assessment, no discussions, has
 	// not met. Tried only on sentences isDirect accepted.
 	reNone = regexp.MustCompile(`(?i)^(no|none|nil)[.,;:]|^(none|nil)\b|^not (at present|currently|yet|at this time)\b|\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|analysis|discussions?|representations?|estimate|meetings?|correspondence|guidance|steps|action)\b|\b(has|have|had|did|does|do|is|are|was|were) not (yet )?(been )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|discussed)\b|\bthere (are|is|were|was|has been|have been) no\b`)
 
 	// Information in an attached file.
-	reAttached = regexp.MustCompile(`(?i)\b(placed|deposited|place|deposit) (a copy |copies )?(of [^.]{0,60})?in the ((House of Commons|House of Lords|House|Commons|Lords) )?(library|libraries)\b|\b(placed|deposited) in the libraries of (both )?(the )?houses?\b|\b(attached|enclosed)\b[^.]{0,40}\b(table|file|spreadsheet|excel|document|annex|data)|\b(table|file|spreadsheet|excel|document|annex|data)\b[^.]{0,40}\b(attached|enclosed)\b|\bthe (following|below) table\b|\btable (below|above)\b`)
+	reAttached = mustGated(`(?i)\b(placed|deposited|place|deposit) (a copy |copies )?(of [^.]{0,60})?in the ((House of Commons|House of Lords|House|Commons|Lords) )?(library|libraries)\b|\b(placed|deposited) in the libraries of (both )?(the )?houses?\b|\b(attached|enclosed)\b[^.]{0,40}\b(table|file|spreadsheet|excel|document|annex|data)|\b(table|file|spreadsheet|excel|document|annex|data)\b[^.]{0,40}\b(attached|enclosed)\b|\bthe (following|below) table\b|\btable (below|above)\b`)
 
 	// Zero answers to counting questions.
-	reNilFigure = regexp.MustCompile(`(?i)^(none|nil|zero)\b|\b(no|zero|nil) (recorded|reported|spending|spend|expenditure|payments?|contracts?|cases?|staff|instances|incidents|applications|claims|complaints|prosecutions|convictions|deaths|people|individuals)\b|\bthere (are|is|were|was|has been|have been) (no|none)\b|\bnone of\b|\bhas not (contracted|spent|paid|purchased|procured|bought)\b|\b(did|does|do|has|have) not (contract|spend|pay|purchase|procure|buy|use)|\b(did|does|do|has|have|had) not (\w+ ){1,2}(any|anything)\b`)
+	reNilFigure = mustGated(`(?i)^(none|nil|zero)\b|\b(no|zero|nil) (recorded|reported|spending|spend|expenditure|payments?|contracts?|cases?|staff|instances|incidents|applications|claims|complaints|prosecutions|convictions|deaths|people|individuals)\b|\bthere (are|is|were|was|has been|have been) (no|none)\b|\bnone of\b|\bhas not (contracted|spent|paid|purchased|procured|bought)\b|\b(did|does|do|has|have) not (contract|spend|pay|purchase|procure|buy|use)|\b(did|does|do|has|have|had) not (\w+ ){1,2}(any|anything)\b`)
 
 	reFigure = regexp.MustCompile(`£\s?\d[\d,]*(\.\d+)?|\b\d[\d,]*(\.\d+)?\s?(%|per ?cent\b|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(million|billion|bn|thousand|hundred)\b|\b\d+(\.\d+)?\b`)
 	// Counts written as words: "Three members …", "there were two".
-	reNumWord = regexp.MustCompile(`(?i)^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|\b(are|were|was|is|been|had|has|of|total of|totalling|totalled) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|:\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*$`)
+	reNumWord = mustGated(`(?i)^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|\b(are|were|was|is|been|had|has|of|total of|totalling|totalled) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|:\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*$`)
 
 	reURL = regexp.MustCompile(`(?i)https?://\S+|\bwww\.\S+`)
 	// A date or time in an answer, for questions asking when.
@@ -50,42 +50,27 @@ var (
 
 // directCues are the ways a sentence answers a yes/no or whether question
 // directly ("No.", "Officials have discussed …", "There are no plans to
-// …", "The scheme already covers …"). Each is tried only when all of its
-// keyword sets have a member in the lower-cased sentence: the sets are
-// necessary conditions of the expression, so the gate changes no result,
-// only how often the expression runs.
-var directCues = []struct {
-	kw [][]string
-	re *regexp.Regexp
-}{
-	{[][]string{{"yes", "no", "nil"}}, regexp.MustCompile(`(?i)^(yes|no|none|nil|not)\b`)},
-	{[][]string{{"already ", "currently "}}, regexp.MustCompile(`(?i)\b(already|currently) (include|includes|required|requires?|provides?|applies|apply|in place|exists?|covers?)\b`)},
-	{[][]string{{"raised", "pressed", "discussed", "spoke", "met with", "wrote to", "agreed"}}, regexp.MustCompile(`(?i)\b(has|have|had)? ?(raised|pressed|discussed|spoke|spoken|met with|wrote to|agreed)\b`)},
-	{[][]string{{"included", "excluded", "covered", "eligible", "exempt"}}, regexp.MustCompile(`(?i)\b(is|are|was|were|will|would|does|do|did|has|have|had) (not |also |already )?(be |been )?(included|excluded|covered|eligible|exempt)\b`)},
-	{[][]string{{"no"}}, regexp.MustCompile(`(?i)\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|discussions?|representations?|estimate|requirement|intention|evidence|meetings?|guidance|decision|changes?)\b|\bthere (are|is|were|was|has been|have been) no\b`)},
-	{[][]string{{" not "}}, regexp.MustCompile(`(?i)\b(has|have|had|did|does|do|is|are|was|were|will|would) not (been |yet )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|published|required|planned|apply|applied|change|changed|intend|plan|make|take|introduce|legislate|seek)\b`)},
-	{[][]string{{"not ", "has no", "have no", "will not", "would not"}}, regexp.MustCompile(`(?i)\bnot (currently )?(planning|intending|considering|required|necessary|due to|planned)\b|\b(has|have) (no|not)\b|\b(will|would) not\b`)},
+// …", "The scheme already covers …"). Each is tried only where its gate
+// (derived from the expression) is open.
+var directCues = []gatedRegexp{
+	mustGated(`(?i)^(yes|no|none|nil|not)\b`),
+	mustGated(`(?i)\b(already|currently) (include|includes|required|requires?|provides?|applies|apply|in place|exists?|covers?)\b`),
+	mustGated(`(?i)\b(has|have|had)? ?(raised|pressed|discussed|spoke|spoken|met with|wrote to|agreed)\b`),
+	mustGated(`(?i)\b(is|are|was|were|will|would|does|do|did|has|have|had) (not |also |already )?(be |been )?(included|excluded|covered|eligible|exempt)\b`),
+	mustGated(`(?i)\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|discussions?|representations?|estimate|requirement|intention|evidence|meetings?|guidance|decision|changes?)\b|\bthere (are|is|were|was|has been|have been) no\b`),
+	mustGated(`(?i)\b(has|have|had|did|does|do|is|are|was|were|will|would) not (been |yet )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|published|required|planned|apply|applied|change|changed|intend|plan|make|take|introduce|legislate|seek)\b`),
+	mustGated(`(?i)\bnot (currently )?(planning|intending|considering|required|necessary|due to|planned)\b|\b(has|have) (no|not)\b|\b(will|would) not\b`),
 	// "the Department has commissioned …": the actor must be the
 	// answerer, not "the contribution they have made".
-	{[][]string{{"has ", "have ", "had "}, {"made", "held", "met", "discussed", "had", "received", "written", "spoken", "commissioned", "published", "announced", "agreed", "decided", "confirmed", "completed", "undertaken", "taken", "introduced", "launched"}},
-		regexp.MustCompile(`(?i)\b(I|we|he|she|ministers|officials|department|government|secretary of state|minister|my (department|officials))\b[^.,;]{0,40}\b(has|have|had)( not| recently| already)? (made|held|met|discussed|had|received|written|spoken|commissioned|published|announced|agreed|decided|confirmed|completed|undertaken|taken|introduced|launched)\b`)},
-	{[][]string{{"will "}}, regexp.MustCompile(`(?i)\bwill (be )?(apply|applies|introduce|legislate|bring forward|require|extend)\b`)},
+	mustGated(`(?i)\b(I|we|he|she|ministers|officials|department|government|secretary of state|minister|my (department|officials))\b[^.,;]{0,40}\b(has|have|had)( not| recently| already)? (made|held|met|discussed|had|received|written|spoken|commissioned|published|announced|agreed|decided|confirmed|completed|undertaken|taken|introduced|launched)\b`),
+	mustGated(`(?i)\bwill (be )?(apply|applies|introduce|legislate|bring forward|require|extend)\b`),
 }
 
-// isDirect reports whether sentence t (lower its lower-case form) answers a
+// isDirect reports whether sentence t (lower its foldLower form) answers a
 // yes/no directly: one of directCues matches.
 func isDirect(t, lower string) bool {
-	if !hasAnyPrefix(lower, kwDirectStart) && !containsAny(lower, kwDirect) {
-		return false
-	}
-next:
 	for _, d := range directCues {
-		for _, kw := range d.kw {
-			if !containsAny(lower, kw) {
-				continue next
-			}
-		}
-		if d.re.MatchString(t) {
+		if d.match(t, lower) {
 			return true
 		}
 	}
@@ -94,43 +79,24 @@ next:
 
 // notFigures are the numbers that are not quantities: references
 // (Question 1234, section 5, HCWS12), dates, years, ages and bracketed
-// note numbers. Each part is tried only when one of its keywords occurs
-// (nil: always); hasFigure blanks what every part matches.
-var notFigures = []struct {
-	kw []string
-	re *regexp.Regexp
-}{
-	{[]string{"question", "uin", "pq"}, regexp.MustCompile(`(?i)\b(questions?|uins?|pqs?)\s+(uin\s+)?(hl)?\d+([\s(),]*(and|&)?[\s(),]*(hl)?\d+)*`)},
-	{[]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}, regexp.MustCompile(`(?i)\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?\b`)},
-	{[]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "spring", "summer", "autumn", "winter"}, regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\s+\d{4}\b`)},
-	{nil, regexp.MustCompile(`(?i)\b(19|20)\d{2}([-/–](19|20)?\d{2})?\b`)},
-	{nil, regexp.MustCompile(`(?i)\b(question|questions|uin|hl|hcws|hlws|section|sections|paragraph|paragraphs|para|column|col|page|pages|regulation|regulations|article|clause|part|schedule|table|chapter|no\.|number|annex|rule|step|tier|level|key stage|phase|wave|stage|band|grade|category|class|type|covid|g|c|cop|figure|appendix|act|order|pq|pqs|uins)\s*-?\d+(\.\d+)*[a-z]?\b`)},
-	{[]string{"age"}, regexp.MustCompile(`(?i)\bage(d)? (of )?(\d+|under \d+|over \d+)`)},
-	{[]string{"under", "over", "aged"}, regexp.MustCompile(`(?i)\b(under|over|aged) (the age of )?\d+\b`)},
-	{[]string{"year"}, regexp.MustCompile(`(?i)\b\d+ (and|or|to) (over|under|\d+) years?\b`)},
-	{[]string{"old"}, regexp.MustCompile(`(?i)\b\d+\s?(years?|months?)[- ]old\b`)},
-	{[]string{"within"}, regexp.MustCompile(`(?i)\bwithin \d+ (hours|days|minutes|weeks)\b`)},
-	{nil, regexp.MustCompile(`(?i)\b[a-z]+-?\d+[a-z\d]*\b`)},
-	{nil, regexp.MustCompile(`(?i)\b\d+-?[a-z]+\d*\b`)},
-	{[]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}, regexp.MustCompile(`(?i)\b\d{1,2}\s?[-–]\s?\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b`)},
-	{[]string{"("}, regexp.MustCompile(`(?i)\(\s*\d+\s*\)`)},
+// note numbers. hasFigure blanks what every part matches, each part tried
+// only where its gate is open.
+var notFigures = []gatedRegexp{
+	mustGated(`(?i)\b(questions?|uins?|pqs?)\s+(uin\s+)?(hl)?\d+([\s(),]*(and|&)?[\s(),]*(hl)?\d+)*`),
+	mustGated(`(?i)\b\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(\s+\d{4})?\b`),
+	mustGated(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\s+\d{4}\b`),
+	mustGated(`(?i)\b(19|20)\d{2}([-/–](19|20)?\d{2})?\b`),
+	mustGated(`(?i)\b(question|questions|uin|hl|hcws|hlws|section|sections|paragraph|paragraphs|para|column|col|page|pages|regulation|regulations|article|clause|part|schedule|table|chapter|no\.|number|annex|rule|step|tier|level|key stage|phase|wave|stage|band|grade|category|class|type|covid|g|c|cop|figure|appendix|act|order|pq|pqs|uins)\s*-?\d+(\.\d+)*[a-z]?\b`),
+	mustGated(`(?i)\bage(d)? (of )?(\d+|under \d+|over \d+)`),
+	mustGated(`(?i)\b(under|over|aged) (the age of )?\d+\b`),
+	mustGated(`(?i)\b\d+ (and|or|to) (over|under|\d+) years?\b`),
+	mustGated(`(?i)\b\d+\s?(years?|months?)[- ]old\b`),
+	mustGated(`(?i)\bwithin \d+ (hours|days|minutes|weeks)\b`),
+	mustGated(`(?i)\b[a-z]+-?\d+[a-z\d]*\b`),
+	mustGated(`(?i)\b\d+-?[a-z]+\d*\b`),
+	mustGated(`(?i)\b\d{1,2}\s?[-–]\s?\d{1,2}(st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b`),
+	mustGated(`(?i)\(\s*\d+\s*\)`),
 }
-
-// Keywords gating the structural cues: a cue's expression is tried only on
-// sentences containing one of them (lower case).
-var (
-	kwHolding      = []string{"write", "reply", "respond", "collat", "compil", "gather", "verified", "place th", "deposit th", "time to", "when the information", "when the data", "substantive", "full answer", "full reply", "being prepared", "usual time"}
-	kwCannotAnswer = []string{"prorogation", "dissolution", "election", "end of the session", "end of the parliament"}
-	kwPointer      = []string{"refer", "see ", "set out", "outlined", "explained", "stated", "detailed", "described", "previous", "earlier", "recent", "found", "accessed", "viewed", "seen", "available", "published", "link", "gov.uk", "http", "wrote", "written", "letter"}
-	kwGeneric      = []string{"commit", "determin", "dedicat", "recogni", "serious", "continue", "review", "grateful", "mission", "we want", "we know", "we understand", "this government is", "government is clear", "noted", "notes the", "note the"}
-	kwAttached     = []string{"attach", "enclos", "table", "librar"}
-	kwNil          = []string{"none", "nil", "zero", "no ", "not "}
-	kwNumWord      = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
-	// directCues each need one of these (or kwDirectStart at
-	// the start of the sentence).
-	kwDirect      = []string{" no ", " not ", "n't", "already", "currently", "raised", "pressed", "discussed", "spoke", "met with", "wrote to", "agreed", "clud", "covered", "eligible", "exempt", "has ", "have ", "had ", "will "}
-	kwDirectStart = []string{"yes", "no", "nil", "not"}
-)
 
 // hasFigure reports whether s states a quantity: a number that is not part
 // of a date, a year, an age or a reference number (Question 1234, section 5,
@@ -144,13 +110,13 @@ func hasFigure(s string, qnums map[string]bool, durations bool) bool {
 	s = reURL.ReplaceAllStringFunc(s, blank)
 	// Blank the union of what the parts match in s, each part on s itself,
 	// so that no part sees another's blanks.
-	lower := strings.ToLower(s)
+	lower := foldLower(s)
 	var b []byte
 	for _, nf := range notFigures {
-		if nf.kw != nil && !containsAny(lower, nf.kw) {
+		if !nf.gate.open(lower) {
 			continue
 		}
-		for _, loc := range nf.re.FindAllStringIndex(s, -1) {
+		for _, loc := range nf.FindAllStringIndex(s, -1) {
 			if b == nil {
 				b = []byte(s)
 			}

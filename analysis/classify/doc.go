@@ -94,7 +94,9 @@
 // # Speed
 //
 // Regular expressions are compiled once per process and each is tried only
-// on sentences containing one of its keywords (Cue.Keywords); the Punkt
+// on sentences containing the literal words it cannot match without,
+// derived from the expression itself (so no hand-kept keyword list can
+// hide a match); the Punkt
 // model is loaded once. Classifying an answer takes about a millisecond of
 // CPU, and a Classifier is safe for concurrent use.
 package classify

@@ -186,7 +186,7 @@ func (c *classifierFlags) register(fs interface {
 	StringVar(*string, string, string, string)
 }) {
 	fs.StringVar(&c.overrides, "overrides", "", "TSV of manual verdicts (id, stance, grounds, note) that win over the classifier")
-	fs.StringVar(&c.lexicon, "lexicon", "", "TSV of extra refusal cues (ground, pattern[, weight]) added to the default lexicon")
+	fs.StringVar(&c.lexicon, "lexicon", "", "TSV of refusal cues added to the default lexicon, in its format (a header naming ground, name, weight, role, pattern, comment) or as ground<TAB>pattern[<TAB>weight]; a cue with the ground and name of a default one replaces it")
 }
 
 func (c *classifierFlags) build() (*classify.Classifier, error) {
@@ -201,7 +201,7 @@ func (c *classifierFlags) build() (*classify.Classifier, error) {
 		if err != nil {
 			return nil, err
 		}
-		clf.Lexicon.Cues = append(clf.Lexicon.Cues, extra.Cues...)
+		clf.Lexicon = clf.Lexicon.With(extra)
 	}
 	if c.overrides != "" {
 		f, err := os.Open(c.overrides)
