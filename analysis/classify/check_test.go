@@ -126,7 +126,7 @@ var (
 
 // labelledFiles are the package's labelled sets, read together.
 func labelledFiles(t *testing.T) []string {
-	return []string{shared.Path(t, "labels/dev.tsv"), filepath.Join("testdata", "check-api.tsv"), filepath.Join("testdata", "check-twfy.tsv"), filepath.Join("testdata", "dev-codebook-only.tsv")}
+	return []string{shared.Path(t, "labels/dev.tsv"), filepath.Join("testdata", "check-api.tsv"), filepath.Join("testdata", "check-twfy.tsv"), filepath.Join("testdata", "dev-codebook-only.tsv"), filepath.FromSlash(round3Labels)}
 }
 
 func readLabelled(t *testing.T) map[string]*corpus.Record {
