@@ -15,4 +15,5 @@ require (
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/neurosnap/sentences v1.0.6 // indirect
 	github.com/stretchr/testify v1.6.1 // indirect
+	golang.org/x/tools v0.30.0 // indirect
 )

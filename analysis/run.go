@@ -119,6 +119,7 @@ func classifierFor(user *classify.Classifier, seg *text.Segmenter) *classify.Cla
 	if user != nil {
 		clf.Lexicon = user.Lexicon
 		clf.Overrides = user.Overrides
+		clf.Model = user.Model
 		clf.FamilyGrounds = maps.Clone(user.FamilyGrounds)
 		if user.Segmenter != nil {
 			clf.Segmenter = user.Segmenter

@@ -30,6 +30,9 @@ type Classifier struct {
 	// Overrides are manual verdicts keyed by record ID; they win over the
 	// rules and are marked Overridden.
 	Overrides Overrides
+	// Model, if set, decides each answered record's stance from the
+	// Features the rules read (see Model); nil means the rules decide.
+	Model *Model
 
 	once sync.Once
 	lex  *compiledLexicon
@@ -169,6 +172,77 @@ var reQAboutData = regexp.MustCompile(`(?i)\b(whether|if)\b[^;?]{0,120}\b(record
 //
 // Confidence is described in the package documentation.
 func (c *Classifier) Classify(in Input) Verdict {
+	return c.decide(in, c.classifyRules(in))
+}
+
+// decide lets c.Model settle the stance of the rules' verdict v, where
+// there is a model and the rules leave the stance to judgement: the most
+// probable class, with that probability as confidence, the grounds the
+// rules found where the stance is partial or declined, and the features
+// that weighed most for it first in the evidence.
+func (c *Classifier) decide(in Input, v Verdict) Verdict {
+	if c.Model == nil || v.rule == "" || v.Stance == Holding {
+		// No model, or a verdict the rules settle before weighing
+		// anything: an override, no answer, a holding answer (flagged by
+		// the source, or only a promise to reply: the codebook's first
+		// tie-break, a definition rather than a judgement to learn).
+		return v
+	}
+	f := featuresOf(in, v)
+	p := c.Model.Probabilities(f)
+	k := 0
+	for i := range p {
+		if p[i] > p[k] {
+			k = i
+		}
+	}
+	out := v
+	out.Stance = c.Model.Classes[k]
+	out.Confidence = p[k]
+	out.rule = "model"
+	out.Grounds = []Ground{}
+	if out.Stance == Partial || out.Stance == Declined {
+		out.Grounds = v.Grounds
+		if len(out.Grounds) == 0 {
+			out.Grounds = c.evidenceGrounds(v)
+		}
+	}
+	ev := []Evidence{{Cue: "rule:model"}, {Cue: "rules:" + v.rule + ":" + string(v.Stance)}}
+	for _, con := range c.Model.Explain(f, k, 3) {
+		ev = append(ev, Evidence{Cue: "weight:" + strconv.FormatFloat(con.Weight*con.Value, 'f', 2, 64) + ":" + con.Feature})
+	}
+	for _, e := range v.Evidence {
+		if !strings.HasPrefix(e.Cue, "rule:") {
+			ev = append(ev, e)
+		}
+	}
+	out.Evidence = ev
+	return out
+}
+
+// evidenceGrounds returns the grounds the rules' evidence shows, for a
+// verdict the rules did not make a refusal.
+func (c *Classifier) evidenceGrounds(v Verdict) []Ground {
+	seen := map[Ground]bool{}
+	for _, e := range v.Evidence {
+		if rest, ok := strings.CutPrefix(e.Cue, "ground:"); ok {
+			seen[Ground(strings.SplitN(rest, ":", 2)[0])] = true
+		} else if id, ok := strings.CutPrefix(e.Cue, "family:"); ok {
+			n, _ := strconv.Atoi(id)
+			for _, g := range c.FamilyGrounds[n] {
+				seen[g] = true
+			}
+		}
+	}
+	gs := []Ground{}
+	for g := range seen {
+		gs = append(gs, g)
+	}
+	return sortGrounds(gs)
+}
+
+// classifyRules is the rules' verdict, as Classify gives it without a Model.
+func (c *Classifier) classifyRules(in Input) Verdict {
 	if err := c.Prepare(); err != nil {
 		panic(fmt.Sprintf("classify: %v", err))
 	}

@@ -180,12 +180,14 @@ func (l *listing) parseAndRead(e *env, fs *flag.FlagSet, args []string) ([]corpu
 type classifierFlags struct {
 	overrides string
 	lexicon   string
+	model     string
 }
 
 func (c *classifierFlags) register(fs interface {
 	StringVar(*string, string, string, string)
 }) {
 	fs.StringVar(&c.overrides, "overrides", "", "TSV of manual verdicts (id, stance, grounds, note) that win over the classifier")
+	fs.StringVar(&c.model, "model", "", "a model written by parlance train: the learned decision settles each stance instead of the rules")
 	fs.StringVar(&c.lexicon, "lexicon", "", "TSV of refusal cues added to the default lexicon, in its format (a header naming ground, name, weight, role, pattern, comment) or as ground<TAB>pattern[<TAB>weight]; a cue with the ground and name of a default one replaces it")
 }
 
@@ -202,6 +204,18 @@ func (c *classifierFlags) build() (*classify.Classifier, error) {
 			return nil, err
 		}
 		clf.Lexicon = clf.Lexicon.With(extra)
+	}
+	if c.model != "" {
+		f, err := os.Open(c.model)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		m, err := classify.ReadModel(f, c.model)
+		if err != nil {
+			return nil, err
+		}
+		clf.Model = m
 	}
 	if c.overrides != "" {
 		f, err := os.Open(c.overrides)

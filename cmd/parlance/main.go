@@ -45,6 +45,7 @@ func init() {
 		{"boilerplate", "list boilerplate families: stock sentences bodies reuse", runBoilerplate},
 		{"analyze", "classify every answer: stance, grounds, evidence", runAnalyze},
 		{"report", "write a static HTML report", runReport},
+		{"train", "fit the learned decision to your own labels", runTrain},
 		{"fetch", "download questions from the live Written Questions API", runFetch},
 		{"version", "print parlance's version", runVersion},
 	}

@@ -1,0 +1,159 @@
+package classify
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/parlance-go/parlance/corpus"
+)
+
+// TestTrainFits checks that a model fitted to separable examples gives
+// their labels back, and that writing and reading it loses nothing.
+func TestTrainFits(t *testing.T) {
+	var ex []Example
+	for i := 0; i < 6; i++ {
+		ex = append(ex,
+			Example{Features{"cue:figure": 1, "q:how-many": 1}, Disclosed},
+			Example{Features{"ground:not-held": 1, "q:how-many": 1}, Declined},
+			Example{Features{"ground:not-held": 1, "cue:figure": 1}, Partial},
+		)
+	}
+	m, err := Train(ex, TrainOptions{L2: 0.001, Trained: "toy"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ex[:3] {
+		p := m.Probabilities(e.Features)
+		best := 0
+		for k := range p {
+			if p[k] > p[best] {
+				best = k
+			}
+		}
+		if m.Classes[best] != e.Stance {
+			t.Errorf("%v: predicted %s, want %s (%v)", e.Features, m.Classes[best], e.Stance, p)
+		}
+	}
+	var a, b bytes.Buffer
+	if err := m.Write(&a); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadModel(bytes.NewReader(a.Bytes()), "model.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back.Write(&b)
+	if a.String() != b.String() {
+		t.Error("model changed in a write-read-write round trip")
+	}
+	if _, err := ReadModel(strings.NewReader(`{"classes":["disclosed","maybe"]}`), "bad.json"); err == nil || !strings.Contains(err.Error(), `bad.json: field classes: "maybe"`) {
+		t.Errorf("bad class: %v", err)
+	}
+}
+
+// labelledPool is every labelled answer the model may learn from: the dev
+// set, the check sets and round 3's train split, never its test split.
+func labelledPool(t *testing.T) (Overrides, map[string]*corpus.Record) {
+	gold := Overrides{}
+	for _, p := range []string{filepath.Join("testdata", "check-api.tsv"), filepath.Join("testdata", "check-twfy.tsv")} {
+		for k, v := range readLabels(t, p) {
+			gold[k] = v
+		}
+	}
+	for k, v := range readLabels(t, sharedDev(t)) {
+		gold[k] = v
+	}
+	for k, v := range round3Gold(t, "train") {
+		gold[k] = v
+	}
+	return gold, loadLabelled(t, gold)
+}
+
+// TestModelTimeSplit measures the learned decision against the rules on
+// later answers than it learned from: the pool's API answers in order of
+// ID (the API numbers questions as they are tabled), 2009 always in
+// training. It prints a learning curve and fails if the model does worse
+// than the rules on the latest fifth.
+func TestModelTimeSplit(t *testing.T) {
+	gold, recs := labelledPool(t)
+	var c Classifier
+	type item struct {
+		key string
+		f   Features
+		v   Verdict
+	}
+	var api, twfy []item
+	for _, k := range sortedKeys(gold) {
+		r, ok := recs[k]
+		if !ok {
+			t.Fatalf("%s: record not found", k)
+		}
+		f, v := c.Features(Input{Record: r})
+		it := item{k, f, v}
+		if strings.HasPrefix(k, "api:") {
+			api = append(api, it)
+		} else {
+			twfy = append(twfy, it)
+		}
+	}
+	sort.Slice(api, func(i, j int) bool { return apiNum(api[i].key) < apiNum(api[j].key) })
+	cut := len(api) * 4 / 5
+	later := api[cut:]
+	all := gold.Verdicts()
+	goldOf := func(its []item) map[string]Verdict {
+		g := map[string]Verdict{}
+		for _, it := range its {
+			g[it.key] = all[it.key]
+		}
+		return g
+	}
+	rulesPred := map[string]Verdict{}
+	for _, it := range later {
+		rulesPred[it.key] = it.v
+	}
+	rules := Evaluate(goldOf(later), rulesPred)
+	var b strings.Builder
+	fmt.Fprintf(&b, "later fifth of the API answers (%d, %s … %s); rules: accuracy %.3f, macro-F1 %.3f, grounds %.3f\n\n", len(later), later[0].key, later[len(later)-1].key, rules.Accuracy, rules.MacroF1, rules.Grounds.F1)
+	b.WriteString("| trained on | accuracy | macro-F1 | partial F1 | grounds micro-F1 |\n| ---: | ---: | ---: | ---: | ---: |\n")
+	var last Scores
+	for _, n := range []int{250, 500, 1000, cut} {
+		if n > cut {
+			continue
+		}
+		train := append(append([]item(nil), twfy...), api[cut-n:cut]...)
+		var ex []Example
+		for _, it := range train {
+			ex = append(ex, Example{it.f, gold[it.key].Stance})
+		}
+		m, err := Train(ex, TrainOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		mc := Classifier{Model: m}
+		pred := map[string]Verdict{}
+		for _, it := range later {
+			pred[it.key] = mc.decide(Input{Record: recs[it.key]}, it.v)
+		}
+		s := Evaluate(goldOf(later), pred)
+		fmt.Fprintf(&b, "| %d API + %d 2009 | %.3f | %.3f | %.3f | %.3f |\n", n, len(twfy), s.Accuracy, s.MacroF1, s.Stance[Partial].F1, s.Grounds.F1)
+		last = s
+	}
+	t.Logf("learned decision against the rules, by time:\n%s\nlast model:\n%s", b.String(), last.Markdown())
+	if last.MacroF1 < rules.MacroF1 {
+		t.Errorf("the model's macro-F1 on later answers, %.3f, is below the rules' %.3f", last.MacroF1, rules.MacroF1)
+	}
+}
+
+func apiNum(key string) int {
+	n := 0
+	fmt.Sscanf(strings.TrimPrefix(key, "api:"), "%d", &n)
+	return n
+}
+
+func sharedDev(t *testing.T) string {
+	return labelledFiles(t)[0]
+}
