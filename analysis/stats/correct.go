@@ -94,20 +94,20 @@ type Estimate struct {
 // set of predicted counts.
 type Corrected struct {
 	// Answers is the number of predicted items corrected.
-	Answers int `json:"answers"`
+	Answers int
 	// Shares holds, per class in the confusion's order, the estimated true
 	// share with its 95% percentile-bootstrap interval. The shares sum to 1.
-	Shares []Estimate `json:"shares"`
+	Shares []Estimate
 	// Replicates is the number of bootstrap replicates drawn, and Redrawn
 	// the number of confusion resamples drawn again because they could not
 	// produce a class the replicate's items were predicted as.
-	Replicates int `json:"replicates"`
-	Redrawn    int `json:"redrawn"`
+	Replicates int
+	Redrawn    int
 	// Condition is the 2-norm condition number of the estimated rates M:
 	// how much the correction can amplify noise in the predicted shares
 	// (1 for a perfect classifier, +Inf when M is singular and some shares
 	// cannot be told apart).
-	Condition float64 `json:"condition"`
+	Condition float64
 }
 
 // CorrectShares estimates the true class shares π of a set of items from
@@ -396,6 +396,12 @@ func multinomial(rng *rand.Rand, n int, p []float64, out []int) {
 		rest -= p[j]
 	}
 }
+
+// Condition returns the 2-norm condition number of c's rates
+// (Confusion.Rates): 1 for a perfect classifier, larger the more the
+// correction amplifies noise in predicted shares, +Inf when two classes
+// cannot be told apart. c must be square.
+func (c Confusion) Condition() float64 { return condition(c.Rates()) }
 
 // condition returns the 2-norm condition number of m.
 func condition(m [][]float64) float64 {
