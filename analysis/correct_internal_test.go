@@ -26,6 +26,28 @@ func answersOf(body string, stances map[classify.Stance]int, overridden int) []A
 	return out
 }
 
+// resultOf is a Result holding answers and, as the statistics stage would
+// count them, each body's name and number of classified answers: all that
+// correctBodies reads of BodyStats.
+func resultOf(answers []Answer, cfg Config) *Result {
+	res := &Result{Answers: answers, Config: cfg}
+	n := map[string]int{}
+	var order []string
+	for _, a := range answers {
+		if a.Verdict.Stance == classify.Unanswered {
+			continue
+		}
+		if n[a.Record.Department] == 0 {
+			order = append(order, a.Record.Department)
+		}
+		n[a.Record.Department]++
+	}
+	for _, b := range order {
+		res.Bodies = append(res.Bodies, BodyStats{Body: b, Answers: n[b]})
+	}
+	return res
+}
+
 func TestCorrectBodies(t *testing.T) {
 	var answers []Answer
 	answers = append(answers, answersOf("Home Office", map[classify.Stance]int{classify.Disclosed: 60, classify.Partial: 25, classify.Declined: 12, classify.Referred: 3}, 0)...)
@@ -34,8 +56,9 @@ func TestCorrectBodies(t *testing.T) {
 	answers = append(answers, answersOf("HM Treasury", map[classify.Stance]int{classify.Disclosed: 15, classify.Declined: 10}, 25)...)
 	// Unanswered records count nowhere.
 	answers = append(answers, Answer{Record: &corpus.Record{Department: "Home Office"}, Verdict: classify.Verdict{Stance: classify.Unanswered}})
-	bodies := bodyStats(answers)
-	corr := correctBodies(bodies, answers, nil, 20)
+	res := resultOf(answers, Config{})
+	bodies := res.Bodies
+	corr := correctBodies(res)
 	if corr.Skipped != "" || len(corr.Problems) > 0 {
 		t.Fatalf("skipped %q, problems %v", corr.Skipped, corr.Problems)
 	}
@@ -68,6 +91,16 @@ func TestCorrectBodies(t *testing.T) {
 	if math.Abs(sum-1) > 1e-9 {
 		t.Errorf("Home Office corrected shares sum to %v", sum)
 	}
+	// All corrects every body's answers together: 65 disclosed, 25
+	// partial, 16 declined and 3 referred by the rules, 15 disclosed and
+	// 10 declined overridden, of 134.
+	allRules, err := stats.CorrectShares([]int{65, 25, 16, 3, 0}, stats.Confusion(cc.Rows()), stats.CorrectOptions{Seed: correctionSeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := corr.All[classify.Declined].Share, (109*allRules.Shares[2].Share+10)/134; math.Abs(got-want) > 1e-12 {
+		t.Errorf("all bodies, declined: %v, want %v", got, want)
+	}
 	// The same numbers CorrectShares gives for the counts.
 	want, err := stats.CorrectShares([]int{60, 25, 12, 3, 0}, stats.Confusion(cc.Rows()), stats.CorrectOptions{Seed: correctionSeed})
 	if err != nil {
@@ -86,11 +119,11 @@ func TestCorrectBodies(t *testing.T) {
 	// A custom lexicon is not what the confusion measured.
 	lex := classify.DefaultLexicon()
 	lex.Cues = lex.Cues[1:]
-	if c := correctBodies(bodyStats(answers), answers, &classify.Classifier{Lexicon: lex}, 20); c.Skipped == "" {
+	if c := correctBodies(resultOf(answers, Config{Classifier: &classify.Classifier{Lexicon: lex}})); c.Skipped == "" || c.All != nil {
 		t.Error("a custom lexicon was corrected with the default rules' confusion")
 	}
 	// The default lexicon given explicitly is the default.
-	if c := correctBodies(bodyStats(answers), answers, &classify.Classifier{Lexicon: classify.DefaultLexicon()}, 20); c.Skipped != "" {
+	if c := correctBodies(resultOf(answers, Config{Classifier: &classify.Classifier{Lexicon: classify.DefaultLexicon()}})); c.Skipped != "" {
 		t.Errorf("the default lexicon given explicitly was skipped: %s", c.Skipped)
 	}
 }
@@ -100,9 +133,9 @@ func TestCorrectBodies(t *testing.T) {
 // overridden answers as they stand.
 func TestCorrectBodiesMixesOverrides(t *testing.T) {
 	answers := answersOf("Home Office", map[classify.Stance]int{classify.Disclosed: 40, classify.Partial: 10}, 10) // the last 10 (partial) overridden
-	bodies := bodyStats(answers)
-	correctBodies(bodies, answers, nil, 20)
-	got := bodies[0].Corrected
+	res := resultOf(answers, Config{})
+	correctBodies(res)
+	got := res.Bodies[0].Corrected
 	cc := classify.CheckConfusion()
 	rules, err := stats.CorrectShares([]int{40, 0, 0, 0, 0}, stats.Confusion(cc.Rows()), stats.CorrectOptions{Seed: correctionSeed})
 	if err != nil {

@@ -168,7 +168,7 @@ type BodyStatsJSON struct {
 	Grounds map[string]stats.Proportion `json:"grounds"`
 	// Corrected is BodyStats.Corrected: the stance shares corrected for
 	// classifier error, absent for bodies too small to correct.
-	Corrected map[string]stats.Estimate `json:"corrected,omitempty"`
+	Corrected map[classify.Stance]stats.Estimate `json:"corrected,omitempty"`
 }
 
 // ExportBodies converts per-body statistics for export.
@@ -182,12 +182,7 @@ func ExportBodies(bodies []BodyStats) []BodyStatsJSON {
 		for k, v := range b.Grounds {
 			j.Grounds[string(k)] = roundProportion(v)
 		}
-		if b.Corrected != nil {
-			j.Corrected = map[string]stats.Estimate{}
-			for k, v := range b.Corrected {
-				j.Corrected[string(k)] = stats.Estimate{Share: round4(v.Share), Low: round4(v.Low), High: round4(v.High)}
-			}
-		}
+		j.Corrected = roundEstimates(b.Corrected)
 		out = append(out, j)
 	}
 	return out

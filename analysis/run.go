@@ -107,7 +107,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	progress("statistics")
 	res.Bodies = bodyStats(res.Answers)
 	res.Independence = independence(res.Bodies, res.Answers, cfg.minBodyAnswers())
-	res.Correction = correctBodies(res.Bodies, res.Answers, cfg.Classifier, cfg.minBodyAnswers())
+	res.Correction = correctBodies(res)
 	return res, nil
 }
 
