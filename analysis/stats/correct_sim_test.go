@@ -3,6 +3,7 @@ package stats
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -137,33 +138,37 @@ func (c Confusion) total() int {
 // under the rules' biased confusion, do not. The simulations use 200
 // bootstrap replicates each instead of the default 1,000, to keep the test
 // quick; the percentiles are then a little noisier, which if anything lowers
-// coverage. With -short only the first scenario runs. Print the tables with
+// coverage. The scenarios and their measured coverage are
+// CorrectionCoverage; with -short only the first runs. Print the tables with
 //
 //	go test ./analysis/stats -run TestCorrectSharesCoverage -v
 func TestCorrectSharesCoverage(t *testing.T) {
-	const sims, replicates = 1000, 200
-	for _, sc := range []struct {
-		n     int
-		truth []float64
-	}{
-		{1000, []float64{0.45, 0.25, 0.20, 0.07, 0.03}},
-		{200, []float64{0.60, 0.20, 0.12, 0.06, 0.02}},
-	} {
-		if testing.Short() && sc.n != 1000 {
+	if len(CorrectionCoverage) == 0 {
+		t.Fatal("CorrectionCoverage lists no scenario")
+	}
+	for si, want := range CorrectionCoverage {
+		if testing.Short() && si > 0 {
 			continue
 		}
-		n := sc.n
-		cov := simulateCoverage(t, n, sims, replicates, sc.truth)
+		n, sims := want.BodySize, want.Simulations
+		if want.Labelled != simConfusion.total() || !reflect.DeepEqual(want.Classes, simClasses) || sims < 1000 {
+			t.Fatalf("CorrectionCoverage[%d] = %+v: want %d labelled, classes %v, at least 1,000 simulations", si, want, simConfusion.total(), simClasses)
+		}
+		cov := simulateCoverage(t, n, sims, want.Replicates, want.TrueShares)
 		t.Logf("coverage of 95%% intervals:\n%s", cov.markdown())
 		minRaw := 1.0
 		for i, name := range simClasses {
+			got, raw := float64(cov.corrected[i])/float64(sims), float64(cov.raw[i])/float64(sims)
 			// 0.90 to 0.99: at 1,000 simulations the standard error of a
 			// coverage of 0.95 is 0.007, so this band fails only on a real
 			// departure, too narrow or too wide.
-			if got := float64(cov.corrected[i]) / sims; got < 0.90 || got > 0.99 {
+			if got < 0.90 || got > 0.99 {
 				t.Errorf("bodies of %d: corrected intervals cover the true %s share in %.3f of simulations, want 0.90 to 0.99", n, name, got)
 			}
-			minRaw = min(minRaw, float64(cov.raw[i])/sims)
+			if got != want.Corrected[i] || raw != want.Raw[i] {
+				t.Errorf("CorrectionCoverage[%d] %s: says corrected %.3f, raw %.3f; measured %.3f, %.3f: update it", si, name, want.Corrected[i], want.Raw[i], got, raw)
+			}
+			minRaw = min(minRaw, raw)
 		}
 		// The raw intervals are centred on Mᵀπ, not π: where the bias is
 		// several standard errors they miss far more than 5% of the time.
