@@ -21,6 +21,7 @@ func TestConfusionFile(t *testing.T) {
 	var got Confusion
 	var sizes []string
 	for _, cs := range checkSets {
+		var one Confusion
 		path := filepath.Join("testdata", cs.file)
 		gold := readLabels(t, path)
 		recs := loadLabelled(t, gold)
@@ -35,8 +36,11 @@ func TestConfusionFile(t *testing.T) {
 				t.Fatalf("%s: %s: gold %q, predicted %q: not one of the five stances", path, id, gold[id].Stance, c.Classify(Input{Record: rec}).Stance)
 			}
 			got.Counts[g][p]++
+			one.Counts[g][p]++
 		}
 		sizes = append(sizes, fmt.Sprintf("testdata/%s (%d answers)", cs.file, len(gold)))
+		// Each set's own matrix, to see how far the rates differ by source.
+		t.Logf("%s alone:\n%s", cs.file, formatConfusion(nil, one))
 	}
 	header := []string{
 		"Stance confusion of the default rules on the check sets",
