@@ -282,3 +282,19 @@ func BenchmarkCorrectShares(b *testing.B) {
 		}
 	}
 }
+
+// A class the classifier rarely predicts as itself (1 of 100) leaves its
+// column empty in about a third of the confusion's resamples; those are
+// drawn again and counted, and the result is still well formed.
+func TestCorrectSharesRedrawsEmptiedColumns(t *testing.T) {
+	c := Confusion{{100, 0}, {99, 1}}
+	res, err := CorrectShares([]int{150, 1}, c, CorrectOptions{Replicates: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkWellFormed(t, "rare column", res)
+	// About 0.99¹⁰⁰ ≈ 0.37 of draws fail: 300 replicates need about 175.
+	if res.Redrawn < 100 || res.Redrawn > 260 {
+		t.Errorf("Redrawn = %d, want about 175", res.Redrawn)
+	}
+}
