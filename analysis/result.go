@@ -32,7 +32,8 @@ type BodyStats struct {
 	// intervals that carry both the sampling error of the body's answers
 	// and the uncertainty of the measured errors. It is an estimate that
 	// assumes the rules err on this body's answers as on the check sets.
-	// Nil for bodies with fewer than Result.Correction.MinAnswers answers.
+	// Nil for bodies with fewer than Result.Correction.MinAnswers answers,
+	// and for all when Result.Correction.Skipped says why.
 	Corrected map[classify.Stance]stats.Estimate
 }
 
