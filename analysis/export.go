@@ -166,6 +166,9 @@ type BodyStatsJSON struct {
 	Answers int                         `json:"answers"`
 	Stances map[string]stats.Proportion `json:"stances"`
 	Grounds map[string]stats.Proportion `json:"grounds"`
+	// Corrected is BodyStats.Corrected: the stance shares corrected for
+	// classifier error, absent for bodies too small to correct.
+	Corrected map[classify.Stance]stats.Estimate `json:"corrected,omitempty"`
 }
 
 // ExportBodies converts per-body statistics for export.
@@ -179,6 +182,7 @@ func ExportBodies(bodies []BodyStats) []BodyStatsJSON {
 		for k, v := range b.Grounds {
 			j.Grounds[string(k)] = roundProportion(v)
 		}
+		j.Corrected = roundEstimates(b.Corrected)
 		out = append(out, j)
 	}
 	return out
@@ -226,8 +230,9 @@ func (r *Result) Verdicts() []GroupVerdicts {
 
 // WriteJSON writes the whole result as one JSON document: the reading
 // summary, every answer, the round-robin groups and campaigns, each group's
-// verdicts member by member, the boilerplate families, the per-body statistics and the test of
-// independence.
+// verdicts member by member, the boilerplate families, the per-body statistics
+// (raw and corrected for classifier error), the test of independence and how
+// the correction was made.
 func WriteJSON(w io.Writer, res *Result) error {
 	answers := make([]AnswerRow, len(res.Answers))
 	for i := range res.Answers {
@@ -243,10 +248,11 @@ func WriteJSON(w io.Writer, res *Result) error {
 		Families     []boilerplate.Family  `json:"families"`
 		Bodies       []BodyStatsJSON       `json:"bodies"`
 		Independence stats.Independence    `json:"independence"`
+		Correction   Correction            `json:"correction"`
 	}{
 		Version: res.Version, Summary: ExportSummary(res.Summary), Answers: answers,
 		Groups: orEmpty(res.Groups), Campaigns: orEmpty(res.Campaigns), GroupVerdict: res.Verdicts(), Families: orEmpty(res.Families),
-		Bodies: ExportBodies(res.Bodies), Independence: res.Independence,
+		Bodies: ExportBodies(res.Bodies), Independence: res.Independence, Correction: res.Correction.rounded(),
 	}
 	enc := newEncoder(w)
 	enc.SetIndent("", "  ")

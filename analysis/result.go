@@ -26,6 +26,15 @@ type BodyStats struct {
 	Answers int // classified answers (holding included, unanswered excluded)
 	Stances map[classify.Stance]stats.Proportion
 	Grounds map[classify.Ground]stats.Proportion // share of the body's answers citing the ground
+	// Corrected estimates the body's true stance shares from Stances,
+	// correcting for the classifier's errors as measured on the check sets
+	// (classify.CheckConfusion; Result.Correction says how), with 95%
+	// intervals that carry both the sampling error of the body's answers
+	// and the uncertainty of the measured errors. It is an estimate that
+	// assumes the rules err on this body's answers as on the check sets.
+	// Nil for bodies with fewer than Result.Correction.MinAnswers answers,
+	// and for all when Result.Correction.Skipped says why.
+	Corrected map[classify.Stance]stats.Estimate
 }
 
 // Result is the whole analysis of a corpus.
@@ -38,6 +47,8 @@ type Result struct {
 	Bodies    []BodyStats // by decreasing Answers, then name
 	// Independence tests body × stance over Bodies with enough answers.
 	Independence stats.Independence
+	// Correction says how BodyStats.Corrected was estimated.
+	Correction Correction
 	// BoilerplateStats accounts for the boilerplate stage's work.
 	BoilerplateStats boilerplate.Stats
 	// Config is the configuration the analysis ran with, and Version the

@@ -25,7 +25,8 @@ type Config struct {
 	// boilerplate families (LearnFamilies) before classifying.
 	Classifier *classify.Classifier
 	// MinBodyAnswers is the number of classified answers a body needs to
-	// enter the test of independence between body and stance. Zero means 20:
+	// enter the test of independence between body and stance, and to have
+	// its stance shares corrected for classifier error. Zero means 20:
 	// with fewer, expected cell counts are mostly below 5 and the chi-square
 	// approximation is not to be trusted.
 	MinBodyAnswers int
@@ -106,6 +107,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	progress("statistics")
 	res.Bodies = bodyStats(res.Answers)
 	res.Independence = independence(res.Bodies, res.Answers, cfg.minBodyAnswers())
+	res.Correction = correctBodies(res)
 	return res, nil
 }
 
