@@ -81,6 +81,10 @@ func correctBodies(res *Result) Correction {
 		corr.Skipped = "the classifier's lexicon is not the default one, whose error rates the confusion measures"
 		return corr
 	}
+	if user := res.Config.Classifier; user != nil && user.Model != nil {
+		corr.Skipped = "a learned model decided the stances; the confusion measures the default rules"
+		return corr
+	}
 	// Rule-decided and overridden counts per body and stance; all holds
 	// every body's.
 	by := map[string]*stanceCounts{}
