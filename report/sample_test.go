@@ -65,7 +65,7 @@ func TestSampleEndToEnd(t *testing.T) {
 	if len(res.Groups) == 0 {
 		t.Fatal("the sample's round robin was not found")
 	}
-	gtext, _ := checkPage(t, filepath.Join(dir, "report_files", pageName(1)), 0)
+	gtext := sectionText(t, path, "groups")
 	for _, m := range res.Groups[0].Members {
 		if !strings.Contains(gtext, m.Body) || !strings.Contains(gtext, m.ID) {
 			t.Errorf("group page lacks member %s (%s)", m.ID, m.Body)
