@@ -137,9 +137,12 @@ func Render(w io.Writer, res *analysis.Result, opt Options, filesDir string) err
 // same file, the round-robin group pages.
 type fileModel struct {
 	*mainModel
-	GroupPages       []*pageModel
-	PerPage          int    // groups to a page
-	EChartsIntegrity string // subresource integrity of EChartsURL
+	GroupPages []*pageModel
+	PerPage    int // groups to a page
+	// EChartsIntegrity is the integrity attribute of EChartsURL, written
+	// as is: escaping would turn its "+" into "&#43;", which browsers
+	// decode but readers of the source stumble on.
+	EChartsIntegrity template.HTMLAttr
 	NoData           bool
 }
 
@@ -155,7 +158,7 @@ func render(w io.Writer, ix *index, opt Options, lib, filesDir string) error {
 		m.ECharts = template.JS(lib)
 	} else {
 		m.EChartsURL = RemoteECharts
-		f.EChartsIntegrity = EChartsIntegrity
+		f.EChartsIntegrity = template.HTMLAttr(`integrity="` + EChartsIntegrity + `"`)
 	}
 	if opt.NoData {
 		m.Exports = nil
