@@ -46,6 +46,7 @@ func init() {
 		{"analyze", "classify every answer: stance, grounds, evidence", runAnalyze},
 		{"report", "write a static HTML report", runReport},
 		{"fetch", "download questions from the live Written Questions API", runFetch},
+		{"assets", "fetch the ECharts build that makes reports self-contained", runAssets},
 		{"version", "print parlance's version", runVersion},
 	}
 }
