@@ -131,8 +131,12 @@ type visit struct {
 	// openPages counts the collapsed group pages open after navigating to
 	// the page's fragment.
 	openPages int
-	viewport  []byte
-	full      []byte
+	// overflowing counts the rows of answer cards wider than the page or
+	// than their box, and the cards whose content is wider than the card
+	// (only laid out ones count, so those on open group pages).
+	overflowing int
+	viewport    []byte
+	full        []byte
 }
 
 // openInBrowser loads a report page (with an optional #fragment) in a new
@@ -202,6 +206,10 @@ func openInBrowser(t *testing.T, browser context.Context, page, fragment string,
 	v.openPages, err = chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("details.gpage[open]").length`))
 	if err != nil {
 		t.Fatalf("reading group pages: %v", err)
+	}
+	v.overflowing, err = chromedp.Run(ctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll(".cards")).filter(g => g.offsetParent && (g.scrollWidth > g.clientWidth + 1 || g.getBoundingClientRect().right > document.documentElement.clientWidth)).length + Array.from(document.querySelectorAll(".card")).filter(c => c.scrollWidth > c.clientWidth + 1).length`))
+	if err != nil {
+		t.Fatalf("measuring cards: %v", err)
 	}
 	// Switch the over-time chart to the last body and back: the selector's
 	// script must run without error (checked with the console below).
@@ -324,6 +332,9 @@ func browse(t *testing.T, res *analysis.Result) (viewport, full []byte) {
 				g := openInBrowser(t, browser, path, "#g1", false)
 				if g.openPages != 1 {
 					t.Errorf("opened at #g1, %d group pages are open, want 1", g.openPages)
+				}
+				if g.overflowing != 0 {
+					t.Errorf("%d answer cards overflow: long words or URLs must wrap", g.overflowing)
 				}
 			}
 		})

@@ -99,6 +99,15 @@ func TestSampleEndToEnd(t *testing.T) {
 }
 
 func TestBrowserSample(t *testing.T) {
-	viewport, full := browse(t, sampleResult(t))
+	res := sampleResult(t)
+	// A long unbroken URL in an answer must wrap inside its card.
+	if len(res.Groups) > 0 {
+		for i := range res.Answers {
+			if res.Answers[i].Record.ID == res.Groups[0].Members[0].ID {
+				res.Answers[i].Record.Answer += " See https://www.gov.uk/government/publications/" + strings.Repeat("alongpathwithoutanybreaks", 12) + "report.pdf"
+			}
+		}
+	}
+	viewport, full := browse(t, res)
 	writeScreenshot(t, viewport, full)
 }
