@@ -75,7 +75,7 @@ func FilesDir(path string) string {
 // collapsed page), and ECharts inlined if opt.InlineECharts names it.
 // Unless opt.NoData, it also writes the tidy tables (CSV and JSON of every
 // table shown, and one row per answer) into the directory FilesDir(path)
-// beside it, creating it if needed and overwriting files in it.
+// beside it. Directories are created as needed; files are overwritten.
 func Write(path string, res *analysis.Result, opt Options) error {
 	if err := check(res); err != nil {
 		return err
@@ -87,6 +87,9 @@ func Write(path string, res *analysis.Result, opt Options) error {
 	ix := newIndex(res)
 	filesName := FilesDir(path)
 	dir := filepath.Join(filepath.Dir(path), filesName)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
 	if err := writeFile(path, func(w io.Writer) error { return render(w, ix, opt, lib, filesName) }); err != nil {
 		return err
 	}

@@ -49,3 +49,14 @@ func TestWriteHikvisionGolden(t *testing.T) {
 		golden(t, "hikvision_"+filepath.Base(f)+".golden", b)
 	}
 }
+
+// Write creates the directory the report goes in, as `parlance report -o
+// new/dir/r.html` needs.
+func TestWriteCreatesDirectories(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new", "dir", "r.html")
+	for _, noData := range []bool{true, false} {
+		if err := Write(path, hikvision(), Options{NoData: noData}); err != nil {
+			t.Fatalf("NoData %v: %v", noData, err)
+		}
+	}
+}
