@@ -298,6 +298,11 @@ func browse(t *testing.T, res *analysis.Result) (viewport, full []byte) {
 	for _, b := range echartsBuilds {
 		t.Run(b.name, func(t *testing.T) {
 			lib := echartsBuild(t, b.env)
+			if b.name == "pinned" {
+				// As `parlance report` with no flags does after
+				// `parlance assets`: the build comes from the user cache.
+				lib = cachedBuild(t, lib)
+			}
 			dir := t.TempDir()
 			path := filepath.Join(dir, "report.html")
 			if err := Write(path, res, Options{InlineECharts: lib, Version: "test", NoData: true}); err != nil {
@@ -340,6 +345,35 @@ func browse(t *testing.T, res *analysis.Result) (viewport, full []byte) {
 		})
 	}
 	return viewport, full
+}
+
+// cachedBuild puts the build at lib where `parlance assets` would, in a
+// new user cache directory, and returns what FindECharts then finds.
+func cachedBuild(t *testing.T, lib string) string {
+	t.Helper()
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache)
+	t.Setenv("HOME", cache)
+	t.Setenv("PARLANCE_ECHARTS", "")
+	b, err := os.ReadFile(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dest, err := EChartsCachePath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeAtomic(dest, b); err != nil {
+		t.Fatal(err)
+	}
+	src, err := FindECharts("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src.From != "cache" || src.Path != dest {
+		t.Fatalf("FindECharts found %+v, want the cached %s", src, dest)
+	}
+	return src.Path
 }
 
 // With no ECharts build at hand, the report loads the pinned build from
