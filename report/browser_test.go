@@ -407,3 +407,37 @@ func TestBrowserRemoteFallback(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserReportFile opens a report written elsewhere, named by
+// PARLANCE_BROWSE_REPORT (for example the full API data's, made with
+// `parlance report`), with the network cut off, and checks what browse
+// checks: every chart draws, nothing loads from outside, the console stays
+// clean and long words wrap.
+func TestBrowserReportFile(t *testing.T) {
+	chromium := chromiumPath(t)
+	path := os.Getenv("PARLANCE_BROWSE_REPORT")
+	if path == "" {
+		t.Skip("PARLANCE_BROWSE_REPORT not set (path of a report to open): skipping")
+	}
+	path, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: %d bytes", path, fi.Size())
+	browser := startBrowser(t, chromium)
+	v := openInBrowser(t, browser, path, "#g1", false)
+	checkDrawn(t, v)
+	for _, c := range v.console {
+		t.Errorf("console: %s", c)
+	}
+	if len(v.external) != 0 {
+		t.Errorf("%d requests outside the file: %q", len(v.external), v.external)
+	}
+	if v.openPages != 1 || v.overflowing != 0 {
+		t.Errorf("at #g1: %d group pages open (want 1), %d cards overflowing (want 0)", v.openPages, v.overflowing)
+	}
+}
