@@ -59,7 +59,7 @@
     var div = document.getElementById(el.getAttribute("data-chart"));
     if (!div) { continue; }
     if (typeof echarts === "undefined") {
-      noChart(div, "This chart needs the ECharts library, which this report loads from the web when it is opened, and it did not load (the browser may be offline, or blocked it). To make a report that draws its charts offline, run `parlance assets` once and make the report again.");
+      noChart(div, "This chart needs the ECharts library, which this report loads from the web when it is opened, and it did not load (the browser may be offline, or blocked it). To make a report that draws its charts offline, run “parlance assets” once and make the report again.");
       continue;
     }
     var o = JSON.parse(el.textContent);
