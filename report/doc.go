@@ -3,22 +3,26 @@
 // declined, on what grounds, with which stock sentences, and how that changed
 // over time.
 //
-// Write produces one main page plus a sibling directory "<name>_files/"
-// holding the round-robin group detail pages (paginated, so that a corpus of
-// 50,000 answers still gives a main page under 10 MB) and tidy exports: a CSV
-// and a JSON file for every table the report shows, and one row per answer.
+// Write produces one HTML file holding every section, with the round-robin
+// groups as collapsed pages (<details>) inside it, and beside it the
+// directory "<name>_files/" with tidy exports: a CSV and a JSON file for
+// every table the report shows, and one row per answer (Options.NoData
+// skips them).
 //
 // # Charts
 //
 // Charts are built with go-echarts (github.com/go-echarts/go-echarts/v2) and
-// drawn in the reader's browser by Apache ECharts 5. By default the page
-// loads echarts.min.js from go-echarts' assets host
-// (https://go-echarts.github.io/go-echarts-assets/assets/), so it needs a
-// network connection to draw; every chart also has a data table that needs
-// none. Options.InlineECharts names a local copy of echarts.min.js to inline
-// instead, giving one self-contained file that works offline. It must be the
-// full build: the "common" and "simple" builds lack the heatmap series and
-// silently draw an empty heatmap, so Write refuses them.
+// drawn in the reader's browser by Apache ECharts, pinned at EChartsVersion.
+// Options.InlineECharts names a local echarts.min.js to inline, giving one
+// self-contained file that draws offline and loads nothing from elsewhere;
+// FindECharts picks it from a path, $PARLANCE_ECHARTS or the user cache
+// that FetchECharts fills from the npm registry, checked against
+// EChartsSHA256. It must be the full build: the "common" and "simple"
+// builds lack the heatmap series and silently draw an empty heatmap, so
+// Write refuses them. Without one, the page loads RemoteECharts, the pinned
+// file on a CDN, with subresource integrity (EChartsIntegrity), and each
+// chart's place says how to draw offline when it fails to load; every chart
+// also has a data table that needs no script.
 //
 // # Safety and determinism
 //

@@ -240,18 +240,18 @@ func stanceByMonth(ix *index) table {
 
 func answersTable(ix *index) table {
 	t := table{cols: []string{"record_id", "source", "uin", "body", "date_tabled", "date_answered", "heading", "group",
-		"stance", "grounds", "confidence", "overridden", "note", "boilerplate_share", "holding", "truncated", "url"}}
+		"stance", "grounds", "confidence", "overridden", "note", "boilerplate_share", "holding", "truncated", "url", "evidence"}}
 	for i := range ix.res.Answers {
 		a := &ix.res.Answers[i]
 		r := a.Record
 		if r == nil {
 			t.rows = append(t.rows, []interface{}{"", "", "", "", "", "", "", a.Group, string(a.Verdict.Stance), joinGrounds(a.Verdict.Grounds),
-				a.Verdict.Confidence, a.Verdict.Overridden, a.Verdict.Note, a.BoilerplateShare, false, false, ""})
+				a.Verdict.Confidence, a.Verdict.Overridden, a.Verdict.Note, a.BoilerplateShare, false, false, "", joinCues(a.Verdict.Evidence)})
 			continue
 		}
 		t.rows = append(t.rows, []interface{}{r.ID, string(r.Source), r.UIN, r.Department, day(r.DateTabled), day(r.DateAnswered), r.Heading, a.Group,
 			string(a.Verdict.Stance), joinGrounds(a.Verdict.Grounds), a.Verdict.Confidence, a.Verdict.Overridden, a.Verdict.Note,
-			a.BoilerplateShare, r.Holding, r.Truncated, r.URL})
+			a.BoilerplateShare, r.Holding, r.Truncated, r.URL, joinCues(a.Verdict.Evidence)})
 	}
 	return t
 }

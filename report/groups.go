@@ -56,20 +56,16 @@ type groupView struct {
 	Members   []memberView
 }
 
-// pageModel is one group detail page.
+// pageModel is one page of round-robin groups: a collapsed section of the
+// report, so that a corpus of thousands of groups keeps the page light.
 type pageModel struct {
-	Title   string
-	Version string
-	CSS     template.CSS
-	N       int
-	Pages   int
-	Prev    string
-	Next    string
-	Main    string // link back to the main page
-	Groups  []groupView
-	First   int // 1-based number of the first group on the page
-	Last    int
-	Total   int
+	ID              string // element ID of the page's section
+	N               int
+	Groups          []groupView
+	First           int // 1-based number of the first group on the page
+	Last            int
+	Total           int
+	FirstID, LastID string
 }
 
 // safeURL keeps only absolute http(s) links to sources.
@@ -119,11 +115,9 @@ func fillMember(v memberView, a *analysis.Answer) memberView {
 		v.Boiler = pct0(a.BoilerplateShare)
 	}
 	for _, e := range vd.Evidence {
-		where := ""
-		if e.InQuestion {
-			where = " (in the question)"
-		}
-		v.Evidence = append(v.Evidence, evidenceView{Cue: cueLabel(e.Cue) + where, Text: clip(e.Text, 200)})
+		// The plain words say whether a cue is about the question; the
+		// codes are in the exports.
+		v.Evidence = append(v.Evidence, evidenceView{Cue: cueLabel(e.Cue), Text: clip(e.Text, 200)})
 	}
 	for _, f := range []struct {
 		on   bool
@@ -137,18 +131,11 @@ func fillMember(v memberView, a *analysis.Answer) memberView {
 }
 
 // buildPage builds group page n (1-based).
-func buildPage(ix *index, n int, title, ver, mainHref string) *pageModel {
+func buildPage(ix *index, n int) *pageModel {
 	res := ix.res
-	npages := (len(res.Groups) + groupsPerPage - 1) / groupsPerPage
 	lo := (n - 1) * groupsPerPage
 	hi := min(lo+groupsPerPage, len(res.Groups))
-	p := &pageModel{Title: title, Version: ver, N: n, Pages: npages, Main: mainHref, First: lo + 1, Last: hi, Total: len(res.Groups)}
-	if n > 1 {
-		p.Prev = pageName(n - 1)
-	}
-	if n < npages {
-		p.Next = pageName(n + 1)
-	}
+	p := &pageModel{ID: pageName(n), N: n, First: lo + 1, Last: hi, Total: len(res.Groups), FirstID: res.Groups[lo].ID, LastID: res.Groups[hi-1].ID}
 	for gi := lo; gi < hi; gi++ {
 		g := &res.Groups[gi]
 		gv := groupView{Num: gi + 1, ID: g.ID, Asker: g.Asker, Canonical: g.Canonical, First: day(g.First), Last: day(g.Last), Bodies: g.Bodies()}

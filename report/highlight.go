@@ -136,14 +136,6 @@ func questionSpans(ev []classify.Evidence) []span {
 	return out
 }
 
-// cueLabel keeps empty cues visible as evidence.
-func cueLabel(c string) string {
-	if c == "" {
-		return "evidence"
-	}
-	return c
-}
-
 func uniqInts(a []int) []int {
 	out := a[:0]
 	for i, v := range a {

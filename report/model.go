@@ -252,8 +252,8 @@ func (ix *index) member(m roundrobin.Member) (*analysis.Answer, bool) {
 // pageOf returns the 1-based page number of the i-th group (0-based).
 func pageOf(i int) int { return i/groupsPerPage + 1 }
 
-// pageName is the file name of group page n.
-func pageName(n int) string { return fmt.Sprintf("groups-%04d.html", n) }
+// pageName is the element ID of group page n, a section of the report.
+func pageName(n int) string { return fmt.Sprintf("groups-%04d", n) }
 
 // classified reports whether an answer carries one of the five stances.
 func classified(a *analysis.Answer) bool {
@@ -308,7 +308,7 @@ func buildMain(ix *index, opt Options, filesDir string) (*mainModel, error) {
 	for n := 1; n <= npages; n++ {
 		lo := (n - 1) * groupsPerPage
 		hi := min(lo+groupsPerPage, len(res.Groups))
-		m.Pages = append(m.Pages, pageLink{N: n, Href: filesDir + "/" + pageName(n), First: res.Groups[lo].ID, Last: res.Groups[hi-1].ID})
+		m.Pages = append(m.Pages, pageLink{N: n, Href: "#" + pageName(n), First: res.Groups[lo].ID, Last: res.Groups[hi-1].ID})
 	}
 	for _, e := range exportFiles {
 		m.Exports = append(m.Exports, exportLink{Name: e.name, CSV: filesDir + "/" + e.name + ".csv", JSON: filesDir + "/" + e.name + ".json", Title: e.title})
@@ -602,7 +602,7 @@ func heatTable(m *mainModel, ix *index, filesDir string) {
 	for _, gi := range order {
 		g := &res.Groups[gi]
 		row := heatRow{Num: gi + 1, ID: g.ID, Canonical: clip(g.Canonical, 160),
-			Link:  fmt.Sprintf("%s/%s#g%d", filesDir, pageName(pageOf(gi)), gi+1),
+			Link:  fmt.Sprintf("#g%d", gi+1),
 			Cells: make([]heatCell, len(m.HeatBodies))}
 		stances := make([]map[classify.Stance]bool, len(m.HeatBodies))
 		for _, mem := range g.Members {

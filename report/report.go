@@ -18,27 +18,29 @@ import (
 )
 
 // Options controls a report. The zero value is ready to use: default title,
-// ECharts loaded from go-echarts' assets host, and this build's version.
+// ECharts loaded from RemoteECharts with its integrity hash, the tidy tables
+// written beside the page, and this build's version.
 type Options struct {
 	// Title heads the report; "" means "How departments answered".
 	Title string
-	// InlineECharts is the path of a local echarts.min.js (ECharts 5, full
-	// build) to inline, making the main page one self-contained file that
-	// draws its charts offline. "" loads ECharts from RemoteECharts instead,
-	// which needs a network connection when the page is opened. The
-	// "common" and "simple" builds are refused: they lack the heatmap series
-	// and silently draw nothing for it.
+	// InlineECharts is the path of a local echarts.min.js (the full build;
+	// EChartsVersion is the one the report is tested with) to inline,
+	// making the page one self-contained file that draws its charts
+	// offline. FindECharts picks one the way `parlance report` does. ""
+	// loads the pinned build from RemoteECharts instead, with subresource
+	// integrity, which needs a network connection when the page is opened.
+	// The "common" and "simple" builds are refused: they lack the heatmap
+	// series and silently draw nothing for it.
 	InlineECharts string
+	// NoData skips the tidy tables (CSV and JSON) that Write otherwise puts
+	// in FilesDir beside the page; the page then says they were not written.
+	NoData bool
 	// Version is the parlance version cited in the Methods section; ""
 	// means the version recorded in the Result, else this build's.
 	Version string
 }
 
-// RemoteECharts is where the page loads ECharts from when it is not
-// inlined: go-echarts' assets host.
-const RemoteECharts = "https://go-echarts.github.io/go-echarts-assets/assets/echarts.min.js"
-
-//go:embed assets/main.html.tmpl assets/group.html.tmpl assets/report.css assets/report.js
+//go:embed assets/main.html.tmpl assets/group.html.tmpl assets/report.css assets/report.js assets/cues.tsv
 var assets embed.FS
 
 var (
@@ -48,10 +50,9 @@ var (
 		"colour":    func(s string) string { return colourOf(classify.Stance(s)) },
 		"inc":       func(i int) int { return i + 1 },
 	}
-	mainTmpl  = template.Must(template.New("main.html.tmpl").Funcs(funcs).ParseFS(assets, "assets/main.html.tmpl"))
-	groupTmpl = template.Must(template.New("group.html.tmpl").Funcs(funcs).ParseFS(assets, "assets/group.html.tmpl"))
-	css       = mustAsset("assets/report.css")
-	script    = mustAsset("assets/report.js")
+	mainTmpl = template.Must(template.New("main.html.tmpl").Funcs(funcs).ParseFS(assets, "assets/main.html.tmpl", "assets/group.html.tmpl"))
+	css      = mustAsset("assets/report.css")
+	script   = mustAsset("assets/report.js")
 )
 
 func mustAsset(name string) string {
@@ -63,16 +64,18 @@ func mustAsset(name string) string {
 }
 
 // FilesDir returns the name of the directory written beside the report at
-// path: "report.html" → "report_files".
+// path for its tidy tables: "report.html" → "report_files".
 func FilesDir(path string) string {
 	base := filepath.Base(path)
 	return strings.TrimSuffix(base, filepath.Ext(base)) + "_files"
 }
 
-// Write writes the report for res to path, and beside it the directory
-// FilesDir(path) with the round-robin group pages (groupsPerPage groups a
-// page) and the tidy exports (CSV and JSON of every table shown). The
-// directory is created if needed; files in it are overwritten.
+// Write writes the report for res to path: one HTML file holding every
+// section, the round-robin groups among them (groupsPerPage groups to a
+// collapsed page), and ECharts inlined if opt.InlineECharts names it.
+// Unless opt.NoData, it also writes the tidy tables (CSV and JSON of every
+// table shown, and one row per answer) into the directory FilesDir(path)
+// beside it. Directories are created as needed; files are overwritten.
 func Write(path string, res *analysis.Result, opt Options) error {
 	if err := check(res); err != nil {
 		return err
@@ -84,35 +87,28 @@ func Write(path string, res *analysis.Result, opt Options) error {
 	ix := newIndex(res)
 	filesName := FilesDir(path)
 	dir := filepath.Join(filepath.Dir(path), filesName)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	if err := writeFile(path, func(w io.Writer) error { return render(w, ix, opt, lib, filesName) }); err != nil {
 		return err
 	}
-	title := opt.Title
-	if title == "" {
-		title = "How departments answered"
-	}
-	ver := versionOf(res, opt)
-	npages := (len(res.Groups) + groupsPerPage - 1) / groupsPerPage
-	// Group pages left from an earlier, larger report would be linked from
-	// nowhere but could be mistaken for current: remove them.
+	// Group pages written by earlier versions are now sections of the
+	// page; left beside it they could be mistaken for current.
 	old, _ := filepath.Glob(filepath.Join(dir, "groups-*.html"))
 	for _, f := range old {
 		var n int
-		if _, err := fmt.Sscanf(filepath.Base(f), "groups-%d.html", &n); err == nil && n > npages {
+		if _, err := fmt.Sscanf(filepath.Base(f), "groups-%d.html", &n); err == nil {
 			if err := os.Remove(f); err != nil {
 				return fmt.Errorf("report: removing stale %s: %w", f, err)
 			}
 		}
 	}
-	for n := 1; n <= npages; n++ {
-		p := buildPage(ix, n, title, ver, "../"+filepath.Base(path))
-		p.CSS = template.CSS(css)
-		if err := writeFile(filepath.Join(dir, pageName(n)), func(w io.Writer) error { return groupTmpl.Execute(w, p) }); err != nil {
-			return err
-		}
+	if opt.NoData {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("report: %w", err)
 	}
 	for _, e := range exportFiles {
 		t := e.build(ix)
@@ -126,9 +122,9 @@ func Write(path string, res *analysis.Result, opt Options) error {
 	return nil
 }
 
-// Render writes the main page of the report for res to w. Links to the
-// group pages and exports point into filesDir, a path relative to the page
-// (Write uses FilesDir of the page's path); Render does not write them.
+// Render writes the report page for res to w. Links to the tidy tables
+// point into filesDir, a path relative to the page (Write uses FilesDir of
+// the page's path); Render does not write them.
 func Render(w io.Writer, res *analysis.Result, opt Options, filesDir string) error {
 	if err := check(res); err != nil {
 		return err
@@ -140,6 +136,19 @@ func Render(w io.Writer, res *analysis.Result, opt Options, filesDir string) err
 	return render(w, newIndex(res), opt, lib, filesDir)
 }
 
+// fileModel is the whole page: the main sections and, as sections of the
+// same file, the round-robin group pages.
+type fileModel struct {
+	*mainModel
+	GroupPages []*pageModel
+	PerPage    int // groups to a page
+	// EChartsIntegrity is the integrity attribute of EChartsURL, written
+	// as is: escaping would turn its "+" into "&#43;", which browsers
+	// decode but readers of the source stumble on.
+	EChartsIntegrity template.HTMLAttr
+	NoData           bool
+}
+
 func render(w io.Writer, ix *index, opt Options, lib, filesDir string) error {
 	m, err := buildMain(ix, opt, filesDir)
 	if err != nil {
@@ -147,13 +156,22 @@ func render(w io.Writer, ix *index, opt Options, lib, filesDir string) error {
 	}
 	m.CSS = template.CSS(css)
 	m.JS = template.JS(script)
+	f := fileModel{mainModel: m, NoData: opt.NoData, PerPage: groupsPerPage}
 	if lib != "" {
 		m.ECharts = template.JS(lib)
 	} else {
 		m.EChartsURL = RemoteECharts
+		f.EChartsIntegrity = template.HTMLAttr(`integrity="` + EChartsIntegrity + `"`)
+	}
+	if opt.NoData {
+		m.Exports = nil
+	}
+	npages := (len(ix.res.Groups) + groupsPerPage - 1) / groupsPerPage
+	for n := 1; n <= npages; n++ {
+		f.GroupPages = append(f.GroupPages, buildPage(ix, n))
 	}
 	var buf bytes.Buffer
-	if err := mainTmpl.Execute(&buf, m); err != nil {
+	if err := mainTmpl.Execute(&buf, f); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	_, err = w.Write(buf.Bytes())

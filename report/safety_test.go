@@ -170,6 +170,12 @@ func checkPage(t *testing.T, path string, wantScripts int) (text string, jsonTex
 				if src != RemoteECharts {
 					t.Errorf("%s: unexpected script src %q", path, src)
 				}
+				if sri, _ := attr(n, "integrity"); sri != EChartsIntegrity {
+					t.Errorf("%s: remote ECharts has integrity %q, want %q", path, sri, EChartsIntegrity)
+				}
+				if co, _ := attr(n, "crossorigin"); co != "anonymous" {
+					t.Errorf("%s: remote ECharts has crossorigin %q, want anonymous", path, co)
+				}
 			case body == script:
 			default:
 				t.Errorf("%s: unexpected script element: %.200s", path, body)
@@ -204,7 +210,7 @@ func TestHostileTextIsInert(t *testing.T) {
 	if !found {
 		t.Errorf("chart data lost the body name with %q intact", evilF)
 	}
-	gtext, _ := checkPage(t, filepath.Join(dir, "report_files", pageName(1)), 0)
+	gtext := sectionText(t, path, "groups")
 	for _, want := range []string{evilScript, evilImg, evilF, evilQuote} {
 		if !strings.Contains(gtext, want) {
 			t.Errorf("group page: hostile text %q is not shown as text", want)
@@ -283,7 +289,7 @@ func TestNilAndMissing(t *testing.T) {
 	if err := Write(filepath.Join(dir, "r.html"), res2, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	gtext, _ := checkPage(t, filepath.Join(dir, "r_files", pageName(1)), 0)
+	gtext := sectionText(t, filepath.Join(dir, "r.html"), "groups")
 	if !strings.Contains(gtext, "pp:absent is a member of this group but is not among the analysed answers") {
 		t.Error("missing group member not reported")
 	}

@@ -47,6 +47,7 @@ func init() {
 		{"report", "write a static HTML report", runReport},
 		{"train", "fit the learned decision to your own labels", runTrain},
 		{"fetch", "download questions from the live Written Questions API", runFetch},
+		{"assets", "fetch the ECharts build that makes reports self-contained", runAssets},
 		{"version", "print parlance's version", runVersion},
 	}
 }

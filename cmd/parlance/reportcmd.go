@@ -16,24 +16,28 @@ import (
 )
 
 func runReport(e *env, args []string) error {
-	fs := newFlags(e, "report", "[-o FILE] [--inline-assets PATH] [--overrides FILE] [INPUT...]",
+	fs := newFlags(e, "report", "[-o FILE] [--inline-assets PATH] [--no-data] [--overrides FILE] [INPUT...]",
 		`Report writes a static HTML report: what was read, stance by body with 95%
 intervals, round robins side by side, refusal grounds, boilerplate families,
 stance over time and the methods, with CSV and JSON of every table in a
-directory beside it. With no INPUT it reports on the embedded sample (the
-Hikvision round robin of July 2023).
+directory beside it (--no-data to skip). With no INPUT it reports on the
+embedded sample (the Hikvision round robin of July 2023).
 
-By default the page loads ECharts from go-echarts' assets host. For a single
-self-contained file that works offline, pass --inline-assets with the path of
-a full echarts.min.js (npm install echarts; the "common" build draws no
-heatmap).`,
+The report is one file, with the round-robin groups as collapsed pages
+inside it. It is self-contained, drawing its charts offline and loading
+nothing from elsewhere, whenever an ECharts build is at hand: the file
+given with --inline-assets, else the one $PARLANCE_ECHARTS names, else the
+copy 'parlance assets' saves in the user's cache. Without any of them the
+page loads the pinned echarts@`+report.EChartsVersion+` from a CDN, with an integrity hash,
+and draws no charts offline.`,
 		"parlance report -o hikvision.html")
 	var in inputFlags
 	in.register(fs)
 	var cf classifierFlags
 	cf.register(fs)
 	out := fs.String("o", "report.html", "output HTML file; tables go to a directory named after it")
-	inline := fs.String("inline-assets", "", "path of echarts.min.js to inline into the report")
+	inline := fs.String("inline-assets", "", "path of a full echarts.min.js to inline (default: $PARLANCE_ECHARTS, else the cached copy)")
+	noData := fs.Bool("no-data", false, "write no CSV or JSON tables beside the report")
 	title := fs.String("title", "", "the report's title")
 	inputs, err := parseInterleaved(fs, args)
 	if err != nil {
@@ -44,15 +48,31 @@ heatmap).`,
 			return usagef("--inline-assets: %v", err)
 		}
 	}
+	lib, err := report.FindECharts(*inline)
+	if err != nil {
+		return err
+	}
 	res, err := analyse(e, inputs, &in, &cf)
 	if err != nil {
 		return err
 	}
-	if err := report.Write(*out, res, report.Options{Title: *title, InlineECharts: *inline, Version: version.Version}); err != nil {
+	if err := report.Write(*out, res, report.Options{Title: *title, InlineECharts: lib.Path, NoData: *noData, Version: version.Version}); err != nil {
 		return err
 	}
+	if lib.Path == "" {
+		fmt.Fprintf(e.stderr, "note: %s is not self-contained: it loads ECharts from %s when opened and draws no charts offline.\n"+
+			"To make it one self-contained file, run 'parlance assets' once (or set PARLANCE_ECHARTS, or pass --inline-assets) and make the report again.\n", *out, report.RemoteECharts)
+	}
 	if !in.quiet {
-		fmt.Fprintf(e.stderr, "wrote %s\n", *out)
+		how := "self-contained, ECharts from " + lib.From
+		if lib.Path == "" {
+			how = "ECharts loaded from the web"
+		}
+		if *noData {
+			fmt.Fprintf(e.stderr, "wrote %s (%s)\n", *out, how)
+		} else {
+			fmt.Fprintf(e.stderr, "wrote %s (%s) and its tables in %s\n", *out, how, report.FilesDir(*out))
+		}
 	}
 	return nil
 }

@@ -59,7 +59,7 @@
     var div = document.getElementById(el.getAttribute("data-chart"));
     if (!div) { continue; }
     if (typeof echarts === "undefined") {
-      noChart(div, "This chart needs ECharts, which did not load (the page may be offline).");
+      noChart(div, "This chart needs the ECharts library, which this report loads from the web when it is opened, and it did not load (the browser may be offline, or blocked it). To make a report that draws its charts offline, run “parlance assets” once and make the report again.");
       continue;
     }
     var o = JSON.parse(el.textContent);
@@ -85,6 +85,19 @@
       });
     });
   }
+
+  // A link to a group (from the heatmap's table, or from elsewhere) opens
+  // the collapsed page that holds it.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    for (var p = el; p; p = p.parentElement) {
+      if (p.tagName === "DETAILS") { p.open = true; }
+    }
+    if (el) { el.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", reveal);
+  if (location.hash) { reveal(); }
 
   window.addEventListener("resize", function () {
     for (var name in instances) { instances[name].resize(); }
