@@ -187,36 +187,28 @@ var lexiconColumns = []string{"ground", "name", "weight", "role", "pattern", "co
 // errors name the file, line and field.
 func ReadLexicon(r io.Reader, name string) (Lexicon, error) {
 	var lex Lexicon
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	line := 0
 	var cols map[string]int // nil: the headerless format
 	first := true
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		f := strings.Split(s, "\t")
+	err := eachTSVLine(r, name, func(line int, f []string) error {
 		if first {
 			first = false
 			if isLexiconHeader(f) {
 				var err error
 				if cols, err = lexiconHeader(f); err != nil {
-					return Lexicon{}, fmt.Errorf("%s: line %d: header: %v", name, line, err)
+					return fmt.Errorf("%s: line %d: header: %v", name, line, err)
 				}
-				continue
+				return nil
 			}
 		}
 		c, err := lexiconLine(f, cols)
 		if err != nil {
-			return Lexicon{}, fmt.Errorf("%s: line %d: %v", name, line, err)
+			return fmt.Errorf("%s: line %d: %v", name, line, err)
 		}
 		lex.Cues = append(lex.Cues, c)
-	}
-	if err := sc.Err(); err != nil {
-		return Lexicon{}, fmt.Errorf("%s: line %d: %w", name, line+1, err)
+		return nil
+	})
+	if err != nil {
+		return Lexicon{}, err
 	}
 	return lex, nil
 }

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"io"
@@ -37,21 +36,13 @@ func DefaultPrecedence() []Yield {
 // '#' and blank lines are ignored; errors name the file, line and field.
 func ReadPrecedence(r io.Reader, name string) ([]Yield, error) {
 	var out []Yield
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		f := strings.Split(s, "\t")
+	err := eachTSVLine(r, name, func(line int, f []string) error {
 		if len(f) < 2 || len(f) > 3 {
-			return nil, fmt.Errorf("%s: line %d: want 2 or 3 tab-separated fields (subject, over[, comment]), got %d", name, line, len(f))
+			return fmt.Errorf("%s: line %d: want 2 or 3 tab-separated fields (subject, over[, comment]), got %d", name, line, len(f))
 		}
 		subj := strings.TrimSpace(f[0])
 		if subj == "" {
-			return nil, fmt.Errorf("%s: line %d: field subject: empty", name, line)
+			return fmt.Errorf("%s: line %d: field subject: empty", name, line)
 		}
 		comment := ""
 		if len(f) == 3 {
@@ -59,13 +50,14 @@ func ReadPrecedence(r io.Reader, name string) ([]Yield, error) {
 		}
 		for _, over := range strings.Split(f[1], ",") {
 			if over = strings.TrimSpace(over); over == "" {
-				return nil, fmt.Errorf("%s: line %d: field over: empty entry", name, line)
+				return fmt.Errorf("%s: line %d: field over: empty entry", name, line)
 			}
 			out = append(out, Yield{Subject: subj, Over: over, Comment: comment})
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: line %d: %w", name, line+1, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
