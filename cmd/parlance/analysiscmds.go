@@ -171,6 +171,9 @@ func (l *listing) parseAndRead(e *env, fs *flag.FlagSet, args []string) ([]corpu
 	if err := oneOf("format", *l.format, "text", "json", "csv"); err != nil {
 		return nil, err
 	}
+	if err := checkOutput(*l.out); err != nil {
+		return nil, err
+	}
 	recs, sum, err := readInputs(e, inputs, &l.in)
 	printSummary(e, &l.in, sum)
 	return recs, err
@@ -259,6 +262,9 @@ the per-body statistics with 95% Wilson intervals.`,
 		return err
 	}
 	if err := oneOf("format", *format, "jsonl", "csv", "json"); err != nil {
+		return err
+	}
+	if err := checkOutput(*out); err != nil {
 		return err
 	}
 	res, err := analyse(e, inputs, &in, &cf)

@@ -33,8 +33,35 @@ func TestHelpForEveryCommand(t *testing.T) {
 		if code != exitOK {
 			t.Errorf("%s --help: exit %d, stderr %q", c.name, code, errs)
 		}
-		if !strings.Contains(out, "Example:") || !strings.Contains(out, "parlance "+c.name) {
-			t.Errorf("%s --help lacks an example:\n%s", c.name, out)
+		if out != "" {
+			t.Errorf("%s --help wrote to standard output:\n%s", c.name, out)
+		}
+		if !strings.Contains(errs, "Example:") || !strings.Contains(errs, "parlance "+c.name) {
+			t.Errorf("%s --help lacks an example:\n%s", c.name, errs)
+		}
+		if n := strings.Count(errs, "Usage: parlance "+c.name); n != 1 {
+			t.Errorf("%s --help printed its usage %d times, want once:\n%s", c.name, n, errs)
+		}
+	}
+}
+
+// A wrong flag must not write the usage text to standard output, which is
+// often redirected into the output file.
+func TestFlagErrorKeepsStdoutClean(t *testing.T) {
+	for _, args := range [][]string{
+		{"export", "--no-such-flag"},
+		{"analyze", "--format"},
+		{"groups", "-x"},
+	} {
+		code, out, errs := invoke(t, "", args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+		if out != "" {
+			t.Errorf("%v wrote to standard output:\n%s", args, out)
+		}
+		if strings.Count(errs, "Usage:") > 1 || !strings.Contains(errs, "--help") {
+			t.Errorf("%v: stderr %q", args, errs)
 		}
 	}
 }

@@ -86,6 +86,9 @@ full from the detail endpoint.`,
 	if len(rest) > 0 {
 		return usagef("fetch takes no INPUT, got %q", rest[0])
 	}
+	if err := checkOutput(*out); err != nil {
+		return err
+	}
 	q := corpus.Query{SearchTerm: *search, Bodies: bodies, Limit: *limit, Answered: *answered, House: corpus.House(*house)}
 	if q.TabledFrom, err = parseDateFlag("tabled-from", *from); err != nil {
 		return err
