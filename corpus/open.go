@@ -89,8 +89,15 @@ type Stream struct {
 	fullUnknown [][]string     // unknown bodies the reader counted for fullOrder[i]
 	fullNext    int            // next fullOrder index to emit at the end
 
-	seen map[string]struct{} // IDs delivered
-	err  error               // sticky: io.EOF or the strict error
+	// merging: every record is read before the first is delivered, so
+	// that a later copy of a record can replace an earlier one (see Open).
+	collected bool
+	merged    []*Record      // in order of first appearance
+	byID      map[string]int // index into merged
+	mergedErr error          // what ended the reading: io.EOF or the strict error
+	nextOut   int            // index in merged of the next record to deliver
+
+	err error // sticky: io.EOF or the strict error
 }
 
 // Open prepares to stream the records of inputs, each of which is
@@ -125,9 +132,14 @@ type Stream struct {
 // matched no list record are delivered, in file order. A full-text file on
 // its own thus yields all its records.
 //
-// Duplicate IDs: the first record with an ID wins; later ones are not
-// delivered and are counted in Summary.Skipped as "<source>: duplicate id",
-// in strict and lenient mode alike (a re-scraped record is not an error).
+// Duplicate IDs: records that share an ID are versions of one record (a
+// re-scrape, a later snapshot), and one is delivered, at the place of the
+// first. Which one is decided by Newer, the first version read winning
+// ties; the others are counted in Summary.Skipped as "<source>: duplicate
+// id", and the times a later version replaced an earlier one in
+// Summary.Replaced, in strict and lenient mode alike (a re-scraped record
+// is not an error). To do this the stream reads all its inputs on the
+// first Read, holding every record in memory, before delivering any.
 //
 // Open fails for an unknown Options.Format, inputs that do not exist,
 // patterns that match nothing and a repeated "-", and, in strict mode, for a
@@ -172,7 +184,7 @@ func newStream(opt Options) *Stream {
 	if reg == nil {
 		reg = DefaultRegistry()
 	}
-	return &Stream{opt: opt, reg: reg, sum: &Summary{}, seen: map[string]struct{}{}}
+	return &Stream{opt: opt, reg: reg, sum: &Summary{}, byID: map[string]int{}}
 }
 
 // fileRef is an expanded input name.
@@ -384,6 +396,7 @@ func (s *Stream) Close() error {
 	s.next = len(s.inputs)
 	s.fullOrder, s.fullByID, s.matched, s.fullUnknown = nil, nil, nil, nil
 	s.fullLoaded = true
+	s.collected, s.merged, s.nextOut, s.mergedErr = true, nil, 0, io.EOF
 	if s.err == nil {
 		s.err = io.EOF
 	}
@@ -489,20 +502,24 @@ func (s *Stream) loadFull() error {
 			if rec == nil {
 				continue
 			}
-			if _, dup := s.fullByID[rec.ID]; dup && rec.ID != "" {
-				s.sum.addSkipped(string(rec.Source)+": duplicate id", 1)
-				continue
-			}
-			if rec.ID != "" {
-				s.fullByID[rec.ID] = len(s.fullOrder)
-			}
-			s.fullOrder = append(s.fullOrder, rec)
 			var unknown []string
 			for _, k := range sortedKeys(scratch.UnknownBodies) {
 				for n := scratch.UnknownBodies[k]; n > 0; n-- {
 					unknown = append(unknown, k)
 				}
 			}
+			if i, dup := s.fullByID[rec.ID]; dup && rec.ID != "" {
+				s.sum.addSkipped(string(rec.Source)+": duplicate id", 1)
+				if Newer(rec, s.fullOrder[i]) {
+					s.sum.Replaced++
+					s.fullOrder[i], s.fullUnknown[i] = rec, unknown
+				}
+				continue
+			}
+			if rec.ID != "" {
+				s.fullByID[rec.ID] = len(s.fullOrder)
+			}
+			s.fullOrder = append(s.fullOrder, rec)
 			s.fullUnknown = append(s.fullUnknown, unknown)
 		}
 		c.Close()
@@ -516,10 +533,54 @@ func (s *Stream) loadFull() error {
 }
 
 // Read returns the next record, or io.EOF when all inputs are done. In
-// strict mode the first problem is returned as the error and every later
-// Read returns it again; in lenient mode problems are collected in
-// Summary.Problems and Read only ever fails with io.EOF.
+// strict mode the first problem is returned as the error, after the records
+// read before it, and every later Read returns it again; in lenient mode
+// problems are collected in Summary.Problems and Read only ever fails with
+// io.EOF. The first Read reads every input (see Open on duplicate IDs).
 func (s *Stream) Read() (*Record, error) {
+	if !s.collected {
+		s.collect()
+	}
+	if s.nextOut < len(s.merged) {
+		rec := s.merged[s.nextOut]
+		s.merged[s.nextOut] = nil
+		s.nextOut++
+		return s.deliver(rec), nil
+	}
+	s.merged, s.byID = nil, nil
+	return nil, s.mergedErr
+}
+
+// collect reads every record of the inputs, merging the versions of each
+// ID, until the end or the strict error.
+func (s *Stream) collect() {
+	s.collected = true
+	for {
+		rec, err := s.readNext()
+		if err != nil {
+			s.mergedErr = err
+			return
+		}
+		if rec.ID == "" {
+			s.merged = append(s.merged, rec)
+			continue
+		}
+		i, dup := s.byID[rec.ID]
+		if !dup {
+			s.byID[rec.ID] = len(s.merged)
+			s.merged = append(s.merged, rec)
+			continue
+		}
+		s.sum.addSkipped(string(rec.Source)+": duplicate id", 1)
+		if Newer(rec, s.merged[i]) {
+			s.sum.Replaced++
+			s.merged[i] = rec
+		}
+	}
+}
+
+// readNext returns the next record read, before merging.
+func (s *Stream) readNext() (*Record, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
@@ -564,19 +625,18 @@ func (s *Stream) Read() (*Record, error) {
 		if rec == nil {
 			continue
 		}
-		if s.duplicate(rec) {
-			continue
-		}
 		if s.curIn.format == FormatAPIJSON && s.fullByID != nil {
-			if i, ok := s.fullByID[rec.ID]; ok && !s.matched[i] {
+			// Every copy of a list record is hydrated, so that merging
+			// compares like with like.
+			if i, ok := s.fullByID[rec.ID]; ok {
+				first := !s.matched[i]
 				s.matched[i] = true
-				if Hydrate(rec, s.fullOrder[i]) {
+				if Hydrate(rec, s.fullOrder[i]) && first {
 					s.sum.Hydrated++
 				}
-				s.fullOrder[i] = nil // no longer needed
 			}
 		}
-		return s.deliver(rec), nil
+		return rec, nil
 	}
 }
 
@@ -587,23 +647,7 @@ func (s *Stream) endInput() {
 	s.cur, s.curIn, s.curCloser = nil, nil, nil
 }
 
-// duplicate reports whether a record with rec's ID was already delivered,
-// counting it if so.
-func (s *Stream) duplicate(rec *Record) bool {
-	if rec.ID == "" {
-		return false
-	}
-	if _, ok := s.seen[rec.ID]; ok {
-		s.sum.addSkipped(string(rec.Source)+": duplicate id", 1)
-		return true
-	}
-	return false
-}
-
 func (s *Stream) deliver(rec *Record) *Record {
-	if rec.ID != "" {
-		s.seen[rec.ID] = struct{}{}
-	}
 	s.sum.addRead(rec.Source)
 	if rec.Truncated {
 		s.sum.Truncated++
@@ -621,17 +665,44 @@ func (s *Stream) readUnmatched() (*Record, error) {
 		}
 		rec := s.fullOrder[i]
 		s.fullOrder[i] = nil
-		if s.duplicate(rec) {
-			continue
-		}
 		for _, name := range s.fullUnknown[i] {
 			s.sum.addUnknownBody(name)
 		}
-		return s.deliver(rec), nil
+		return rec, nil
 	}
 	s.fullOrder, s.fullByID, s.matched, s.fullUnknown = nil, nil, nil, nil
 	s.err = io.EOF
 	return nil, io.EOF
+}
+
+// Newer reports whether b, a version of a record read after a (same ID),
+// should replace it. The rules, in order, the first that tells them apart
+// deciding:
+//
+//  1. an answered version (Record.Answered) beats an unanswered one;
+//  2. of two answered versions, the later DateAnswered wins (a known date
+//     beats an unknown one);
+//  3. a corrected answer (Corrected) beats an uncorrected one;
+//  4. a version whose texts are complete beats a Truncated (clipped) one;
+//  5. a substantive answer beats a Holding one;
+//  6. otherwise the version read first is kept (Newer returns false).
+func Newer(b, a *Record) bool {
+	if b.Answered() != a.Answered() {
+		return b.Answered()
+	}
+	if b.Answered() && !b.DateAnswered.Equal(a.DateAnswered) {
+		return b.DateAnswered.After(a.DateAnswered)
+	}
+	if b.Corrected != a.Corrected {
+		return b.Corrected
+	}
+	if b.Truncated != a.Truncated {
+		return !b.Truncated
+	}
+	if b.Holding != a.Holding {
+		return !b.Holding
+	}
+	return false
 }
 
 // ReadAll reads every record of inputs (see Open). On error it returns the

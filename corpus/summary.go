@@ -18,6 +18,11 @@ type Summary struct {
 	Skipped map[string]int
 	// Truncated counts delivered records whose text is known to be incomplete.
 	Truncated int
+	// Replaced counts duplicate IDs resolved in favour of a version read
+	// later than the first (newer or more complete; see Newer). Every
+	// version not delivered is also counted in Skipped as
+	// "<source>: duplicate id".
+	Replaced int
 	// Hydrated counts list records whose clipped texts were replaced by full
 	// texts from a full-text file.
 	Hydrated int
@@ -83,6 +88,9 @@ func (s *Summary) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range sortedKeys(s.Skipped) {
 		p("skipped: %s: %d\n", k, s.Skipped[k])
 	}
+	if s.Replaced > 0 {
+		p("duplicate ids where a later version replaced the first (answered, later or more complete): %d\n", s.Replaced)
+	}
 	for _, k := range sortedKeys(s.UnknownBodies) {
 		p("unknown answering body kept as given: %q: %d\n", k, s.UnknownBodies[k])
 	}
@@ -131,6 +139,7 @@ func (s *Summary) Merge(o *Summary) {
 	}
 	s.Truncated += o.Truncated
 	s.Hydrated += o.Hydrated
+	s.Replaced += o.Replaced
 	s.Files = append(s.Files, o.Files...)
 	s.Problems = append(s.Problems, o.Problems...)
 }
