@@ -479,6 +479,11 @@ func (a *APIReader) fromValue(v map[string]json.RawMessage, where string) (*Reco
 	if !rec.DateTabled.IsZero() && rec.UIN != "" {
 		rec.URL = APIURLBase + rec.DateTabled.Format(DateLayout) + "/" + rec.UIN
 	}
+	if k := invalidUTF8Key(v); k != "" {
+		// encoding/json has replaced the invalid bytes already.
+		repairUTF8(rec)
+		return rec, &Problem{File: a.name, Record: where + " (" + rec.ID + ")", Field: k, Err: ErrInvalidUTF8}
+	}
 	return rec, nil
 }
 

@@ -543,6 +543,9 @@ func (jr *JSONLReader) Read() (*Record, error) {
 		}
 		rec, p := jr.parse(b)
 		if p != nil {
+			if errors.Is(p, ErrInvalidUTF8) {
+				return rec, p // repaired: see ErrInvalidUTF8
+			}
 			return nil, p
 		}
 		return rec, nil
@@ -555,7 +558,21 @@ func (jr *JSONLReader) problem(field, format string, args ...any) *Problem {
 
 func (jr *JSONLReader) parse(line []byte) (*Record, *Problem) {
 	if !utf8.Valid(line) {
-		return nil, jr.problem("", "not valid UTF-8")
+		// Name the key, then read the line repaired.
+		key := ""
+		if json.Valid(line) {
+			topLevelMembers(line, func(k string, raw []byte) *Problem {
+				if key == "" && (!utf8.ValidString(k) || !utf8.Valid(raw)) {
+					key = strings.ToValidUTF8(k, "\uFFFD")
+				}
+				return nil
+			})
+		}
+		rec, p := jr.parse(bytes.ToValidUTF8(line, []byte("\uFFFD")))
+		if p != nil {
+			return nil, p
+		}
+		return rec, &Problem{File: jr.name, Record: "line " + strconv.Itoa(jr.line), Field: key, Err: ErrInvalidUTF8}
 	}
 	if !json.Valid(line) {
 		var v any
@@ -773,13 +790,17 @@ func (cr *CSVReader) Read() (*Record, error) {
 		return nil, problemf(cr.name, rec, "", "%d fields, but the header has %d", len(fields), len(cr.cols))
 	}
 	r := &Record{}
+	badUTF8 := ""
 	for i, v := range fields {
 		col := cr.cols[i]
 		if col == "" {
 			continue
 		}
 		if !utf8.ValidString(v) {
-			return nil, problemf(cr.name, rec, col, "not valid UTF-8")
+			if badUTF8 == "" {
+				badUTF8 = col
+			}
+			v = strings.ToValidUTF8(v, "\uFFFD")
 		}
 		if err := setCSV(r, col, v); err != nil {
 			return nil, problemf(cr.name, rec, col, "%v", err)
@@ -787,6 +808,9 @@ func (cr *CSVReader) Read() (*Record, error) {
 	}
 	if f, err := checkRecord(r); err != nil {
 		return nil, problemf(cr.name, rec, f, "%v", err)
+	}
+	if badUTF8 != "" {
+		return r, &Problem{File: cr.name, Record: rec, Field: badUTF8, Err: ErrInvalidUTF8} // repaired: see ErrInvalidUTF8
 	}
 	return r, nil
 }

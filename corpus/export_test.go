@@ -196,7 +196,7 @@ func TestJSONLReaderProblems(t *testing.T) {
 		{`{"id":"api:2","source":"api"`, ""},
 		{`["api:2"]`, ""},
 		{`{"id":"api:2","source":"api"} {}`, ""},
-		{"{\"id\":\"api:2\",\"source\":\"api\",\"answer\":\"\xff\"}", ""},
+		{"{\"id\":\"api:2\",\"source\":\"api\",\"answer\":\"\xff\"}", "answer"},
 	} {
 		in := good + "\n\n" + tc.line + "\n" + good + "\n"
 		rr := NewJSONLReader(strings.NewReader(in), "t.jsonl")

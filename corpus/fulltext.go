@@ -113,6 +113,11 @@ func (f *FullTextReader) parse(b []byte) (*Record, error) {
 	} else if rec.Question != "" {
 		f.sum.addUnknownBody("(addressee) " + addresseeWords(rec.Question))
 	}
+	if k := invalidUTF8Key(fields); k != "" {
+		// encoding/json has replaced the invalid bytes already.
+		repairUTF8(rec)
+		return rec, &Problem{File: f.name, Record: where + " (" + rec.ID + ")", Field: k, Err: ErrInvalidUTF8}
+	}
 	return rec, nil
 }
 

@@ -436,6 +436,29 @@ func (s *Stream) tolerate(name string, err error) bool {
 	return false
 }
 
+// utf8Rule applies the rule for invalid UTF-8 (see ErrInvalidUTF8) to a
+// record read from input name: readerErr is the reader's Problem for it, or
+// nil to check the record's fields here. It returns false when strict mode
+// stops the stream (s.err is then set).
+func (s *Stream) utf8Rule(name string, rec *Record, readerErr error) bool {
+	var p *Problem
+	if readerErr != nil {
+		p = asProblem(name, readerErr)
+	} else if f := invalidUTF8Field(rec); f != "" {
+		p = &Problem{File: name, Record: "record " + strings.ToValidUTF8(rec.ID, "\uFFFD"), Field: f, Err: ErrInvalidUTF8}
+	}
+	if p == nil {
+		return true
+	}
+	if !s.opt.Lenient {
+		s.err = p
+		return false
+	}
+	repairUTF8(rec)
+	s.sum.Repaired = append(s.sum.Repaired, p)
+	return true
+}
+
 // isProblem reports whether err is a record's *Problem, after which a
 // reader can go on.
 func isProblem(err error) bool {
@@ -488,6 +511,16 @@ func (s *Stream) loadFull() error {
 			rec, err := rr.Read()
 			if err == io.EOF {
 				break
+			}
+			if rec != nil && errors.Is(err, ErrInvalidUTF8) {
+				if !s.utf8Rule(in.name, rec, err) {
+					c.Close()
+					return s.err
+				}
+				err = nil
+			} else if err == nil && rec != nil && !s.utf8Rule(in.name, rec, nil) {
+				c.Close()
+				return s.err
 			}
 			if err != nil {
 				if s.tolerate(in.name, err) {
@@ -611,6 +644,13 @@ func (s *Stream) readNext() (*Record, error) {
 			s.endInput()
 			continue
 		}
+		if rec != nil && errors.Is(err, ErrInvalidUTF8) {
+			if !s.utf8Rule(s.curIn.name, rec, err) {
+				s.endInput()
+				return nil, s.err
+			}
+			err = nil
+		}
 		if err != nil {
 			if isProblem(err) && s.tolerate(s.curIn.name, err) {
 				continue // a bad record: read on
@@ -624,6 +664,10 @@ func (s *Stream) readNext() (*Record, error) {
 		}
 		if rec == nil {
 			continue
+		}
+		if !s.utf8Rule(s.curIn.name, rec, nil) {
+			s.endInput()
+			return nil, s.err
 		}
 		if s.curIn.format == FormatAPIJSON && s.fullByID != nil {
 			// Every copy of a list record is hydrated, so that merging

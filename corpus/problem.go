@@ -33,6 +33,14 @@ func problemf(file, record, field, format string, args ...any) *Problem {
 	return &Problem{File: file, Record: record, Field: field, Err: fmt.Errorf(format, args...)}
 }
 
+// ErrInvalidUTF8 is the error of a Problem naming a field whose text is
+// not valid UTF-8 (often a file saved in another encoding, such as
+// Windows-1252). A reader that finds it returns the record too, with every
+// invalid byte sequence replaced by U+FFFD; Open's Stream delivers that
+// repaired record in lenient mode (counted in Summary.Repaired) and stops
+// with the Problem in strict mode.
+var ErrInvalidUTF8 = errors.New("not valid UTF-8 (is the file in another encoding, such as Windows-1252?)")
+
 // ErrUnknownFormat is returned (wrapped in a Problem) when the format of an
 // input cannot be detected.
 var ErrUnknownFormat = errors.New("unknown input format")

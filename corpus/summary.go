@@ -33,6 +33,11 @@ type Summary struct {
 	Files []string
 	// Problems holds per-record problems collected in lenient mode.
 	Problems []*Problem
+	// Repaired holds, in lenient mode, the records delivered with text that
+	// was not valid UTF-8, each invalid sequence replaced by U+FFFD; each
+	// Problem names the file, record and (first) field. In strict mode the
+	// first is the error instead.
+	Repaired []*Problem
 }
 
 func (s *Summary) addRead(src Source) {
@@ -94,6 +99,12 @@ func (s *Summary) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range sortedKeys(s.UnknownBodies) {
 		p("unknown answering body kept as given: %q: %d\n", k, s.UnknownBodies[k])
 	}
+	if len(s.Repaired) > 0 {
+		p("invalid UTF-8 replaced by U+FFFD (records kept): %d\n", len(s.Repaired))
+		for _, pr := range s.Repaired {
+			p("  %s\n", pr)
+		}
+	}
 	if len(s.Problems) > 0 {
 		p("problems: %d\n", len(s.Problems))
 		for _, pr := range s.Problems {
@@ -142,4 +153,5 @@ func (s *Summary) Merge(o *Summary) {
 	s.Replaced += o.Replaced
 	s.Files = append(s.Files, o.Files...)
 	s.Problems = append(s.Problems, o.Problems...)
+	s.Repaired = append(s.Repaired, o.Repaired...)
 }
