@@ -702,8 +702,9 @@ func isColumn(s string) bool {
 }
 
 // CSVReader reads parlance CSV (see CSVWriter) strictly. The header must
-// contain the column "id" (otherwise Read returns a fatal error naming the
-// file); columns may be in any order and may be missing (zero values), but
+// contain the RequiredCSVColumns (otherwise Read returns a fatal error
+// naming the file and the column); columns may be in any order, and the
+// others may be missing (zero values), but
 // an unknown or repeated column is a *Problem (its values are ignored), as
 // is a row with the wrong number of fields or a bad value (naming the line
 // and column). It parses RFC 4180 itself rather than with encoding/csv so
@@ -752,8 +753,19 @@ func (cr *CSVReader) header() error {
 	if !hasID {
 		return fmt.Errorf("%s: CSV header has no \"id\" column (is this a parlance CSV export?)", cr.name)
 	}
+	for _, c := range RequiredCSVColumns {
+		if !seen[c] {
+			return fmt.Errorf("%s: line %d (header): no %q column (required, since a missing one would read as blank in every record: %s)",
+				cr.name, line, c, strings.Join(RequiredCSVColumns, ", "))
+		}
+	}
 	return nil
 }
+
+// RequiredCSVColumns are the columns a CSV must have: without them every
+// record would read as having no source, body, question or answer. Other
+// columns may be left out, and then read as unknown (zero values).
+var RequiredCSVColumns = []string{"id", "source", "department", "question", "answer"}
 
 // Read returns the next record, io.EOF at the end, a *Problem for a bad row
 // or header column (call Read again to go on) or a fatal error.

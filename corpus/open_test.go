@@ -65,7 +65,7 @@ func TestOpenFilesDirsGlobsGzip(t *testing.T) {
 func TestOpenStdin(t *testing.T) {
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
-	zw.Write([]byte("id,source\npp:s1,pp\npp:s2,pp\n"))
+	zw.Write([]byte("id,source,department,question,answer\npp:s1,pp,,,\npp:s2,pp,,,\n"))
 	zw.Close()
 	recs, sum, err := ReadAll([]string{"-", openFixture("dir/a.jsonl")}, Options{Stdin: &gz})
 	if err != nil {
@@ -84,7 +84,7 @@ func TestOpenStdin(t *testing.T) {
 
 func TestOpenForcedFormat(t *testing.T) {
 	// Content that Detect would call unknown, read as CSV because told so.
-	recs, _, err := ReadAll([]string{"-"}, Options{Format: FormatCSV, Stdin: strings.NewReader("id,source\napi:9,api\n")})
+	recs, _, err := ReadAll([]string{"-"}, Options{Format: FormatCSV, Stdin: strings.NewReader("id,source,department,question,answer\napi:9,api,,,\n")})
 	if err != nil || len(recs) != 1 || recs[0].ID != "api:9" {
 		t.Fatalf("%v %v", recs, err)
 	}

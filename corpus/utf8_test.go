@@ -31,7 +31,7 @@ func TestInvalidUTF8OneRuleForEveryReader(t *testing.T) {
 		return b
 	}
 	jsonl := []byte(`{"id":"api:1","source":"api","question":"What’s the £ cost?"}` + "\n")
-	csv := []byte("id,source,question\napi:1,api,What’s the £ cost?\n")
+	csv := []byte("id,source,department,question,answer\napi:1,api,,What’s the £ cost?,\n")
 	for _, c := range []struct {
 		name   string
 		data   []byte
