@@ -50,3 +50,34 @@ func TestWindows1252PageNamedAndRepaired(t *testing.T) {
 		}
 	}
 }
+
+// Reading nothing is not success: an empty directory, or lenient reading
+// of inputs that all fail, exits 1 saying what was looked at, and writes
+// no output.
+func TestNothingReadExits1(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o755)
+	junk := filepath.Join(dir, "junk.json")
+	os.WriteFile(junk, []byte("garbage"), 0o644)
+	for _, args := range [][]string{
+		{"export", empty},
+		{"analyze", empty},
+		{"groups", empty},
+		{"boilerplate", empty},
+		{"report", empty},
+		{"export", "--lenient", junk},
+		{"report", "--lenient", junk},
+	} {
+		out := filepath.Join(dir, "out")
+		code, _, errs := invoke(t, "", append(args, "-o", out)...)
+		in := args[len(args)-1]
+		if code != exitInput || !strings.Contains(errs, "no records read from") || !strings.Contains(errs, in) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 naming %s", args, code, errs, in)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%v: wrote an output although nothing was read", args)
+			os.Remove(out)
+		}
+	}
+}

@@ -108,7 +108,53 @@ func streamInputs(e *env, inputs []string, f *inputFlags, fn func(*corpus.Record
 		}
 	}
 	p.done()
+	if s.Summary().Total() == 0 {
+		return s.Summary(), nothingRead(inputs, s.Summary())
+	}
 	return s.Summary(), nil
+}
+
+// nothingRead is the error for inputs that gave no record: an empty
+// directory, files of no known format, or (lenient) inputs that all failed.
+// It says what was looked at, so the user can see why.
+func nothingRead(inputs []string, sum *corpus.Summary) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "no records read from %s", strings.Join(quoteAll(inputs), ", "))
+	switch n := len(sum.Files); n {
+	case 0:
+		b.WriteString(": no file of a format parlance reads was found")
+	default:
+		fmt.Fprintf(&b, ": %d file(s) opened (%s) held no record", n, strings.Join(firstN(sum.Files, 3), ", "))
+	}
+	skipped := 0
+	for _, v := range sum.Skipped {
+		skipped += v
+	}
+	if skipped > 0 {
+		fmt.Fprintf(&b, "; %d item(s) skipped", skipped)
+	}
+	if len(sum.Problems) > 0 {
+		fmt.Fprintf(&b, "; %d problem(s), the first: %v", len(sum.Problems), sum.Problems[0])
+	}
+	return errors.New(b.String())
+}
+
+func quoteAll(ss []string) []string {
+	if len(ss) == 0 {
+		return []string{"the embedded sample"}
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+func firstN(ss []string, n int) []string {
+	if len(ss) <= n {
+		return ss
+	}
+	return append(append([]string{}, ss[:n]...), fmt.Sprintf("and %d more", len(ss)-n))
 }
 
 // readInputs reads all records of the inputs into memory (the analyses need
