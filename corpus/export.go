@@ -528,6 +528,9 @@ func NewJSONLReader(r io.Reader, name string) *JSONLReader {
 func (jr *JSONLReader) Read() (*Record, error) {
 	for {
 		b, err := jr.br.ReadBytes('\n')
+		if err != nil && err != io.EOF {
+			return nil, readErr(jr.name, jr.line, err)
+		}
 		if len(b) == 0 && err != nil {
 			return nil, err
 		}
@@ -542,6 +545,13 @@ func (jr *JSONLReader) Read() (*Record, error) {
 			continue
 		}
 		rec, p := jr.parse(b)
+		if p != nil && err == io.EOF && !json.Valid(b) && bytes.HasPrefix(bytes.TrimSpace(b), []byte("{")) {
+			// The last line, with no newline, ends inside its object.
+			var v any
+			if json.Unmarshal(b, &v) != nil && !strings.Contains(p.Error(), "invalid character") {
+				return nil, &Problem{File: jr.name, Record: "line " + strconv.Itoa(jr.line), Err: fmt.Errorf("%w: its last line is incomplete JSON", ErrCutShort)}
+			}
+		}
 		if p != nil {
 			if errors.Is(p, ErrInvalidUTF8) {
 				return rec, p // repaired: see ErrInvalidUTF8
@@ -795,6 +805,7 @@ func (cr *CSVReader) Read() (*Record, error) {
 		if errors.As(err, &pe) {
 			return nil, problemf(cr.name, rec, "", "%v", pe)
 		}
+		err = readErr(cr.name, line-1, err)
 		cr.fatal = err
 		return nil, err
 	}

@@ -153,7 +153,7 @@ func (p *PPReader) scanLine() *ppLine {
 		return &ppLine{text: t, num: p.line, blanks: blanks}
 	}
 	if err := p.sc.Err(); err != nil && p.err == nil {
-		p.err = fmt.Errorf("%s: line %d: %w", p.name, p.line+1, err)
+		p.err = readErr(p.name, p.line, err)
 	}
 	return nil
 }
