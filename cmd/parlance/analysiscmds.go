@@ -216,9 +216,45 @@ func (c *classifierFlags) build() (*classify.Classifier, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := ov.CheckGrounds(c.overrides, &clf.Lexicon); err != nil {
+			return nil, err
+		}
 		clf.Overrides = ov
 	}
 	return clf, nil
+}
+
+// warnUnmatchedOverrides warns, on stderr, about every override whose key
+// names no record read (such as 1755527 for api:1755527), suggesting the
+// ID it may mean, and counts them in the summary (Skipped).
+func warnUnmatchedOverrides(e *env, in *inputFlags, file string, ov classify.Overrides, recs []corpus.Record, sum *corpus.Summary) {
+	if len(ov) == 0 {
+		return
+	}
+	ids := make(map[string]bool, len(recs))
+	bySuffix := map[string][]string{} // "1755527" → ["api:1755527"]
+	for i := range recs {
+		id := recs[i].ID
+		ids[id] = true
+		if _, rest, ok := strings.Cut(id, ":"); ok {
+			bySuffix[rest] = append(bySuffix[rest], id)
+		}
+	}
+	un := ov.Unmatched(func(id string) bool { return ids[id] })
+	if len(un) == 0 {
+		return
+	}
+	sum.Skip("overrides: key matches no record read", len(un))
+	if in.quiet {
+		return
+	}
+	for _, o := range un {
+		hint := ""
+		if m := bySuffix[o.ID]; len(m) > 0 {
+			hint = fmt.Sprintf(" (did you mean %s? keys carry the source prefix)", strings.Join(m, " or "))
+		}
+		fmt.Fprintf(e.stderr, "warning: %s: line %d: override key %q matches no record read%s\n", file, o.Line, o.ID, hint)
+	}
 }
 
 // analyse reads the inputs and runs the whole analysis, with progress.
@@ -228,6 +264,9 @@ func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*ana
 		return nil, err
 	}
 	recs, sum, err := readInputs(e, inputs, in)
+	if err == nil {
+		warnUnmatchedOverrides(e, in, cf.overrides, clf.Overrides, recs, sum)
+	}
 	printSummary(e, in, sum)
 	if err != nil {
 		return nil, err

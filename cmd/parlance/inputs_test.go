@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,5 +80,41 @@ func TestNothingReadExits1(t *testing.T) {
 			t.Errorf("%v: wrote an output although nothing was read", args)
 			os.Remove(out)
 		}
+	}
+}
+
+func TestOverridesThatDoNothingAreReported(t *testing.T) {
+	_, jsonl, _ := invoke(t, "", "export", "--quiet")
+	var first struct {
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal([]byte(strings.SplitN(jsonl, "\n", 2)[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	bare := strings.TrimPrefix(first.ID, "pp:")
+	dir := t.TempDir()
+	ov := filepath.Join(dir, "ov.tsv")
+	os.WriteFile(ov, []byte(bare+"\tdeclined\tnot-held\tkey without its prefix\n"), 0o644)
+	code, _, errs := invoke(t, "", "analyze", "--overrides", ov, "-o", filepath.Join(dir, "out"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "line 1") || !strings.Contains(errs, "did you mean "+first.ID) {
+		t.Errorf("no warning naming the line and the likely key:\n%s", errs)
+	}
+	if !strings.Contains(errs, "skipped: overrides: key matches no record read: 1") {
+		t.Errorf("the summary does not count the unmatched key:\n%s", errs)
+	}
+
+	os.WriteFile(ov, []byte(first.ID+"\tdeclined\tnational_security\n"), 0o644)
+	code, _, errs = invoke(t, "", "analyze", "--quiet", "--overrides", ov, "-o", filepath.Join(dir, "out"))
+	if code != exitInput || !strings.Contains(errs, "national_security") || !strings.Contains(errs, "line 1") {
+		t.Errorf("misspelt ground: exit %d, stderr %q; want exit 1 naming the line and the ground", code, errs)
+	}
+	lex := filepath.Join(dir, "lex.tsv")
+	os.WriteFile(lex, []byte("national_security\tsecurity reasons\n"), 0o644)
+	code, _, errs = invoke(t, "", "analyze", "--quiet", "--overrides", ov, "--lexicon", lex, "-o", filepath.Join(dir, "out"))
+	if code != exitOK {
+		t.Errorf("a ground the user's lexicon defines: exit %d: %s", code, errs)
 	}
 }
