@@ -27,7 +27,7 @@ func ExampleOpenSample() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println(rec.DateTabled.Format(DateLayout), rec.Department)
+		fmt.Println(rec.DateAnswered.Format(DateLayout), rec.Department)
 	}
 	sum := s.Summary()
 	fmt.Println("records:", sum.Total(), "skipped:", sum.Skipped)

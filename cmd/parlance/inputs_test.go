@@ -118,3 +118,22 @@ func TestOverridesThatDoNothingAreReported(t *testing.T) {
 		t.Errorf("a ground the user's lexicon defines: exit %d: %s", code, errs)
 	}
 }
+
+// The sample's page gives only answer dates: the records keep no tabling
+// date, and groups says it placed them by their answer dates.
+func TestGroupsSaysWhenDatedByAnswer(t *testing.T) {
+	_, jsonl, _ := invoke(t, "", "export", "--quiet")
+	if strings.Contains(jsonl, `"date_tabled":"2`) {
+		t.Errorf("a Parallel Parliament record was given a tabling date the page does not show")
+	}
+	code, out, errs := invoke(t, "", "groups")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "9 of 9 records have no tabling date") || !strings.Contains(errs, "answer date") {
+		t.Errorf("stderr does not say how the records were dated:\n%s", errs)
+	}
+	if !strings.Contains(out, "6 bodies") || !strings.Contains(out, "dated (by answer") {
+		t.Errorf("groups output:\n%s", out)
+	}
+}

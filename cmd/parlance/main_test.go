@@ -128,15 +128,15 @@ func TestExportSummaryOnStderr(t *testing.T) {
 func TestLenientCollectsProblems(t *testing.T) {
 	_, jsonl, _ := invoke(t, "", "export", "--quiet")
 	lines := strings.SplitAfter(jsonl, "\n")
-	bad := strings.Replace(lines[1], `"date_tabled":"2023-07-18"`, `"date_tabled":"18/07/2023"`, 1)
+	bad := strings.Replace(lines[1], `"date_answered":"2023-07-18"`, `"date_answered":"18/07/2023"`, 1)
 	if bad == lines[1] {
-		t.Fatalf("fixture line has no date_tabled to spoil: %s", lines[1])
+		t.Fatalf("fixture line has no date_answered to spoil: %s", lines[1])
 	}
 	input := lines[0] + bad + strings.Join(lines[2:], "")
 
 	code, _, errs := invoke(t, input, "export", "--quiet", "-")
-	if code != exitInput || !strings.Contains(errs, "line 2") || !strings.Contains(errs, "date_tabled") {
-		t.Fatalf("strict: exit %d, stderr %q; want exit 1 naming line 2 and date_tabled", code, errs)
+	if code != exitInput || !strings.Contains(errs, "line 2") || !strings.Contains(errs, "date_answered") {
+		t.Fatalf("strict: exit %d, stderr %q; want exit 1 naming line 2 and date_answered", code, errs)
 	}
 	code, out, errs := invoke(t, input, "export", "--lenient", "-")
 	if code != exitOK {
