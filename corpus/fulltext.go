@@ -115,7 +115,7 @@ func (f *FullTextReader) parse(b []byte) (*Record, error) {
 		rec.Department = b.Name
 		rec.DepartmentID = b.APIID
 	} else if rec.Question != "" {
-		f.sum.addUnknownBody("(addressee) " + addresseeWords(rec.Question))
+		f.sum.addNoBody("addressee not in the registry: " + addresseeWords(rec.Question))
 	}
 	if k := invalidUTF8Key(fields); k != "" {
 		// encoding/json has replaced the invalid bytes already.

@@ -86,7 +86,7 @@ type Stream struct {
 	fullOrder   []*Record
 	fullByID    map[string]int // index into fullOrder
 	matched     []bool         // fullOrder[i] matched a list record
-	fullUnknown [][]string     // unknown bodies the reader counted for fullOrder[i]
+	fullUnknown [][]string     // why the reader could name no body for fullOrder[i] (Summary.NoBody)
 	fullNext    int            // next fullOrder index to emit at the end
 
 	// merging: every record is read before the first is delivered, so
@@ -96,6 +96,8 @@ type Stream struct {
 	byID      map[string]int // index into merged
 	mergedErr error          // what ended the reading: io.EOF or the strict error
 	nextOut   int            // index in merged of the next record to deliver
+
+	noBodyWhy map[*Record]string // why a full-text record has no body
 
 	err error // sticky: io.EOF or the strict error
 }
@@ -507,7 +509,7 @@ func (s *Stream) loadFull() error {
 			return s.err
 		}
 		for {
-			scratch.UnknownBodies = nil
+			scratch.NoBody = nil
 			rec, err := rr.Read()
 			if err == io.EOF {
 				break
@@ -536,8 +538,8 @@ func (s *Stream) loadFull() error {
 				continue
 			}
 			var unknown []string
-			for _, k := range sortedKeys(scratch.UnknownBodies) {
-				for n := scratch.UnknownBodies[k]; n > 0; n-- {
+			for _, k := range sortedKeys(scratch.NoBody) {
+				for n := scratch.NoBody[k]; n > 0; n-- {
 					unknown = append(unknown, k)
 				}
 			}
@@ -693,6 +695,13 @@ func (s *Stream) endInput() {
 
 func (s *Stream) deliver(rec *Record) *Record {
 	s.sum.addRead(rec.Source)
+	if rec.Department == "" {
+		why := s.noBodyWhy[rec]
+		if why == "" {
+			why = "the source names none"
+		}
+		s.sum.addNoBody(why)
+	}
 	if rec.Truncated {
 		s.sum.Truncated++
 	}
@@ -709,8 +718,11 @@ func (s *Stream) readUnmatched() (*Record, error) {
 		}
 		rec := s.fullOrder[i]
 		s.fullOrder[i] = nil
-		for _, name := range s.fullUnknown[i] {
-			s.sum.addUnknownBody(name)
+		if len(s.fullUnknown[i]) > 0 {
+			if s.noBodyWhy == nil {
+				s.noBodyWhy = map[*Record]string{}
+			}
+			s.noBodyWhy[rec] = s.fullUnknown[i][0]
 		}
 		return rec, nil
 	}

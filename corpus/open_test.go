@@ -205,9 +205,12 @@ func TestOpenHydratesFromFullText(t *testing.T) {
 	if sum.Read[SourceAPI] != 4 {
 		t.Errorf("Read %v", sum.Read)
 	}
-	// Only the unmatched full-text record with an unknown addressee counts.
-	if len(sum.UnknownBodies) != 1 {
-		t.Errorf("UnknownBodies %v", sum.UnknownBodies)
+	// Only the unmatched full-text record with an unknown addressee counts,
+	// and as what happened to it: its department is blank, not "kept as
+	// given".
+	wantNoBody := map[string]int{"addressee not in the registry: To ask the Minister for Nowhere": 1}
+	if len(sum.UnknownBodies) != 0 || !reflect.DeepEqual(sum.NoBody, wantNoBody) {
+		t.Errorf("UnknownBodies %v, NoBody %v, want %v", sum.UnknownBodies, sum.NoBody, wantNoBody)
 	}
 	if !reflect.DeepEqual(sum.Files, []string{openFixture("api/fulltext.jsonl"), openFixture("api/list.json")}) {
 		t.Errorf("Files %v", sum.Files)

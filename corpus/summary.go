@@ -29,6 +29,12 @@ type Summary struct {
 	// UnknownBodies counts answering-body names the Registry did not know,
 	// by name as given. They are kept in the records unchanged.
 	UnknownBodies map[string]int
+	// NoBody counts the records delivered with no answering body (a blank
+	// Department), by why: "the source names none", or, for a full text
+	// read without its list record, "addressee not in the registry: "
+	// followed by the opening of the question, whose addressee named no
+	// body the Registry knows.
+	NoBody map[string]int
 	// Files lists the inputs read, in order.
 	Files []string
 	// Problems holds per-record problems collected in lenient mode.
@@ -55,6 +61,13 @@ func (s *Summary) addSkipped(reason string, n int) {
 		s.Skipped = make(map[string]int)
 	}
 	s.Skipped[reason] += n
+}
+
+func (s *Summary) addNoBody(why string) {
+	if s.NoBody == nil {
+		s.NoBody = make(map[string]int)
+	}
+	s.NoBody[why]++
 }
 
 func (s *Summary) addUnknownBody(name string) {
@@ -98,6 +111,9 @@ func (s *Summary) WriteTo(w io.Writer) (int64, error) {
 	}
 	for _, k := range sortedKeys(s.UnknownBodies) {
 		p("unknown answering body kept as given: %q: %d\n", k, s.UnknownBodies[k])
+	}
+	for _, k := range sortedKeys(s.NoBody) {
+		p("no answering body (department left blank): %s: %d\n", k, s.NoBody[k])
 	}
 	if len(s.Repaired) > 0 {
 		p("invalid UTF-8 replaced by U+FFFD (records kept): %d\n", len(s.Repaired))
@@ -147,6 +163,12 @@ func (s *Summary) Merge(o *Summary) {
 			s.UnknownBodies = make(map[string]int)
 		}
 		s.UnknownBodies[k] += v
+	}
+	for k, v := range o.NoBody {
+		if s.NoBody == nil {
+			s.NoBody = make(map[string]int)
+		}
+		s.NoBody[k] += v
 	}
 	s.Truncated += o.Truncated
 	s.Hydrated += o.Hydrated
