@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -135,5 +137,53 @@ func TestGroupsSaysWhenDatedByAnswer(t *testing.T) {
 	}
 	if !strings.Contains(out, "6 bodies") || !strings.Contains(out, "dated (by answer") {
 		t.Errorf("groups output:\n%s", out)
+	}
+}
+
+// fetch shows every retry and its wait on stderr, bounds the time one
+// request may take with --max-wait, and fails naming the URL and the last
+// error: against a port that refuses connections, and a server that never
+// answers. Both are on loopback.
+func TestFetchRetriesAreVisibleAndBounded(t *testing.T) {
+	refused := httptest.NewServer(http.NotFoundHandler())
+	refusedURL := refused.URL
+	refused.Close()
+
+	release := make(chan struct{})
+	silent := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	defer silent.Close()
+	defer close(release)
+
+	for _, c := range []struct {
+		name, api, maxWait string
+		retries            bool
+	}{
+		{"connection refused", refusedURL, "1500ms", true},
+		{"server never answers", silent.URL, "1s", false},
+	} {
+		out := filepath.Join(t.TempDir(), "f.jsonl")
+		code, _, errs := invoke(t, "", "fetch", "--api", c.api, "--cache", "", "--max-wait", c.maxWait, "--search", "x", "-o", out)
+		if code != exitInput {
+			t.Errorf("%s: exit %d, want %d", c.name, code, exitInput)
+		}
+		if !strings.Contains(errs, "parlance fetch: GET "+c.api+"/questions") || !strings.Contains(errs, "gave up after") || !strings.Contains(errs, "the last error") {
+			t.Errorf("%s: the error does not name the URL and the last error:\n%s", c.name, errs)
+		}
+		if c.retries && !strings.Contains(errs, "attempt 1 of 5 failed") || c.retries && !strings.Contains(errs, "retrying in 1s") {
+			t.Errorf("%s: the retry and its wait are not shown:\n%s", c.name, errs)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s: an output was written", c.name)
+		}
+	}
+	// --quiet hides the retries but not the error.
+	code, _, errs := invoke(t, "", "fetch", "--quiet", "--api", refusedURL, "--cache", "", "--max-wait", "1500ms", "--search", "x")
+	if code != exitInput || strings.Contains(errs, "retrying") || !strings.Contains(errs, refusedURL) {
+		t.Errorf("--quiet: exit %d, stderr %q", code, errs)
 	}
 }
