@@ -277,9 +277,12 @@ func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*ana
 	}
 	p := newProgress(e, in.quiet)
 	step := 0
+	var start stageStart
 	res, err := analysis.Run(recs, sum, analysis.Config{Classifier: clf, Progress: func(stage string) {
 		step++
 		p.bar(step, analysis.Stages, fmt.Sprintf("%s (%d records)", stage, len(recs)))
+	}, Advance: func(stage string, done, total int) {
+		p.within(step, analysis.Stages, stage, done, total, &start)
 	}})
 	p.done()
 	if res != nil {

@@ -54,6 +54,38 @@ func (p *progress) bar(n, total int, label string) {
 	p.status("[%s%s] %d/%d %s", strings.Repeat("#", done), strings.Repeat("-", width-done), n, total, label)
 }
 
+// stageStart is when the stage being shown within began; see within.
+type stageStart struct {
+	stage string
+	at    time.Time
+}
+
+// within shows progress inside stage n of total: done of of items, the
+// rate so far and the time left at that rate. It shows at most ten updates
+// a second, and always the last (done == of).
+func (p *progress) within(n, total int, stage string, done, of int, start *stageStart) {
+	if !p.enabled || total <= 0 || of <= 0 {
+		return
+	}
+	now := time.Now()
+	if start.stage != stage {
+		*start = stageStart{stage: stage, at: now}
+	}
+	if done < of && now.Sub(p.last) <= 100*time.Millisecond {
+		return
+	}
+	p.last = now
+	const width = 20
+	filled := width * min(n, total) / total
+	label := fmt.Sprintf("%s: %d of %d answers", stage, done, of)
+	if el := now.Sub(start.at).Seconds(); el > 0.5 && done > 0 {
+		rate := float64(done) / el
+		left := time.Duration(float64(of-done) / rate * float64(time.Second)).Round(time.Second)
+		label += fmt.Sprintf(", %.0f/s, about %v left", rate, left)
+	}
+	p.status("[%s%s] %d/%d %s", strings.Repeat("#", filled), strings.Repeat("-", width-filled), n, total, label)
+}
+
 // tick shows a count at most ten times a second.
 func (p *progress) tick(format string, args ...any) {
 	if !p.enabled {
