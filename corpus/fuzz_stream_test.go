@@ -32,7 +32,7 @@ func FuzzOpenStream(f *testing.F) {
 	f.Add(latin1ish(sampleHikvision), false)
 	f.Add([]byte(`{"id":"api:7","source":"api"}`+"\n"+`{"id":"api:7","source":"api","answer":"A","date_answered":"2024-03-01"}`+"\n"), false)
 	f.Add([]byte("id,source,question\napi:1,api,q\n"), true) // a required column missing
-	reg := DefaultRegistry() // built once: it is most of the cost of a tiny Open
+	reg := DefaultRegistry()                                 // built once: it is most of the cost of a tiny Open
 	f.Fuzz(func(t *testing.T, data []byte, lenient bool) {
 		s, err := Open([]string{"-"}, Options{Stdin: bytes.NewReader(data), Lenient: lenient, Registry: reg})
 		if err != nil {
