@@ -199,6 +199,11 @@ func TestOutputErrors(t *testing.T) {
 			}
 		}
 	}
+	// report writes its page itself, but checks the path first too.
+	code, _, errs := invoke(t, "", "report", "--quiet", "-o", dir)
+	if code != exitInput || !strings.Contains(errs, "is a directory") {
+		t.Errorf("report -o DIR: exit %d, stderr %q", code, errs)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "no")); err == nil {
 		t.Errorf("a missing parent directory was created")
 	}

@@ -44,6 +44,9 @@ heatmap).`,
 			return usagef("--inline-assets: %v", err)
 		}
 	}
+	if err := checkOutput(*out); err != nil {
+		return err
+	}
 	res, err := analyse(e, inputs, &in, &cf)
 	if err != nil {
 		return err
