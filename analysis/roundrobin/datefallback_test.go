@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/parlance-go/parlance/corpus"
+	"github.com/parlance-go/parlance/internal/shared"
 )
 
 // TheyWorkForYou's 2009 answers and Parallel Parliament pages give no
@@ -36,5 +37,24 @@ func TestNoTablingDateFallsBackToAnswerDate(t *testing.T) {
 	recs[2].DateTabled = day(27)
 	if got := GroupingDate(&recs[2]); !got.Equal(day(27)) {
 		t.Errorf("GroupingDate = %v, want the tabling date", got)
+	}
+}
+
+// On the real TheyWorkForYou answers of October 2009, which give no
+// tabling dates, grouping by answer date finds round robins (it found none
+// when records without a tabling date were passed over).
+func TestTWFY2009RoundRobins(t *testing.T) {
+	dir := shared.Path(t, "data/twfy/wrans")
+	recs, _, err := corpus.ReadAll([]string{dir}, corpus.Options{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if DatedByAnswer(recs) == 0 {
+		t.Fatal("the 2009 answers have tabling dates now: this test no longer tests the fallback")
+	}
+	groups, _ := Find(recs, Config{})
+	t.Logf("%d records, %d round robins", len(recs), len(groups))
+	if len(groups) == 0 {
+		t.Error("no round robin found in the 2009 answers")
 	}
 }
