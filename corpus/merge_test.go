@@ -93,3 +93,21 @@ func TestNewer(t *testing.T) {
 		}
 	}
 }
+
+// Options.Progress counts every record read, duplicates included, before
+// the first is delivered.
+func TestOpenProgress(t *testing.T) {
+	last := 0
+	recs, _, err := ReadAll([]string{openFixture("one.jsonl"), openFixture("two.csv")}, Options{Progress: func(n int) {
+		if n != last+1 {
+			t.Errorf("progress went from %d to %d", last, n)
+		}
+		last = n
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last != len(recs)+1 { // two.csv repeats api:2 of one.jsonl
+		t.Errorf("progress ended at %d, want %d", last, len(recs)+1)
+	}
+}

@@ -29,6 +29,10 @@ type Options struct {
 	Registry *Registry
 	// Stdin is read for the input "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Progress, if not nil, is called with the number of records read so
+	// far (duplicates included) as the first Read reads every input, so
+	// that a program can show life before the first record is delivered.
+	Progress func(read int)
 }
 
 // recordReader is what every format's reader provides: Read returns the
@@ -96,6 +100,7 @@ type Stream struct {
 	byID      map[string]int // index into merged
 	mergedErr error          // what ended the reading: io.EOF or the strict error
 	nextOut   int            // index in merged of the next record to deliver
+	readCount int            // records read so far, for Options.Progress
 
 	noBodyWhy map[*Record]string // why a full-text record has no body
 
@@ -595,6 +600,10 @@ func (s *Stream) collect() {
 		if err != nil {
 			s.mergedErr = err
 			return
+		}
+		if s.opt.Progress != nil {
+			s.readCount++
+			s.opt.Progress(s.readCount)
 		}
 		if rec.ID == "" {
 			s.merged = append(s.merged, rec)

@@ -103,9 +103,11 @@ func (p *progress) done() {
 	}
 }
 
-// openInputs opens the inputs, or the embedded sample when there are none.
-func openInputs(e *env, inputs []string, f *inputFlags) (*corpus.Stream, error) {
-	opt := corpus.Options{Lenient: f.lenient, Format: corpus.Format(f.format), Stdin: e.stdin}
+// openInputs opens the inputs, or the embedded sample when there are none;
+// p shows the records read.
+func openInputs(e *env, inputs []string, f *inputFlags, p *progress) (*corpus.Stream, error) {
+	opt := corpus.Options{Lenient: f.lenient, Format: corpus.Format(f.format), Stdin: e.stdin,
+		Progress: func(n int) { p.tick("reading: %d records", n) }}
 	if len(inputs) == 0 {
 		return corpus.OpenSample(opt)
 	}
@@ -116,12 +118,12 @@ func openInputs(e *env, inputs []string, f *inputFlags) (*corpus.Stream, error) 
 // and returns the reading summary. In lenient mode the problems are in the
 // summary; otherwise the first one is the error.
 func streamInputs(e *env, inputs []string, f *inputFlags, fn func(*corpus.Record) error) (*corpus.Summary, error) {
-	s, err := openInputs(e, inputs, f)
+	p := newProgress(e, f.quiet)
+	s, err := openInputs(e, inputs, f, p)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	p := newProgress(e, f.quiet)
 	n := 0
 	for {
 		rec, err := s.Read()
@@ -133,7 +135,7 @@ func streamInputs(e *env, inputs []string, f *inputFlags, fn func(*corpus.Record
 			return s.Summary(), err
 		}
 		n++
-		p.tick("reading: %d records", n)
+		p.tick("delivering: %d records", n)
 		if err := fn(rec); err != nil {
 			p.done()
 			return s.Summary(), err
