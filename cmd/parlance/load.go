@@ -77,7 +77,7 @@ func (p *progress) within(n, total int, stage string, done, of int, start *stage
 	p.last = now
 	const width = 20
 	filled := width * min(n, total) / total
-	label := fmt.Sprintf("%s: %d of %d answers", stage, done, of)
+	label := fmt.Sprintf("%s: %d of %d records", stage, done, of)
 	if el := now.Sub(start.at).Seconds(); el > 0.5 && done > 0 {
 		rate := float64(done) / el
 		left := time.Duration(float64(of-done) / rate * float64(time.Second)).Round(time.Second)

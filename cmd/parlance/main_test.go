@@ -272,13 +272,13 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 		t.Errorf("no progress bar on a terminal:\n%q", errb.String())
 	}
 	// Within the long stages, the answers done of the total.
-	for _, want := range []string{"1/5 segment: 9 of 9 answers", "4/5 classify: 9 of 9 answers"} {
+	for _, want := range []string{"1/5 segment: 9 of 9 records", "4/5 classify: 9 of 9 records"} {
 		if !strings.Contains(errb.String(), want) {
 			t.Errorf("no progress within a stage (%q) on a terminal:\n%q", want, errb.String())
 		}
 	}
 	_, _, errs := invoke(t, "", "analyze", "--format", "csv")
-	if strings.Contains(errs, "5/5") || strings.Contains(errs, "of 9 answers") {
+	if strings.Contains(errs, "5/5") || strings.Contains(errs, "9 of 9 records,") || strings.Contains(errs, "segment:") {
 		t.Errorf("progress shown when stderr is not a terminal:\n%q", errs)
 	}
 	e = &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, stderrIsTerminal: true}
