@@ -34,6 +34,28 @@ type Config struct {
 	// with the stage's name ("segment", "boilerplate", "groups", "classify",
 	// "statistics").
 	Progress func(stage string)
+	// Advance, if not nil, is called within the long stages ("segment",
+	// "classify") as records are done: done of total, in chunks, ending
+	// with done == total. It is called from Run's goroutine only.
+	Advance func(stage string, done, total int)
+}
+
+// advanceChunk is how many records a long stage handles between calls to
+// Config.Advance: small enough to show life every second or so on the real
+// corpus, large enough that the pause at each chunk's end costs nothing.
+const advanceChunk = 512
+
+// inChunks calls fn over [0, n) in chunks of advanceChunk, reporting to
+// advance (if not nil) after each. fn's results do not depend on the
+// chunking.
+func inChunks(n int, advance func(done, total int), fn func(lo, hi int)) {
+	for lo := 0; lo < n; lo += advanceChunk {
+		hi := min(lo+advanceChunk, n)
+		fn(lo, hi)
+		if advance != nil {
+			advance(hi, n)
+		}
+	}
 }
 
 // Stages is the number of stages Run reports to Config.Progress.
@@ -66,12 +88,21 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 
 	// Segment every answer once; boilerplate detection and classification
 	// both read the same sentences.
+	advance := func(stage string) func(done, total int) {
+		if cfg.Advance == nil {
+			return nil
+		}
+		return func(done, total int) { cfg.Advance(stage, done, total) }
+	}
 	progress("segment")
 	seg := text.NewSegmenter()
 	if cfg.Classifier != nil && cfg.Classifier.Segmenter != nil {
 		seg = cfg.Classifier.Segmenter
 	}
-	sentences := segmentAll(seg, records)
+	sentences := make([][]text.Sentence, len(records))
+	inChunks(len(records), advance("segment"), func(lo, hi int) {
+		copy(sentences[lo:hi], segmentAll(seg, records[lo:hi]))
+	})
 
 	progress("boilerplate")
 	bp, docIndex := findBoilerplate(records, sentences, cfg.Boilerplate)
@@ -100,9 +131,11 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	for i := range records {
 		ins[i] = classify.Input{Record: &records[i], Sentences: sentences[i], Boilerplate: res.Answers[i].Boilerplate}
 	}
-	for i, v := range clf.ClassifyAll(ins) {
-		res.Answers[i].Verdict = v
-	}
+	inChunks(len(ins), advance("classify"), func(lo, hi int) {
+		for i, v := range clf.ClassifyAll(ins[lo:hi]) {
+			res.Answers[lo+i].Verdict = v
+		}
+	})
 
 	progress("statistics")
 	res.Bodies = bodyStats(res.Answers)

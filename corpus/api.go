@@ -245,8 +245,14 @@ func (a *APIReader) readObjectRest(hook func(string) (bool, error)) (map[string]
 }
 
 func (a *APIReader) syntaxErr(err error) error {
-	if err == io.EOF {
-		err = io.ErrUnexpectedEOF
+	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+		where := "in its first object"
+		if a.item > 0 {
+			where = "in or just after item " + strconv.Itoa(a.item) + " of the list"
+		} else if a.inArray {
+			where = "before the first item of the list"
+		}
+		return fmt.Errorf("%s: %w: the data ends %s (line %d, byte %d)", a.name, ErrCutShort, where, a.lr.lineAt(a.lr.off), a.lr.off)
 	}
 	off := a.dec.InputOffset()
 	var se *json.SyntaxError
@@ -478,6 +484,11 @@ func (a *APIReader) fromValue(v map[string]json.RawMessage, where string) (*Reco
 	}
 	if !rec.DateTabled.IsZero() && rec.UIN != "" {
 		rec.URL = APIURLBase + rec.DateTabled.Format(DateLayout) + "/" + rec.UIN
+	}
+	if k := invalidUTF8Key(v); k != "" {
+		// encoding/json has replaced the invalid bytes already.
+		repairUTF8(rec)
+		return rec, &Problem{File: a.name, Record: where + " (" + rec.ID + ")", Field: k, Err: ErrInvalidUTF8}
 	}
 	return rec, nil
 }

@@ -89,6 +89,15 @@ type Client struct {
 	// MaxRetries is how many times a request is retried after a 429, a 5xx
 	// or a network error. Zero means DefaultMaxRetries; negative means none.
 	MaxRetries int
+	// MaxWait, if positive, bounds the time one request may take, all its
+	// attempts and the waits between them included: an attempt is cut off
+	// when it runs out, and no retry is begun whose wait would pass it.
+	// The error then names the URL, the time and the last error. Zero
+	// means no bound beyond MaxRetries and the HTTP client's timeout.
+	MaxWait time.Duration
+	// OnRetry, if not nil, is called before each wait for a retry, so that
+	// a program can show it (parlance fetch prints it on stderr).
+	OnRetry func(Retry)
 	// UserAgent is sent with every request; "" means
 	// "parlance/<version> (+https://github.com/parlance-go/parlance)".
 	UserAgent string
@@ -114,6 +123,18 @@ type Client struct {
 	// sleep waits for d or until ctx is done; nil means sleepCtx. Tests
 	// replace it to see the backoff a Client chose without waiting for it.
 	sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Retry describes a retry about to be waited for: the URL, the attempt that
+// failed (1 for the first), how many retries MaxRetries allows in all, the
+// wait before the next attempt and the error of the failed one.
+type Retry struct {
+	URL      string
+	Attempt  int
+	Retries  int
+	Wait     time.Duration
+	Err      error
+	Deadline time.Time // when MaxWait runs out; zero if there is no bound
 }
 
 // HTTPError is the error of a request that got a non-200 response, after
@@ -271,11 +292,28 @@ func (c *Client) get(ctx context.Context, rawURL string) (body []byte, cached bo
 		return b, ok, err
 	}
 	retries := c.maxRetries()
+	start := time.Now()
+	var deadline time.Time
+	if c.MaxWait > 0 {
+		deadline = start.Add(c.MaxWait)
+	}
+	gaveUp := func(attempts int, last error) error {
+		return fmt.Errorf("GET %s: gave up after %d attempt(s) in %v (the most one request may take: %v); the last error: %w",
+			rawURL, attempts, time.Since(start).Round(100*time.Millisecond), c.MaxWait, last)
+	}
 	for attempt := 0; ; attempt++ {
 		if err := c.wait(ctx); err != nil {
 			return nil, false, fmt.Errorf("GET %s: %w", rawURL, err)
 		}
-		body, retryAfter, err := c.do(ctx, rawURL)
+		actx, cancel := ctx, context.CancelFunc(func() {})
+		if !deadline.IsZero() {
+			actx, cancel = context.WithDeadline(ctx, deadline)
+		}
+		body, retryAfter, err := c.do(actx, rawURL)
+		cancel()
+		if err != nil && ctx.Err() == nil && !deadline.IsZero() && !time.Now().Before(deadline) {
+			return nil, false, gaveUp(attempt+1, err)
+		}
 		if err == nil {
 			// Every endpoint answers JSON. A 200 that is not JSON (a proxy's
 			// maintenance page, a body cut short) is passed on for the caller
@@ -307,7 +345,14 @@ func (c *Client) get(ctx context.Context, rawURL string) (body []byte, cached bo
 		if retryAfter > maxRetryAfter {
 			return nil, false, fmt.Errorf("%w; the server asks to retry after %v, longer than parlance waits (%v)", err, retryAfter, maxRetryAfter)
 		}
-		if serr := c.doSleep(ctx, backoff(attempt, retryAfter)); serr != nil {
+		wait := backoff(attempt, retryAfter)
+		if !deadline.IsZero() && time.Now().Add(wait).After(deadline) {
+			return nil, false, gaveUp(attempt+1, err)
+		}
+		if c.OnRetry != nil {
+			c.OnRetry(Retry{URL: rawURL, Attempt: attempt + 1, Retries: retries, Wait: wait, Err: err, Deadline: deadline})
+		}
+		if serr := c.doSleep(ctx, wait); serr != nil {
 			return nil, false, fmt.Errorf("%w; stopped waiting to retry: %w", err, serr)
 		}
 	}

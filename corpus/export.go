@@ -528,6 +528,9 @@ func NewJSONLReader(r io.Reader, name string) *JSONLReader {
 func (jr *JSONLReader) Read() (*Record, error) {
 	for {
 		b, err := jr.br.ReadBytes('\n')
+		if err != nil && err != io.EOF {
+			return nil, readErr(jr.name, jr.line, err)
+		}
 		if len(b) == 0 && err != nil {
 			return nil, err
 		}
@@ -542,7 +545,17 @@ func (jr *JSONLReader) Read() (*Record, error) {
 			continue
 		}
 		rec, p := jr.parse(b)
+		if p != nil && err == io.EOF && !json.Valid(b) && bytes.HasPrefix(bytes.TrimSpace(b), []byte("{")) {
+			// The last line, with no newline, ends inside its object.
+			var v any
+			if json.Unmarshal(b, &v) != nil && !strings.Contains(p.Error(), "invalid character") {
+				return nil, &Problem{File: jr.name, Record: "line " + strconv.Itoa(jr.line), Err: fmt.Errorf("%w: its last line is incomplete JSON", ErrCutShort)}
+			}
+		}
 		if p != nil {
+			if errors.Is(p, ErrInvalidUTF8) {
+				return rec, p // repaired: see ErrInvalidUTF8
+			}
 			return nil, p
 		}
 		return rec, nil
@@ -555,7 +568,21 @@ func (jr *JSONLReader) problem(field, format string, args ...any) *Problem {
 
 func (jr *JSONLReader) parse(line []byte) (*Record, *Problem) {
 	if !utf8.Valid(line) {
-		return nil, jr.problem("", "not valid UTF-8")
+		// Name the key, then read the line repaired.
+		key := ""
+		if json.Valid(line) {
+			topLevelMembers(line, func(k string, raw []byte) *Problem {
+				if key == "" && (!utf8.ValidString(k) || !utf8.Valid(raw)) {
+					key = strings.ToValidUTF8(k, "\uFFFD")
+				}
+				return nil
+			})
+		}
+		rec, p := jr.parse(bytes.ToValidUTF8(line, []byte("\uFFFD")))
+		if p != nil {
+			return nil, p
+		}
+		return rec, &Problem{File: jr.name, Record: "line " + strconv.Itoa(jr.line), Field: key, Err: ErrInvalidUTF8}
 	}
 	if !json.Valid(line) {
 		var v any
@@ -685,8 +712,9 @@ func isColumn(s string) bool {
 }
 
 // CSVReader reads parlance CSV (see CSVWriter) strictly. The header must
-// contain the column "id" (otherwise Read returns a fatal error naming the
-// file); columns may be in any order and may be missing (zero values), but
+// contain the RequiredCSVColumns (otherwise Read returns a fatal error
+// naming the file and the column); columns may be in any order, and the
+// others may be missing (zero values), but
 // an unknown or repeated column is a *Problem (its values are ignored), as
 // is a row with the wrong number of fields or a bad value (naming the line
 // and column). It parses RFC 4180 itself rather than with encoding/csv so
@@ -735,8 +763,19 @@ func (cr *CSVReader) header() error {
 	if !hasID {
 		return fmt.Errorf("%s: CSV header has no \"id\" column (is this a parlance CSV export?)", cr.name)
 	}
+	for _, c := range RequiredCSVColumns {
+		if !seen[c] {
+			return fmt.Errorf("%s: line %d (header): no %q column (required, since a missing one would read as blank in every record: %s)",
+				cr.name, line, c, strings.Join(RequiredCSVColumns, ", "))
+		}
+	}
 	return nil
 }
+
+// RequiredCSVColumns are the columns a CSV must have: without them every
+// record would read as having no source, body, question or answer. Other
+// columns may be left out, and then read as unknown (zero values).
+var RequiredCSVColumns = []string{"id", "source", "department", "question", "answer"}
 
 // Read returns the next record, io.EOF at the end, a *Problem for a bad row
 // or header column (call Read again to go on) or a fatal error.
@@ -766,6 +805,7 @@ func (cr *CSVReader) Read() (*Record, error) {
 		if errors.As(err, &pe) {
 			return nil, problemf(cr.name, rec, "", "%v", pe)
 		}
+		err = readErr(cr.name, line-1, err)
 		cr.fatal = err
 		return nil, err
 	}
@@ -773,13 +813,17 @@ func (cr *CSVReader) Read() (*Record, error) {
 		return nil, problemf(cr.name, rec, "", "%d fields, but the header has %d", len(fields), len(cr.cols))
 	}
 	r := &Record{}
+	badUTF8 := ""
 	for i, v := range fields {
 		col := cr.cols[i]
 		if col == "" {
 			continue
 		}
 		if !utf8.ValidString(v) {
-			return nil, problemf(cr.name, rec, col, "not valid UTF-8")
+			if badUTF8 == "" {
+				badUTF8 = col
+			}
+			v = strings.ToValidUTF8(v, "\uFFFD")
 		}
 		if err := setCSV(r, col, v); err != nil {
 			return nil, problemf(cr.name, rec, col, "%v", err)
@@ -787,6 +831,9 @@ func (cr *CSVReader) Read() (*Record, error) {
 	}
 	if f, err := checkRecord(r); err != nil {
 		return nil, problemf(cr.name, rec, f, "%v", err)
+	}
+	if badUTF8 != "" {
+		return r, &Problem{File: cr.name, Record: rec, Field: badUTF8, Err: ErrInvalidUTF8} // repaired: see ErrInvalidUTF8
 	}
 	return r, nil
 }

@@ -196,7 +196,7 @@ func TestJSONLReaderProblems(t *testing.T) {
 		{`{"id":"api:2","source":"api"`, ""},
 		{`["api:2"]`, ""},
 		{`{"id":"api:2","source":"api"} {}`, ""},
-		{"{\"id\":\"api:2\",\"source\":\"api\",\"answer\":\"\xff\"}", ""},
+		{"{\"id\":\"api:2\",\"source\":\"api\",\"answer\":\"\xff\"}", "answer"},
 	} {
 		in := good + "\n\n" + tc.line + "\n" + good + "\n"
 		rr := NewJSONLReader(strings.NewReader(in), "t.jsonl")
@@ -209,28 +209,28 @@ func TestJSONLReaderProblems(t *testing.T) {
 }
 
 func TestCSVReaderProblems(t *testing.T) {
-	h := "id,source,date_tabled\n"
+	h := "department,question,answer,id,source,date_tabled\n"
 	for _, tc := range []struct {
 		in, record, field string
 	}{
-		{h + "api:1,api,2024-02-30\n", "line 2", "date_tabled"},
-		{h + "api:1,api\n", "line 2", ""},
-		{h + "api:1,\"api,2024-01-01\n", "line 2", ""},
-		{h + "api:1,a\"pi,2024-01-01\n", "line 2", ""},
-		{h + "api:1,\"api\"x,2024-01-01\n", "line 2", ""},
-		{"id,source,colour\napi:1,api,red\n", "line 1 (header)", "colour"},
-		{"id,source,id\napi:1,api,api:2\n", "line 1 (header)", "id"},
-		{"source,id,holding\napi,api:1,maybe\n", "line 2", "holding"},
-		{h + "\"two\nlines\",api,x\n", "line 2", "date_tabled"},
+		{h + ",,,api:1,api,2024-02-30\n", "line 2", "date_tabled"},
+		{h + ",,,api:1,api\n", "line 2", ""},
+		{h + ",,,api:1,\"api,2024-01-01\n", "line 2", ""},
+		{h + ",,,api:1,a\"pi,2024-01-01\n", "line 2", ""},
+		{h + ",,,api:1,\"api\"x,2024-01-01\n", "line 2", ""},
+		{"department,question,answer,id,source,colour\n,,,api:1,api,red\n", "line 1 (header)", "colour"},
+		{"department,question,answer,id,source,id\n,,,api:1,api,api:2\n", "line 1 (header)", "id"},
+		{"department,question,answer,source,id,holding\n,,,api,api:1,maybe\n", "line 2", "holding"},
+		{h + ",,,\"two\nlines\",api,x\n", "line 2", "date_tabled"},
 	} {
 		expectProblem(t, NewCSVReader(strings.NewReader(tc.in), "t.csv"), tc.record, tc.field)
 	}
 	// line numbers count the lines inside quoted fields
-	in := h + "\"a\nb\",api,\napi:2,api,bad\n"
+	in := h + ",,,\"a\nb\",api,\n,,,api:2,api,bad\n"
 	expectProblem(t, NewCSVReader(strings.NewReader(in), "t.csv"), "line 4", "date_tabled")
 
 	// unknown columns are reported, then the known ones are read
-	rr := NewCSVReader(strings.NewReader("colour,id,source\nred,api:1,api\n"), "t.csv")
+	rr := NewCSVReader(strings.NewReader("colour,id,source,department,question,answer\nred,api:1,api,,,\n"), "t.csv")
 	expectProblem(t, rr, "line 1 (header)", "colour")
 	if r, err := rr.Read(); err != nil || r.ID != "api:1" || r.Source != SourceAPI {
 		t.Fatalf("after header problem: %v, %v", r, err)
@@ -247,8 +247,26 @@ func TestCSVReaderMissingIDIsFatal(t *testing.T) {
 	}
 }
 
+// A missing required column was read as blank in every record.
+func TestCSVReaderMissingRequiredColumnIsFatal(t *testing.T) {
+	for _, col := range RequiredCSVColumns[1:] {
+		var cols []string
+		for _, c := range RequiredCSVColumns {
+			if c != col {
+				cols = append(cols, c)
+			}
+		}
+		in := strings.Join(cols, ",") + "\n" + strings.Repeat(",", len(cols)-1) + "\n"
+		_, err := NewCSVReader(strings.NewReader(in), "dir/x.csv").Read()
+		var p *Problem
+		if err == nil || errors.As(err, &p) || !strings.Contains(err.Error(), "dir/x.csv") || !strings.Contains(err.Error(), `"`+col+`"`) {
+			t.Errorf("without %s: got %v, want a fatal error naming the file and the column", col, err)
+		}
+	}
+}
+
 func TestCSVReaderAcceptsCRLFAndBOM(t *testing.T) {
-	in := "\ufeffid,source,answer\r\napi:1,api,\"a\r\nb\"\r\napi:2,api,c\r\n"
+	in := "\ufeffid,source,answer,department,question\r\napi:1,api,\"a\r\nb\",,\r\napi:2,api,c,,\r\n"
 	got := drainReader(t, NewCSVReader(strings.NewReader(in), "t.csv"))
 	if len(got) != 2 || got[0].Answer != "a\r\nb" || got[1].Answer != "c" {
 		t.Fatalf("got %+v", got)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -56,7 +57,7 @@ func (f *FullTextReader) Read() (*Record, error) {
 	for f.err == nil {
 		b, err := f.br.ReadBytes('\n')
 		if err != nil && err != io.EOF {
-			f.err = fmt.Errorf("%s: line %d: %w", f.name, f.line+1, err)
+			f.err = readErr(f.name, f.line, err)
 			return nil, f.err
 		}
 		if err == io.EOF {
@@ -87,6 +88,9 @@ func (f *FullTextReader) parse(b []byte) (*Record, error) {
 		if err == nil {
 			err = fmt.Errorf("found null")
 		}
+		if f.err == io.EOF && errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, &Problem{File: f.name, Record: where, Err: fmt.Errorf("%w: its last line is incomplete JSON", ErrCutShort)}
+		}
 		return nil, problemf(f.name, where, "", "want a JSON object {id, questionText, answerText}: %v", err)
 	}
 	if dec.More() {
@@ -111,7 +115,12 @@ func (f *FullTextReader) parse(b []byte) (*Record, error) {
 		rec.Department = b.Name
 		rec.DepartmentID = b.APIID
 	} else if rec.Question != "" {
-		f.sum.addUnknownBody("(addressee) " + addresseeWords(rec.Question))
+		f.sum.addNoBody("addressee not in the registry: " + addresseeWords(rec.Question))
+	}
+	if k := invalidUTF8Key(fields); k != "" {
+		// encoding/json has replaced the invalid bytes already.
+		repairUTF8(rec)
+		return rec, &Problem{File: f.name, Record: where + " (" + rec.ID + ")", Field: k, Err: ErrInvalidUTF8}
 	}
 	return rec, nil
 }

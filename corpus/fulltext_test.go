@@ -58,12 +58,12 @@ func TestFullTextReader(t *testing.T) {
 			t.Errorf("%s: empty registry gave department %q", r.ID, r.Department)
 		}
 	}
-	wantUnknown := map[string]int{
-		"(addressee) To ask the Secretary of State for Defence": 2,
-		"(addressee) To ask the Chancellor of the Exchequer":    1,
+	wantNoBody := map[string]int{
+		"addressee not in the registry: To ask the Secretary of State for Defence": 2,
+		"addressee not in the registry: To ask the Chancellor of the Exchequer":    1,
 	}
-	if !reflect.DeepEqual(sum.UnknownBodies, wantUnknown) {
-		t.Errorf("unknown bodies %v, want %v", sum.UnknownBodies, wantUnknown)
+	if !reflect.DeepEqual(sum.NoBody, wantNoBody) || len(sum.UnknownBodies) != 0 {
+		t.Errorf("no body %v, want %v (unknown bodies kept as given: %v)", sum.NoBody, wantNoBody, sum.UnknownBodies)
 	}
 }
 

@@ -29,6 +29,10 @@ type Options struct {
 	Registry *Registry
 	// Stdin is read for the input "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Progress, if not nil, is called with the number of records read so
+	// far (duplicates included) as the first Read reads every input, so
+	// that a program can show life before the first record is delivered.
+	Progress func(read int)
 }
 
 // recordReader is what every format's reader provides: Read returns the
@@ -86,11 +90,21 @@ type Stream struct {
 	fullOrder   []*Record
 	fullByID    map[string]int // index into fullOrder
 	matched     []bool         // fullOrder[i] matched a list record
-	fullUnknown [][]string     // unknown bodies the reader counted for fullOrder[i]
+	fullUnknown [][]string     // why the reader could name no body for fullOrder[i] (Summary.NoBody)
 	fullNext    int            // next fullOrder index to emit at the end
 
-	seen map[string]struct{} // IDs delivered
-	err  error               // sticky: io.EOF or the strict error
+	// merging: every record is read before the first is delivered, so
+	// that a later copy of a record can replace an earlier one (see Open).
+	collected bool
+	merged    []*Record      // in order of first appearance
+	byID      map[string]int // index into merged
+	mergedErr error          // what ended the reading: io.EOF or the strict error
+	nextOut   int            // index in merged of the next record to deliver
+	readCount int            // records read so far, for Options.Progress
+
+	noBodyWhy map[*Record]string // why a full-text record has no body
+
+	err error // sticky: io.EOF or the strict error
 }
 
 // Open prepares to stream the records of inputs, each of which is
@@ -125,9 +139,14 @@ type Stream struct {
 // matched no list record are delivered, in file order. A full-text file on
 // its own thus yields all its records.
 //
-// Duplicate IDs: the first record with an ID wins; later ones are not
-// delivered and are counted in Summary.Skipped as "<source>: duplicate id",
-// in strict and lenient mode alike (a re-scraped record is not an error).
+// Duplicate IDs: records that share an ID are versions of one record (a
+// re-scrape, a later snapshot), and one is delivered, at the place of the
+// first. Which one is decided by Newer, the first version read winning
+// ties; the others are counted in Summary.Skipped as "<source>: duplicate
+// id", and the times a later version replaced an earlier one in
+// Summary.Replaced, in strict and lenient mode alike (a re-scraped record
+// is not an error). To do this the stream reads all its inputs on the
+// first Read, holding every record in memory, before delivering any.
 //
 // Open fails for an unknown Options.Format, inputs that do not exist,
 // patterns that match nothing and a repeated "-", and, in strict mode, for a
@@ -172,7 +191,7 @@ func newStream(opt Options) *Stream {
 	if reg == nil {
 		reg = DefaultRegistry()
 	}
-	return &Stream{opt: opt, reg: reg, sum: &Summary{}, seen: map[string]struct{}{}}
+	return &Stream{opt: opt, reg: reg, sum: &Summary{}, byID: map[string]int{}}
 }
 
 // fileRef is an expanded input name.
@@ -384,6 +403,7 @@ func (s *Stream) Close() error {
 	s.next = len(s.inputs)
 	s.fullOrder, s.fullByID, s.matched, s.fullUnknown = nil, nil, nil, nil
 	s.fullLoaded = true
+	s.collected, s.merged, s.nextOut, s.mergedErr = true, nil, 0, io.EOF
 	if s.err == nil {
 		s.err = io.EOF
 	}
@@ -421,6 +441,29 @@ func (s *Stream) tolerate(name string, err error) bool {
 	}
 	s.err = p
 	return false
+}
+
+// utf8Rule applies the rule for invalid UTF-8 (see ErrInvalidUTF8) to a
+// record read from input name: readerErr is the reader's Problem for it, or
+// nil to check the record's fields here. It returns false when strict mode
+// stops the stream (s.err is then set).
+func (s *Stream) utf8Rule(name string, rec *Record, readerErr error) bool {
+	var p *Problem
+	if readerErr != nil {
+		p = asProblem(name, readerErr)
+	} else if f := invalidUTF8Field(rec); f != "" {
+		p = &Problem{File: name, Record: "record " + strings.ToValidUTF8(rec.ID, "\uFFFD"), Field: f, Err: ErrInvalidUTF8}
+	}
+	if p == nil {
+		return true
+	}
+	if !s.opt.Lenient {
+		s.err = p
+		return false
+	}
+	repairUTF8(rec)
+	s.sum.Repaired = append(s.sum.Repaired, p)
+	return true
 }
 
 // isProblem reports whether err is a record's *Problem, after which a
@@ -471,10 +514,20 @@ func (s *Stream) loadFull() error {
 			return s.err
 		}
 		for {
-			scratch.UnknownBodies = nil
+			scratch.NoBody = nil
 			rec, err := rr.Read()
 			if err == io.EOF {
 				break
+			}
+			if rec != nil && errors.Is(err, ErrInvalidUTF8) {
+				if !s.utf8Rule(in.name, rec, err) {
+					c.Close()
+					return s.err
+				}
+				err = nil
+			} else if err == nil && rec != nil && !s.utf8Rule(in.name, rec, nil) {
+				c.Close()
+				return s.err
 			}
 			if err != nil {
 				if s.tolerate(in.name, err) {
@@ -489,20 +542,24 @@ func (s *Stream) loadFull() error {
 			if rec == nil {
 				continue
 			}
-			if _, dup := s.fullByID[rec.ID]; dup && rec.ID != "" {
+			var unknown []string
+			for _, k := range sortedKeys(scratch.NoBody) {
+				for n := scratch.NoBody[k]; n > 0; n-- {
+					unknown = append(unknown, k)
+				}
+			}
+			if i, dup := s.fullByID[rec.ID]; dup && rec.ID != "" {
 				s.sum.addSkipped(string(rec.Source)+": duplicate id", 1)
+				if Newer(rec, s.fullOrder[i]) {
+					s.sum.Replaced++
+					s.fullOrder[i], s.fullUnknown[i] = rec, unknown
+				}
 				continue
 			}
 			if rec.ID != "" {
 				s.fullByID[rec.ID] = len(s.fullOrder)
 			}
 			s.fullOrder = append(s.fullOrder, rec)
-			var unknown []string
-			for _, k := range sortedKeys(scratch.UnknownBodies) {
-				for n := scratch.UnknownBodies[k]; n > 0; n-- {
-					unknown = append(unknown, k)
-				}
-			}
 			s.fullUnknown = append(s.fullUnknown, unknown)
 		}
 		c.Close()
@@ -516,10 +573,58 @@ func (s *Stream) loadFull() error {
 }
 
 // Read returns the next record, or io.EOF when all inputs are done. In
-// strict mode the first problem is returned as the error and every later
-// Read returns it again; in lenient mode problems are collected in
-// Summary.Problems and Read only ever fails with io.EOF.
+// strict mode the first problem is returned as the error, after the records
+// read before it, and every later Read returns it again; in lenient mode
+// problems are collected in Summary.Problems and Read only ever fails with
+// io.EOF. The first Read reads every input (see Open on duplicate IDs).
 func (s *Stream) Read() (*Record, error) {
+	if !s.collected {
+		s.collect()
+	}
+	if s.nextOut < len(s.merged) {
+		rec := s.merged[s.nextOut]
+		s.merged[s.nextOut] = nil
+		s.nextOut++
+		return s.deliver(rec), nil
+	}
+	s.merged, s.byID = nil, nil
+	return nil, s.mergedErr
+}
+
+// collect reads every record of the inputs, merging the versions of each
+// ID, until the end or the strict error.
+func (s *Stream) collect() {
+	s.collected = true
+	for {
+		rec, err := s.readNext()
+		if err != nil {
+			s.mergedErr = err
+			return
+		}
+		if s.opt.Progress != nil {
+			s.readCount++
+			s.opt.Progress(s.readCount)
+		}
+		if rec.ID == "" {
+			s.merged = append(s.merged, rec)
+			continue
+		}
+		i, dup := s.byID[rec.ID]
+		if !dup {
+			s.byID[rec.ID] = len(s.merged)
+			s.merged = append(s.merged, rec)
+			continue
+		}
+		s.sum.addSkipped(string(rec.Source)+": duplicate id", 1)
+		if Newer(rec, s.merged[i]) {
+			s.sum.Replaced++
+			s.merged[i] = rec
+		}
+	}
+}
+
+// readNext returns the next record read, before merging.
+func (s *Stream) readNext() (*Record, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
@@ -550,6 +655,13 @@ func (s *Stream) Read() (*Record, error) {
 			s.endInput()
 			continue
 		}
+		if rec != nil && errors.Is(err, ErrInvalidUTF8) {
+			if !s.utf8Rule(s.curIn.name, rec, err) {
+				s.endInput()
+				return nil, s.err
+			}
+			err = nil
+		}
 		if err != nil {
 			if isProblem(err) && s.tolerate(s.curIn.name, err) {
 				continue // a bad record: read on
@@ -564,19 +676,22 @@ func (s *Stream) Read() (*Record, error) {
 		if rec == nil {
 			continue
 		}
-		if s.duplicate(rec) {
-			continue
+		if !s.utf8Rule(s.curIn.name, rec, nil) {
+			s.endInput()
+			return nil, s.err
 		}
 		if s.curIn.format == FormatAPIJSON && s.fullByID != nil {
-			if i, ok := s.fullByID[rec.ID]; ok && !s.matched[i] {
+			// Every copy of a list record is hydrated, so that merging
+			// compares like with like.
+			if i, ok := s.fullByID[rec.ID]; ok {
+				first := !s.matched[i]
 				s.matched[i] = true
-				if Hydrate(rec, s.fullOrder[i]) {
+				if Hydrate(rec, s.fullOrder[i]) && first {
 					s.sum.Hydrated++
 				}
-				s.fullOrder[i] = nil // no longer needed
 			}
 		}
-		return s.deliver(rec), nil
+		return rec, nil
 	}
 }
 
@@ -587,24 +702,15 @@ func (s *Stream) endInput() {
 	s.cur, s.curIn, s.curCloser = nil, nil, nil
 }
 
-// duplicate reports whether a record with rec's ID was already delivered,
-// counting it if so.
-func (s *Stream) duplicate(rec *Record) bool {
-	if rec.ID == "" {
-		return false
-	}
-	if _, ok := s.seen[rec.ID]; ok {
-		s.sum.addSkipped(string(rec.Source)+": duplicate id", 1)
-		return true
-	}
-	return false
-}
-
 func (s *Stream) deliver(rec *Record) *Record {
-	if rec.ID != "" {
-		s.seen[rec.ID] = struct{}{}
-	}
 	s.sum.addRead(rec.Source)
+	if rec.Department == "" {
+		why := s.noBodyWhy[rec]
+		if why == "" {
+			why = "the source names none"
+		}
+		s.sum.addNoBody(why)
+	}
 	if rec.Truncated {
 		s.sum.Truncated++
 	}
@@ -621,17 +727,47 @@ func (s *Stream) readUnmatched() (*Record, error) {
 		}
 		rec := s.fullOrder[i]
 		s.fullOrder[i] = nil
-		if s.duplicate(rec) {
-			continue
+		if len(s.fullUnknown[i]) > 0 {
+			if s.noBodyWhy == nil {
+				s.noBodyWhy = map[*Record]string{}
+			}
+			s.noBodyWhy[rec] = s.fullUnknown[i][0]
 		}
-		for _, name := range s.fullUnknown[i] {
-			s.sum.addUnknownBody(name)
-		}
-		return s.deliver(rec), nil
+		return rec, nil
 	}
 	s.fullOrder, s.fullByID, s.matched, s.fullUnknown = nil, nil, nil, nil
 	s.err = io.EOF
 	return nil, io.EOF
+}
+
+// Newer reports whether b, a version of a record read after a (same ID),
+// should replace it. The rules, in order, the first that tells them apart
+// deciding:
+//
+//  1. an answered version (Record.Answered) beats an unanswered one;
+//  2. of two answered versions, the later DateAnswered wins (a known date
+//     beats an unknown one);
+//  3. a corrected answer (Corrected) beats an uncorrected one;
+//  4. a version whose texts are complete beats a Truncated (clipped) one;
+//  5. a substantive answer beats a Holding one;
+//  6. otherwise the version read first is kept (Newer returns false).
+func Newer(b, a *Record) bool {
+	if b.Answered() != a.Answered() {
+		return b.Answered()
+	}
+	if b.Answered() && !b.DateAnswered.Equal(a.DateAnswered) {
+		return b.DateAnswered.After(a.DateAnswered)
+	}
+	if b.Corrected != a.Corrected {
+		return b.Corrected
+	}
+	if b.Truncated != a.Truncated {
+		return !b.Truncated
+	}
+	if b.Holding != a.Holding {
+		return !b.Holding
+	}
+	return false
 }
 
 // ReadAll reads every record of inputs (see Open). On error it returns the

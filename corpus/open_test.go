@@ -65,7 +65,7 @@ func TestOpenFilesDirsGlobsGzip(t *testing.T) {
 func TestOpenStdin(t *testing.T) {
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
-	zw.Write([]byte("id,source\npp:s1,pp\npp:s2,pp\n"))
+	zw.Write([]byte("id,source,department,question,answer\npp:s1,pp,,,\npp:s2,pp,,,\n"))
 	zw.Close()
 	recs, sum, err := ReadAll([]string{"-", openFixture("dir/a.jsonl")}, Options{Stdin: &gz})
 	if err != nil {
@@ -84,7 +84,7 @@ func TestOpenStdin(t *testing.T) {
 
 func TestOpenForcedFormat(t *testing.T) {
 	// Content that Detect would call unknown, read as CSV because told so.
-	recs, _, err := ReadAll([]string{"-"}, Options{Format: FormatCSV, Stdin: strings.NewReader("id,source\napi:9,api\n")})
+	recs, _, err := ReadAll([]string{"-"}, Options{Format: FormatCSV, Stdin: strings.NewReader("id,source,department,question,answer\napi:9,api,,,\n")})
 	if err != nil || len(recs) != 1 || recs[0].ID != "api:9" {
 		t.Fatalf("%v %v", recs, err)
 	}
@@ -205,9 +205,12 @@ func TestOpenHydratesFromFullText(t *testing.T) {
 	if sum.Read[SourceAPI] != 4 {
 		t.Errorf("Read %v", sum.Read)
 	}
-	// Only the unmatched full-text record with an unknown addressee counts.
-	if len(sum.UnknownBodies) != 1 {
-		t.Errorf("UnknownBodies %v", sum.UnknownBodies)
+	// Only the unmatched full-text record with an unknown addressee counts,
+	// and as what happened to it: its department is blank, not "kept as
+	// given".
+	wantNoBody := map[string]int{"addressee not in the registry: To ask the Minister for Nowhere": 1}
+	if len(sum.UnknownBodies) != 0 || !reflect.DeepEqual(sum.NoBody, wantNoBody) {
+		t.Errorf("UnknownBodies %v, NoBody %v, want %v", sum.UnknownBodies, sum.NoBody, wantNoBody)
 	}
 	if !reflect.DeepEqual(sum.Files, []string{openFixture("api/fulltext.jsonl"), openFixture("api/list.json")}) {
 		t.Errorf("Files %v", sum.Files)

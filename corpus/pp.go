@@ -56,10 +56,9 @@ import (
 // the Hikvision questions), and Iain Duncan Smith's question shown on
 // "Monday 23rd May 2022" is the one his later question cites as "the Answer
 // of 23 May 2022 to Question 4425" (a UIN of that session tabled days
-// earlier). The pages do not show the tabling date, so DateTabled is set to
-// the same date as a stand-in: the question was tabled on or before it.
-// Anything that measures time to answer must not use Parallel Parliament
-// records (their two dates are always equal).
+// earlier). The pages do not show the tabling date, so DateTabled is left
+// unknown (zero); round-robin grouping then places the record by its
+// answer date (roundrobin.GroupingDate) and says so.
 type PPReader struct {
 	sc   *bufio.Scanner
 	name string
@@ -153,7 +152,7 @@ func (p *PPReader) scanLine() *ppLine {
 		return &ppLine{text: t, num: p.line, blanks: blanks}
 	}
 	if err := p.sc.Err(); err != nil && p.err == nil {
-		p.err = fmt.Errorf("%s: line %d: %w", p.name, p.line+1, err)
+		p.err = readErr(p.name, p.line, err)
 	}
 	return nil
 }
@@ -390,7 +389,6 @@ func (p *PPReader) readQuestion(start int) (*Record, error) {
 		return nil, problemf(p.name, where, "Asked by", "no %q line", "Asked by: Name (Party - Constituency)")
 	}
 	rec.DateAnswered = date
-	rec.DateTabled = date // stand-in: tabled on or before; see PPReader
 
 	switch {
 	case bodyName != "":

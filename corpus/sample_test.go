@@ -27,7 +27,7 @@ func ExampleOpenSample() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println(rec.DateTabled.Format(DateLayout), rec.Department)
+		fmt.Println(rec.DateAnswered.Format(DateLayout), rec.Department)
 	}
 	sum := s.Summary()
 	fmt.Println("records:", sum.Total(), "skipped:", sum.Skipped)
@@ -66,7 +66,7 @@ func ExampleReadAll() {
 	//   api                  4
 	// hydrated from full texts: 1
 	// skipped: api: duplicate id: 2
-	// unknown answering body kept as given: "(addressee) To ask the Minister for Nowhere": 1
+	// no answering body (department left blank): addressee not in the registry: To ask the Minister for Nowhere: 1
 }
 
 // The embedded sample is the shared page, byte for byte, and reads the same.

@@ -18,16 +18,32 @@ type Summary struct {
 	Skipped map[string]int
 	// Truncated counts delivered records whose text is known to be incomplete.
 	Truncated int
+	// Replaced counts duplicate IDs resolved in favour of a version read
+	// later than the first (newer or more complete; see Newer). Every
+	// version not delivered is also counted in Skipped as
+	// "<source>: duplicate id".
+	Replaced int
 	// Hydrated counts list records whose clipped texts were replaced by full
 	// texts from a full-text file.
 	Hydrated int
 	// UnknownBodies counts answering-body names the Registry did not know,
 	// by name as given. They are kept in the records unchanged.
 	UnknownBodies map[string]int
+	// NoBody counts the records delivered with no answering body (a blank
+	// Department), by why: "the source names none", or, for a full text
+	// read without its list record, "addressee not in the registry: "
+	// followed by the opening of the question, whose addressee named no
+	// body the Registry knows.
+	NoBody map[string]int
 	// Files lists the inputs read, in order.
 	Files []string
 	// Problems holds per-record problems collected in lenient mode.
 	Problems []*Problem
+	// Repaired holds, in lenient mode, the records delivered with text that
+	// was not valid UTF-8, each invalid sequence replaced by U+FFFD; each
+	// Problem names the file, record and (first) field. In strict mode the
+	// first is the error instead.
+	Repaired []*Problem
 }
 
 func (s *Summary) addRead(src Source) {
@@ -45,6 +61,13 @@ func (s *Summary) addSkipped(reason string, n int) {
 		s.Skipped = make(map[string]int)
 	}
 	s.Skipped[reason] += n
+}
+
+func (s *Summary) addNoBody(why string) {
+	if s.NoBody == nil {
+		s.NoBody = make(map[string]int)
+	}
+	s.NoBody[why]++
 }
 
 func (s *Summary) addUnknownBody(name string) {
@@ -83,8 +106,20 @@ func (s *Summary) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range sortedKeys(s.Skipped) {
 		p("skipped: %s: %d\n", k, s.Skipped[k])
 	}
+	if s.Replaced > 0 {
+		p("duplicate ids where a later version replaced the first (answered, later or more complete): %d\n", s.Replaced)
+	}
 	for _, k := range sortedKeys(s.UnknownBodies) {
 		p("unknown answering body kept as given: %q: %d\n", k, s.UnknownBodies[k])
+	}
+	for _, k := range sortedKeys(s.NoBody) {
+		p("no answering body (department left blank): %s: %d\n", k, s.NoBody[k])
+	}
+	if len(s.Repaired) > 0 {
+		p("invalid UTF-8 replaced by U+FFFD (records kept): %d\n", len(s.Repaired))
+		for _, pr := range s.Repaired {
+			p("  %s\n", pr)
+		}
 	}
 	if len(s.Problems) > 0 {
 		p("problems: %d\n", len(s.Problems))
@@ -129,8 +164,16 @@ func (s *Summary) Merge(o *Summary) {
 		}
 		s.UnknownBodies[k] += v
 	}
+	for k, v := range o.NoBody {
+		if s.NoBody == nil {
+			s.NoBody = make(map[string]int)
+		}
+		s.NoBody[k] += v
+	}
 	s.Truncated += o.Truncated
 	s.Hydrated += o.Hydrated
+	s.Replaced += o.Replaced
 	s.Files = append(s.Files, o.Files...)
 	s.Problems = append(s.Problems, o.Problems...)
+	s.Repaired = append(s.Repaired, o.Repaired...)
 }

@@ -117,6 +117,11 @@ func (t *TWFYReader) flushOrphans() {
 
 func (t *TWFYReader) fatal(err error) error {
 	var se *xml.SyntaxError
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.As(err, &se) && se.Msg == "unexpected EOF" {
+		line, _ := t.d.InputPos()
+		t.err = fmt.Errorf("%s: %w: the XML ends inside an element (line %d)", t.name, ErrCutShort, line)
+		return t.err
+	}
 	if errors.As(err, &se) {
 		t.err = fmt.Errorf("%s: %w", t.name, err) // names its line already
 		return t.err

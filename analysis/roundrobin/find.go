@@ -205,7 +205,7 @@ func (f *finder) linkAnsweredTogether() {
 				if j == i {
 					continue
 				}
-				gap := r.DateTabled.Sub(f.recs[j].DateTabled).Abs()
+				gap := GroupingDate(r).Sub(GroupingDate(&f.recs[j])).Abs()
 				if gap > year {
 					continue
 				}
@@ -265,7 +265,7 @@ func (f *finder) groups() []Group {
 	for i := range f.recs {
 		r := &f.recs[i]
 		k := r.Asker.Key()
-		if k == "" || r.DateTabled.IsZero() || f.texts[i].neutral == "" {
+		if k == "" || GroupingDate(r).IsZero() || f.texts[i].neutral == "" {
 			continue
 		}
 		byAsker[k] = append(byAsker[k], i)
@@ -281,8 +281,8 @@ func (f *finder) groups() []Group {
 		idx := byAsker[a]
 		sort.Slice(idx, func(x, y int) bool {
 			rx, ry := &f.recs[idx[x]], &f.recs[idx[y]]
-			if !rx.DateTabled.Equal(ry.DateTabled) {
-				return rx.DateTabled.Before(ry.DateTabled)
+			if dx, dy := GroupingDate(rx), GroupingDate(ry); !dx.Equal(dy) {
+				return dx.Before(dy)
 			}
 			return rx.ID < ry.ID
 		})
@@ -317,6 +317,32 @@ func (f *finder) groups() []Group {
 	return groups
 }
 
+// GroupingDate is the date by which Find places a record in time: its
+// tabling date, or, when the source gives none (TheyWorkForYou's 2009
+// written answers, Parallel Parliament pages), its answer date. A round
+// robin's answers come within days of one another, as its tablings do, so
+// the same window applies; but a group found so spans answer dates, which
+// callers should say (DatedByAnswer counts the records concerned).
+func GroupingDate(r *corpus.Record) time.Time {
+	if !r.DateTabled.IsZero() {
+		return r.DateTabled
+	}
+	return r.DateAnswered
+}
+
+// DatedByAnswer counts the records that Find can place in time only by
+// their answer date (no tabling date, an answer date and an asker).
+func DatedByAnswer(recs []corpus.Record) int {
+	n := 0
+	for i := range recs {
+		r := &recs[i]
+		if r.DateTabled.IsZero() && !r.DateAnswered.IsZero() && r.Asker.Key() != "" {
+			n++
+		}
+	}
+	return n
+}
+
 func minMemberID(g *Group) string {
 	m := ""
 	for i, x := range g.Members {
@@ -337,13 +363,14 @@ func (f *finder) exactClusters(idx []int, window time.Duration) []*cluster {
 		r := &f.recs[i]
 		n := f.texts[i].neutral
 		c := open[n]
-		if c == nil || r.DateTabled.Sub(c.last) > window {
-			c = &cluster{reps: []int{i}, first: r.DateTabled, bodies: map[string][]int{}, minID: r.ID}
+		date := GroupingDate(r)
+		if c == nil || date.Sub(c.last) > window {
+			c = &cluster{reps: []int{i}, first: date, bodies: map[string][]int{}, minID: r.ID}
 			open[n] = c
 			all = append(all, c)
 		}
 		c.members = append(c.members, i)
-		c.last = r.DateTabled
+		c.last = date
 		c.bodies[r.Department] = append(c.bodies[r.Department], i)
 		// The representative of a text is its longest token list: a clipped
 		// copy says less than a whole one.

@@ -22,7 +22,7 @@ type Group struct {
 	Asker     string    `json:"asker"`
 	Canonical string    `json:"canonical"` // the neutralised question text most members share
 	Members   []Member  `json:"members"`   // ordered by body, then ID
-	First     time.Time `json:"first"`     // earliest tabling date
+	First     time.Time `json:"first"`     // earliest GroupingDate: tabling date, or answer date where the source gives none
 	Last      time.Time `json:"last"`
 }
 

@@ -44,9 +44,7 @@ askers are listed as campaigns, not merged.`,
 	}
 	in, format, out := &l.in, l.format, l.out
 	groups, campaigns := roundrobin.Find(recs, roundrobin.Config{})
-	if n := ungroupable(recs); n > 0 && !in.quiet {
-		fmt.Fprintf(e.stderr, "note: %d of %d records name no asker or tabling date (e.g. full texts given without list pages) and cannot join a round robin\n", n, len(recs))
-	}
+	groupingNotes(e, in, recs, len(groups))
 	return withOutput(e, *out, func(w *bufio.Writer) error {
 		switch *format {
 		case "json":
@@ -68,8 +66,14 @@ askers are listed as campaigns, not merged.`,
 		}
 		fmt.Fprintf(w, "%d round-robin groups, %d campaigns\n", len(groups), len(campaigns))
 		for _, g := range groups {
-			fmt.Fprintf(w, "\n%s  %d bodies  %d questions  tabled %s to %s  asked by %s\n  %s\n",
-				g.ID, g.Bodies(), len(g.Members), fmtDate(g.First), fmtDate(g.Last), g.Asker, g.Canonical)
+			dated := "tabled"
+			for _, m := range g.Members {
+				if recs[m.Index].DateTabled.IsZero() {
+					dated = "dated (by answer, no tabling date given)"
+				}
+			}
+			fmt.Fprintf(w, "\n%s  %d bodies  %d questions  %s %s to %s  asked by %s\n  %s\n",
+				g.ID, g.Bodies(), len(g.Members), dated, fmtDate(g.First), fmtDate(g.Last), g.Asker, g.Canonical)
 			for _, m := range g.Members {
 				fmt.Fprintf(w, "    %-50s %-28s %.2f %s\n", m.Body, m.ID, m.Similarity, m.Source)
 			}
@@ -171,6 +175,9 @@ func (l *listing) parseAndRead(e *env, fs *flag.FlagSet, args []string) ([]corpu
 	if err := oneOf("format", *l.format, "text", "json", "csv"); err != nil {
 		return nil, err
 	}
+	if err := checkOutput(*l.out); err != nil {
+		return nil, err
+	}
 	recs, sum, err := readInputs(e, inputs, &l.in)
 	printSummary(e, &l.in, sum)
 	return recs, err
@@ -227,9 +234,45 @@ func (c *classifierFlags) build() (*classify.Classifier, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := ov.CheckGrounds(c.overrides, &clf.Lexicon); err != nil {
+			return nil, err
+		}
 		clf.Overrides = ov
 	}
 	return clf, nil
+}
+
+// warnUnmatchedOverrides warns, on stderr, about every override whose key
+// names no record read (such as 1755527 for api:1755527), suggesting the
+// ID it may mean, and counts them in the summary (Skipped).
+func warnUnmatchedOverrides(e *env, in *inputFlags, file string, ov classify.Overrides, recs []corpus.Record, sum *corpus.Summary) {
+	if len(ov) == 0 {
+		return
+	}
+	ids := make(map[string]bool, len(recs))
+	bySuffix := map[string][]string{} // "1755527" → ["api:1755527"]
+	for i := range recs {
+		id := recs[i].ID
+		ids[id] = true
+		if _, rest, ok := strings.Cut(id, ":"); ok {
+			bySuffix[rest] = append(bySuffix[rest], id)
+		}
+	}
+	un := ov.Unmatched(func(id string) bool { return ids[id] })
+	if len(un) == 0 {
+		return
+	}
+	sum.Skip("overrides: key matches no record read", len(un))
+	if in.quiet {
+		return
+	}
+	for _, o := range un {
+		hint := ""
+		if m := bySuffix[o.ID]; len(m) > 0 {
+			hint = fmt.Sprintf(" (did you mean %s? keys carry the source prefix)", strings.Join(m, " or "))
+		}
+		fmt.Fprintf(e.stderr, "warning: %s: line %d: override key %q matches no record read%s\n", file, o.Line, o.ID, hint)
+	}
 }
 
 // analyse reads the inputs and runs the whole analysis, with progress.
@@ -239,17 +282,26 @@ func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*ana
 		return nil, err
 	}
 	recs, sum, err := readInputs(e, inputs, in)
+	if err == nil {
+		warnUnmatchedOverrides(e, in, cf.overrides, clf.Overrides, recs, sum)
+	}
 	printSummary(e, in, sum)
 	if err != nil {
 		return nil, err
 	}
 	p := newProgress(e, in.quiet)
 	step := 0
+	var start stageStart
 	res, err := analysis.Run(recs, sum, analysis.Config{Classifier: clf, Progress: func(stage string) {
 		step++
 		p.bar(step, analysis.Stages, fmt.Sprintf("%s (%d records)", stage, len(recs)))
+	}, Advance: func(stage string, done, total int) {
+		p.within(step, analysis.Stages, stage, done, total, &start)
 	}})
 	p.done()
+	if res != nil {
+		groupingNotes(e, in, recs, len(res.Groups))
+	}
 	return res, err
 }
 
@@ -273,6 +325,9 @@ the per-body statistics with 95% Wilson intervals.`,
 		return err
 	}
 	if err := oneOf("format", *format, "jsonl", "csv", "json"); err != nil {
+		return err
+	}
+	if err := checkOutput(*out); err != nil {
 		return err
 	}
 	res, err := analyse(e, inputs, &in, &cf)
@@ -304,14 +359,32 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// ungroupable counts the records that round-robin grouping must pass over:
-// those with no asker or no tabling date.
-func ungroupable(recs []corpus.Record) int {
-	n := 0
+// groupingNotes tells, on stderr, which records round-robin grouping had
+// to pass over and why, and which it could place in time only by their
+// answer date; and, when no group was found, says so.
+func groupingNotes(e *env, in *inputFlags, recs []corpus.Record, groups int) {
+	if in.quiet {
+		return
+	}
+	noAsker, noDate := 0, 0
 	for i := range recs {
-		if recs[i].Asker.Key() == "" || recs[i].DateTabled.IsZero() {
-			n++
+		switch {
+		case recs[i].Asker.Key() == "":
+			noAsker++
+		case roundrobin.GroupingDate(&recs[i]).IsZero():
+			noDate++
 		}
 	}
-	return n
+	if noAsker > 0 {
+		fmt.Fprintf(e.stderr, "note: %d of %d records name no asker (e.g. full texts given without list pages) and cannot join a round robin\n", noAsker, len(recs))
+	}
+	if noDate > 0 {
+		fmt.Fprintf(e.stderr, "note: %d of %d records have neither a tabling nor an answer date and cannot join a round robin\n", noDate, len(recs))
+	}
+	if n := roundrobin.DatedByAnswer(recs); n > 0 {
+		fmt.Fprintf(e.stderr, "note: %d of %d records have no tabling date (the source does not give it: TheyWorkForYou 2009, Parallel Parliament pages); round robins place them by their answer date instead\n", n, len(recs))
+	}
+	if groups == 0 && len(recs) > 0 {
+		fmt.Fprintf(e.stderr, "note: no round robin found: no asker put the same question to %d or more bodies within %d days\n", roundrobin.DefaultMinBodies, roundrobin.DefaultWindowDays)
+	}
 }

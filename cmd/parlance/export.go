@@ -24,6 +24,9 @@ A summary of what was read, skipped, truncated and hydrated goes to stderr.`,
 	if err := oneOf("format", *format, "jsonl", "csv"); err != nil {
 		return err
 	}
+	if err := checkOutput(*out); err != nil {
+		return err
+	}
 	return withOutput(e, *out, func(bw *bufio.Writer) error {
 		var write func(*corpus.Record) error
 		var flush func() error

@@ -12,12 +12,14 @@ import (
 var errHelp = errors.New("help printed")
 
 // newFlags returns a flag set for a subcommand whose usage text is the
-// synopsis, the description and an example, then the flags.
+// synopsis, the description and an example, then the flags. The usage text
+// goes to standard error, never standard output, which may be redirected
+// into the command's output file.
 func newFlags(e *env, name, synopsis, description, example string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
-		w := e.stdout
+		w := e.stderr
 		fmt.Fprintf(w, "Usage: parlance %s %s\n\n%s\n\nExample:\n  %s\n\nFlags:\n", name, synopsis, strings.TrimSpace(description), example)
 		fs.SetOutput(w)
 		fs.PrintDefaults()
@@ -29,13 +31,20 @@ func newFlags(e *env, name, synopsis, description, example string) *flag.FlagSet
 // parseInterleaved parses flags that may come before, between or after the
 // positional arguments ("parlance export data/ --format csv"), and returns
 // the positional arguments. "--" ends flag parsing; "-" is a positional
-// argument (standard input).
+// argument (standard input). --help prints the usage text once, on
+// standard error; a wrong flag is a usageError, whose message names the
+// flag and points to --help (the usage text is not printed).
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	// The flag package calls Usage itself, for -help and for every error;
+	// silence it while parsing and print the text here, once.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = usage }()
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
+				usage()
 				return nil, errHelp
 			}
 			return nil, usagef("%v", err)

@@ -54,6 +54,38 @@ func (p *progress) bar(n, total int, label string) {
 	p.status("[%s%s] %d/%d %s", strings.Repeat("#", done), strings.Repeat("-", width-done), n, total, label)
 }
 
+// stageStart is when the stage being shown within began; see within.
+type stageStart struct {
+	stage string
+	at    time.Time
+}
+
+// within shows progress inside stage n of total: done of of items, the
+// rate so far and the time left at that rate. It shows at most ten updates
+// a second, and always the last (done == of).
+func (p *progress) within(n, total int, stage string, done, of int, start *stageStart) {
+	if !p.enabled || total <= 0 || of <= 0 {
+		return
+	}
+	now := time.Now()
+	if start.stage != stage {
+		*start = stageStart{stage: stage, at: now}
+	}
+	if done < of && now.Sub(p.last) <= 100*time.Millisecond {
+		return
+	}
+	p.last = now
+	const width = 20
+	filled := width * min(n, total) / total
+	label := fmt.Sprintf("%s: %d of %d records", stage, done, of)
+	if el := now.Sub(start.at).Seconds(); el > 0.5 && done > 0 {
+		rate := float64(done) / el
+		left := time.Duration(float64(of-done) / rate * float64(time.Second)).Round(time.Second)
+		label += fmt.Sprintf(", %.0f/s, about %v left", rate, left)
+	}
+	p.status("[%s%s] %d/%d %s", strings.Repeat("#", filled), strings.Repeat("-", width-filled), n, total, label)
+}
+
 // tick shows a count at most ten times a second.
 func (p *progress) tick(format string, args ...any) {
 	if !p.enabled {
@@ -71,9 +103,11 @@ func (p *progress) done() {
 	}
 }
 
-// openInputs opens the inputs, or the embedded sample when there are none.
-func openInputs(e *env, inputs []string, f *inputFlags) (*corpus.Stream, error) {
-	opt := corpus.Options{Lenient: f.lenient, Format: corpus.Format(f.format), Stdin: e.stdin}
+// openInputs opens the inputs, or the embedded sample when there are none;
+// p shows the records read.
+func openInputs(e *env, inputs []string, f *inputFlags, p *progress) (*corpus.Stream, error) {
+	opt := corpus.Options{Lenient: f.lenient, Format: corpus.Format(f.format), Stdin: e.stdin,
+		Progress: func(n int) { p.tick("reading: %d records", n) }}
 	if len(inputs) == 0 {
 		return corpus.OpenSample(opt)
 	}
@@ -84,12 +118,12 @@ func openInputs(e *env, inputs []string, f *inputFlags) (*corpus.Stream, error) 
 // and returns the reading summary. In lenient mode the problems are in the
 // summary; otherwise the first one is the error.
 func streamInputs(e *env, inputs []string, f *inputFlags, fn func(*corpus.Record) error) (*corpus.Summary, error) {
-	s, err := openInputs(e, inputs, f)
+	p := newProgress(e, f.quiet)
+	s, err := openInputs(e, inputs, f, p)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	p := newProgress(e, f.quiet)
 	n := 0
 	for {
 		rec, err := s.Read()
@@ -101,14 +135,60 @@ func streamInputs(e *env, inputs []string, f *inputFlags, fn func(*corpus.Record
 			return s.Summary(), err
 		}
 		n++
-		p.tick("reading: %d records", n)
+		p.tick("delivering: %d records", n)
 		if err := fn(rec); err != nil {
 			p.done()
 			return s.Summary(), err
 		}
 	}
 	p.done()
+	if s.Summary().Total() == 0 {
+		return s.Summary(), nothingRead(inputs, s.Summary())
+	}
 	return s.Summary(), nil
+}
+
+// nothingRead is the error for inputs that gave no record: an empty
+// directory, files of no known format, or (lenient) inputs that all failed.
+// It says what was looked at, so the user can see why.
+func nothingRead(inputs []string, sum *corpus.Summary) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "no records read from %s", strings.Join(quoteAll(inputs), ", "))
+	switch n := len(sum.Files); n {
+	case 0:
+		b.WriteString(": no file of a format parlance reads was found")
+	default:
+		fmt.Fprintf(&b, ": %d file(s) opened (%s) held no record", n, strings.Join(firstN(sum.Files, 3), ", "))
+	}
+	skipped := 0
+	for _, v := range sum.Skipped {
+		skipped += v
+	}
+	if skipped > 0 {
+		fmt.Fprintf(&b, "; %d item(s) skipped", skipped)
+	}
+	if len(sum.Problems) > 0 {
+		fmt.Fprintf(&b, "; %d problem(s), the first: %v", len(sum.Problems), sum.Problems[0])
+	}
+	return errors.New(b.String())
+}
+
+func quoteAll(ss []string) []string {
+	if len(ss) == 0 {
+		return []string{"the embedded sample"}
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+func firstN(ss []string, n int) []string {
+	if len(ss) <= n {
+		return ss
+	}
+	return append(append([]string{}, ss[:n]...), fmt.Sprintf("and %d more", len(ss)-n))
 }
 
 // readInputs reads all records of the inputs into memory (the analyses need

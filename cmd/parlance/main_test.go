@@ -33,8 +33,35 @@ func TestHelpForEveryCommand(t *testing.T) {
 		if code != exitOK {
 			t.Errorf("%s --help: exit %d, stderr %q", c.name, code, errs)
 		}
-		if !strings.Contains(out, "Example:") || !strings.Contains(out, "parlance "+c.name) {
-			t.Errorf("%s --help lacks an example:\n%s", c.name, out)
+		if out != "" {
+			t.Errorf("%s --help wrote to standard output:\n%s", c.name, out)
+		}
+		if !strings.Contains(errs, "Example:") || !strings.Contains(errs, "parlance "+c.name) {
+			t.Errorf("%s --help lacks an example:\n%s", c.name, errs)
+		}
+		if n := strings.Count(errs, "Usage: parlance "+c.name); n != 1 {
+			t.Errorf("%s --help printed its usage %d times, want once:\n%s", c.name, n, errs)
+		}
+	}
+}
+
+// A wrong flag must not write the usage text to standard output, which is
+// often redirected into the output file.
+func TestFlagErrorKeepsStdoutClean(t *testing.T) {
+	for _, args := range [][]string{
+		{"export", "--no-such-flag"},
+		{"analyze", "--format"},
+		{"groups", "-x"},
+	} {
+		code, out, errs := invoke(t, "", args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+		if out != "" {
+			t.Errorf("%v wrote to standard output:\n%s", args, out)
+		}
+		if strings.Count(errs, "Usage:") > 1 || !strings.Contains(errs, "--help") {
+			t.Errorf("%v: stderr %q", args, errs)
 		}
 	}
 }
@@ -101,15 +128,15 @@ func TestExportSummaryOnStderr(t *testing.T) {
 func TestLenientCollectsProblems(t *testing.T) {
 	_, jsonl, _ := invoke(t, "", "export", "--quiet")
 	lines := strings.SplitAfter(jsonl, "\n")
-	bad := strings.Replace(lines[1], `"date_tabled":"2023-07-18"`, `"date_tabled":"18/07/2023"`, 1)
+	bad := strings.Replace(lines[1], `"date_answered":"2023-07-18"`, `"date_answered":"18/07/2023"`, 1)
 	if bad == lines[1] {
-		t.Fatalf("fixture line has no date_tabled to spoil: %s", lines[1])
+		t.Fatalf("fixture line has no date_answered to spoil: %s", lines[1])
 	}
 	input := lines[0] + bad + strings.Join(lines[2:], "")
 
 	code, _, errs := invoke(t, input, "export", "--quiet", "-")
-	if code != exitInput || !strings.Contains(errs, "line 2") || !strings.Contains(errs, "date_tabled") {
-		t.Fatalf("strict: exit %d, stderr %q; want exit 1 naming line 2 and date_tabled", code, errs)
+	if code != exitInput || !strings.Contains(errs, "line 2") || !strings.Contains(errs, "date_answered") {
+		t.Fatalf("strict: exit %d, stderr %q; want exit 1 naming line 2 and date_answered", code, errs)
 	}
 	code, out, errs := invoke(t, input, "export", "--lenient", "-")
 	if code != exitOK {
@@ -244,8 +271,14 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 	if !strings.Contains(errb.String(), "5/5 statistics") {
 		t.Errorf("no progress bar on a terminal:\n%q", errb.String())
 	}
+	// Within the long stages, the answers done of the total.
+	for _, want := range []string{"1/5 segment: 9 of 9 records", "4/5 classify: 9 of 9 records"} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("no progress within a stage (%q) on a terminal:\n%q", want, errb.String())
+		}
+	}
 	_, _, errs := invoke(t, "", "analyze", "--format", "csv")
-	if strings.Contains(errs, "5/5") {
+	if strings.Contains(errs, "5/5") || strings.Contains(errs, "9 of 9 records,") || strings.Contains(errs, "segment:") {
 		t.Errorf("progress shown when stderr is not a terminal:\n%q", errs)
 	}
 	e = &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, stderrIsTerminal: true}

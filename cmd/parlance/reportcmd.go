@@ -52,6 +52,9 @@ and draws no charts offline.`,
 	if err != nil {
 		return err
 	}
+	if err := checkOutput(*out); err != nil {
+		return err
+	}
 	res, err := analyse(e, inputs, &in, &cf)
 	if err != nil {
 		return err
@@ -98,13 +101,17 @@ full from the detail endpoint.`,
 	cache := fs.String("cache", defaultCacheDir(), "cache directory (empty: no cache)")
 	baseURL := fs.String("api", "", "API base URL (default: the live API)")
 	out := fs.String("o", "-", "output file (- for standard output)")
-	quiet := fs.Bool("quiet", false, "print no progress on stderr")
+	quiet := fs.Bool("quiet", false, "print no progress or retries on stderr")
+	maxWait := fs.Duration("max-wait", 2*time.Minute, "the longest one request may take, retries and their waits included (0: no limit beyond the retries)")
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) > 0 {
 		return usagef("fetch takes no INPUT, got %q", rest[0])
+	}
+	if err := checkOutput(*out); err != nil {
+		return err
 	}
 	q := corpus.Query{SearchTerm: *search, Bodies: bodies, Limit: *limit, Answered: *answered, House: corpus.House(*house)}
 	if q.TabledFrom, err = parseDateFlag("tabled-from", *from); err != nil {
@@ -115,8 +122,17 @@ full from the detail endpoint.`,
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	c := &corpus.Client{BaseURL: *baseURL, CacheDir: *cache}
+	if *maxWait < 0 {
+		return usagef("--max-wait must not be negative")
+	}
+	c := &corpus.Client{BaseURL: *baseURL, CacheDir: *cache, MaxWait: *maxWait}
 	p := newProgress(e, *quiet)
+	if !*quiet {
+		c.OnRetry = func(r corpus.Retry) {
+			p.done()
+			fmt.Fprintf(e.stderr, "fetch: attempt %d of %d failed: %v; retrying in %v\n", r.Attempt, r.Retries+1, r.Err, r.Wait)
+		}
+	}
 	n := 0
 	var total int
 	err = withOutput(e, *out, func(w *bufio.Writer) error {
