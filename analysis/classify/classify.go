@@ -250,6 +250,12 @@ func (c *Classifier) Classify(in Input) Verdict {
 	if q.Items > 1 {
 		ev = append(ev, Evidence{Cue: "question:items:" + strconv.Itoa(q.Items), InQuestion: true})
 	}
+	// What each part asks for, as the part-of-speech tagger reads it: the
+	// question word, head nouns and main verbs, so a reader can check the
+	// verdict against what was asked.
+	for _, p := range ReadQuestionParts(rec.Question) {
+		ev = append(ev, Evidence{Start: p.Start, End: p.End, Text: rec.Question[p.Start:p.End], Cue: "question-part:" + p.String(), InQuestion: true})
+	}
 
 	grounds := map[Ground]float64{}
 	var (
