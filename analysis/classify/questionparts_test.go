@@ -111,3 +111,23 @@ func BenchmarkPOSModelLoad(b *testing.B) {
 	}
 	reportCPU(b, start)
 }
+
+// TestReadQuestionPartsStable tags a month of real questions three times:
+// prose's tagger sums feature weights over Go maps, whose order varies, so
+// a near-tie between two tags could in principle come out differently.
+func TestReadQuestionPartsStable(t *testing.T) {
+	recs := readFullText(t, "2024-07.jsonl.gz")
+	differ := 0
+	for _, r := range recs {
+		a := tagQuestionParts(r.Question)
+		for k := 0; k < 2; k++ {
+			if b := tagQuestionParts(r.Question); !reflect.DeepEqual(a, b) {
+				if differ++; differ <= 3 {
+					t.Errorf("%s: %+v then %+v", r.ID, a, b)
+				}
+				break
+			}
+		}
+	}
+	t.Logf("%d questions, %d read differently", len(recs), differ)
+}
