@@ -141,13 +141,15 @@ func NewParquetWriter(w io.Writer, cols []Column) (*ParquetWriter, error) {
 	schema := parquet.SchemaOf(reflect.New(typ).Interface())
 	cfg, err := parquet.NewWriterConfig(
 		schema,
-		parquet.CreatedBy("parlance", version.Version, ""),
 		parquet.Compression(&zstd.Codec{Level: zstd.DefaultLevel}),
 		parquet.MaxRowsPerRowGroup(RowGroupRows),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("tabular: %v", err)
 	}
+	// Set directly: parquet.CreatedBy would add "(build …)", and the
+	// default names the library's build, which varies between builds.
+	cfg.CreatedBy = "parlance version " + version.Version
 	return &ParquetWriter{cols: cols, typ: typ, row: reflect.New(typ).Elem(), pw: parquet.NewWriter(w, cfg)}, nil
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parlance-go/parlance/internal/tabular"
 	"github.com/parlance-go/parlance/internal/tabular/tabulartest"
+	"github.com/parlance-go/parlance/internal/version"
 )
 
 var testCols = []tabular.Column{
@@ -97,7 +98,7 @@ func TestParquetRoundTrip(t *testing.T) {
 	if tbl.RowGroups != 3 {
 		t.Errorf("%d row groups, want 3", tbl.RowGroups)
 	}
-	if !strings.HasPrefix(tbl.CreatedBy, "parlance version ") || len(tbl.KeyValues) != 0 {
+	if tbl.CreatedBy != "parlance version "+version.Version || len(tbl.KeyValues) != 0 {
 		t.Errorf("created by %q, metadata %v", tbl.CreatedBy, tbl.KeyValues)
 	}
 	if len(tbl.Rows) != n {
