@@ -252,9 +252,11 @@ func (c *Classifier) Classify(in Input) Verdict {
 	}
 	// What each part asks for, as the part-of-speech tagger reads it: the
 	// question word, head nouns and main verbs, so a reader can check the
-	// verdict against what was asked.
+	// verdict against what was asked. The offsets locate the part in the
+	// question; its text is left out, since repeating every question in
+	// every verdict made the exports half as large again.
 	for _, p := range ReadQuestionParts(rec.Question) {
-		ev = append(ev, Evidence{Start: p.Start, End: p.End, Text: rec.Question[p.Start:p.End], Cue: "question-part:" + p.String(), InQuestion: true})
+		ev = append(ev, Evidence{Start: p.Start, End: p.End, Cue: "question-part:" + p.String(), InQuestion: true})
 	}
 
 	grounds := map[Ground]float64{}
