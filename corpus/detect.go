@@ -34,20 +34,15 @@ const (
 	FormatCSV Format = "csv"
 )
 
-// Formats lists every format Open can read, for help texts and flags.
-var Formats = []Format{FormatAPIJSON, FormatAPIFullText, FormatTWFYXML, FormatPPText, FormatJSONL, FormatCSV}
-
-// ParseFormat returns the Format named s ("" is FormatDetect).
+// ParseFormat returns the registered Format named s ("" is FormatDetect).
 func ParseFormat(s string) (Format, error) {
 	if s == "" {
 		return FormatDetect, nil
 	}
-	for _, f := range Formats {
-		if string(f) == s {
-			return f, nil
-		}
+	if _, ok := LookupFormat(Format(s)); ok {
+		return Format(s), nil
 	}
-	return "", fmt.Errorf("unknown format %q (want one of %v)", s, Formats)
+	return "", fmt.Errorf("unknown format %q (want one of %v)", s, FormatNames())
 }
 
 // DetectHeadSize is how many leading bytes (after decompression) Open reads
@@ -60,13 +55,15 @@ var gzipMagic = []byte{0x1f, 0x8b}
 // Detect returns the format of an input from its first bytes (head, ideally
 // DetectHeadSize of them) and its name, which is only a hint. If head is
 // gzip-compressed it is decompressed first (as far as it goes), and a ".gz"
-// suffix is ignored in the name. The rules, in order, after skipping a UTF-8
-// byte-order mark and leading white space:
+// suffix is ignored in the name. After skipping a UTF-8 byte-order mark and
+// leading white space, it asks every registered format (see RegisterFormat)
+// in registration order: the first that matches by content wins, else the
+// first that matches by name. The built-in formats match thus:
 //
-//  1. "<": TheyWorkForYou XML if the head contains "<publicwhip" or
+//   - "<": TheyWorkForYou XML if the head contains "<publicwhip" or
 //     "DOCTYPE publicwhip"; any other XML or HTML is unknown.
-//  2. "[": the API's JSON (an array of list items).
-//  3. "{": the top-level keys of the first JSON object decide (as many as
+//   - "[": the API's JSON (an array of list items).
+//   - "{": the top-level keys of the first JSON object decide (as many as
 //     the head holds): "id" with a string value together with "source" is
 //     parlance JSON Lines; "totalResults", "results" or "value", or any API
 //     question metadata key ("uin", "askingMemberId", "answeringBodyId",
@@ -74,13 +71,13 @@ var gzipMagic = []byte{0x1f, 0x8b}
 //     number plus "questionText" or "answerText" and no metadata key is an
 //     API full-text file. If the keys settle nothing, a name containing
 //     "fulltext" means API full text, otherwise unknown.
-//  4. A first line that is a CSV header whose first column is "id" (quoted
+//   - A first line that is a CSV header whose first column is "id" (quoted
 //     or not) and that names a "source" column is parlance CSV.
-//  5. A line reading exactly "Written Question" together with "Asked by:"
+//   - A line reading exactly "Written Question" together with "Asked by:"
 //     or "parallelparliament" in the head is a Parallel Parliament page.
-//  6. An empty (or all white space) head takes its format from the name's
+//   - An empty (or all white space) head takes its format from the name's
 //     extension: .jsonl or .ndjson → jsonl, .csv → csv.
-//  7. Otherwise a name ending in .csv is parlance CSV (its reader then says
+//   - Otherwise a name ending in .csv is parlance CSV (its reader then says
 //     what is wrong with the header); anything else is unknown.
 //
 // An unknown format is a *Problem wrapping ErrUnknownFormat and naming the
@@ -98,45 +95,40 @@ func Detect(name string, head []byte) (Format, error) {
 	base = strings.TrimSuffix(base, ".gz")
 	h := bytes.TrimPrefix(head, []byte("\ufeff"))
 	h = bytes.TrimLeft(h, " \t\r\n")
-	unknown := func(why string) (Format, error) {
-		return "", &Problem{File: name, Err: fmt.Errorf("%w: %s", ErrUnknownFormat, why)}
-	}
-	if len(h) == 0 {
-		switch filepath.Ext(base) {
-		case ".jsonl", ".ndjson":
-			return FormatJSONL, nil
-		case ".csv":
-			return FormatCSV, nil
+	var byName Format
+	for _, spec := range RegisteredFormats() {
+		switch spec.Detect(base, h) {
+		case MatchContent:
+			return spec.Name, nil
+		case MatchName:
+			if byName == "" {
+				byName = spec.Name
+			}
 		}
-		return unknown("empty input whose name does not say its format (.jsonl, .csv)")
 	}
-	switch h[0] {
-	case '<':
-		if bytes.Contains(h, []byte("<publicwhip")) || bytes.Contains(h, []byte("DOCTYPE publicwhip")) {
-			return FormatTWFYXML, nil
-		}
-		return unknown("XML or HTML that is not TheyWorkForYou written answers")
-	case '[':
-		return FormatAPIJSON, nil
-	case '{':
-		if f := detectJSONObject(h); f != "" {
-			return f, nil
-		}
-		if strings.Contains(base, "fulltext") {
-			return FormatAPIFullText, nil
-		}
-		return unknown("a JSON object that is neither parlance JSON Lines nor the Written Questions API's")
+	if byName != "" {
+		return byName, nil
 	}
-	if isCSVHeader(h) {
-		return FormatCSV, nil
+	why := "matches no format parlance reads"
+	switch {
+	case len(h) == 0:
+		why = "empty input whose name does not say its format (.jsonl, .csv)"
+	case h[0] == '<':
+		why = "XML or HTML that is not TheyWorkForYou written answers"
+	case h[0] == '{':
+		why = "a JSON object that is neither parlance JSON Lines nor the Written Questions API's"
 	}
-	if isPPText(h) {
-		return FormatPPText, nil
+	var labels []string
+	for _, spec := range RegisteredFormats() {
+		labels = append(labels, spec.Label)
 	}
-	if filepath.Ext(base) == ".csv" {
-		return FormatCSV, nil
-	}
-	return unknown("not API JSON, API full text, TheyWorkForYou XML, a Parallel Parliament page, or parlance JSON Lines or CSV")
+	return "", &Problem{File: name, Err: fmt.Errorf("%w: %s (%s)", ErrUnknownFormat, why, strings.Join(labels, "; "))}
+}
+
+// isTWFYXML reports whether h is TheyWorkForYou written-answers XML.
+func isTWFYXML(h []byte) bool {
+	return len(h) > 0 && h[0] == '<' &&
+		(bytes.Contains(h, []byte("<publicwhip")) || bytes.Contains(h, []byte("DOCTYPE publicwhip")))
 }
 
 // apiMetaKeys are keys of an API question that a full-text line lacks.

@@ -35,34 +35,6 @@ type Options struct {
 	Progress func(read int)
 }
 
-// recordReader is what every format's reader provides: Read returns the
-// next record, io.EOF at the end, a *Problem for a bad record (Read may be
-// called again) or any other error, fatal for that input.
-type recordReader interface {
-	Read() (*Record, error)
-}
-
-type readerFunc func(r io.Reader, name string, reg *Registry, sum *Summary) recordReader
-
-// readers maps each format to its reader. Formats without an entry cannot be
-// read yet; Open says so, naming the input.
-var readers = map[Format]readerFunc{
-	FormatJSONL: func(r io.Reader, name string, _ *Registry, _ *Summary) recordReader { return NewJSONLReader(r, name) },
-	FormatCSV:   func(r io.Reader, name string, _ *Registry, _ *Summary) recordReader { return NewCSVReader(r, name) },
-	FormatAPIJSON: func(r io.Reader, name string, reg *Registry, sum *Summary) recordReader {
-		return NewAPIReader(r, name, reg, sum)
-	},
-	FormatAPIFullText: func(r io.Reader, name string, reg *Registry, sum *Summary) recordReader {
-		return NewFullTextReader(r, name, reg, sum)
-	},
-	FormatPPText: func(r io.Reader, name string, reg *Registry, sum *Summary) recordReader {
-		return NewPPReader(r, name, reg, sum)
-	},
-	FormatTWFYXML: func(r io.Reader, name string, reg *Registry, sum *Summary) recordReader {
-		return NewTWFYReader(r, name, reg, sum)
-	},
-}
-
 // input is one file (or standard input, or embedded data) to be read.
 type input struct {
 	name   string
@@ -351,7 +323,7 @@ func (s *Stream) prepare(f fileRef) (*input, error) {
 			return nil, err
 		}
 	}
-	if _, ok := readers[in.format]; !ok {
+	if _, ok := readerFor(in.format); !ok {
 		return nil, &Problem{File: f.name, Err: errNoReader(in.format)}
 	}
 	return in, nil
@@ -414,7 +386,7 @@ func (s *Stream) Close() error {
 // The reader adds to sum.
 func (s *Stream) openInput(in *input, sum *Summary) (recordReader, io.Closer, error) {
 	s.sum.Files = append(s.sum.Files, in.name)
-	mk := readers[in.format]
+	mk, _ := readerFor(in.format) // checked by prepare
 	if in.pre != nil {
 		return mk(in.pre, in.name, s.reg, sum), io.NopCloser(nil), nil
 	}

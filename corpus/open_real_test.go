@@ -163,7 +163,7 @@ func TestExportRoundTripRealData(t *testing.T) {
 		filepath.Join(root, "api", "fulltext", "2024-08.jsonl.gz"),
 		filepath.Join(root, "parallelparliament"),
 	}
-	if _, ok := readers[FormatTWFYXML]; ok {
+	if _, ok := readerFor(FormatTWFYXML); ok {
 		inputs = append(inputs, filepath.Join(root, "twfy"))
 	}
 	recs, sum, err := ReadAll(inputs, Options{})

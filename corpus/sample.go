@@ -23,7 +23,7 @@ const SampleName = "sample:hikvision-2023-07.txt"
 func OpenSample(opt Options) (*Stream, error) {
 	s := newStream(opt)
 	in := &input{name: SampleName, format: FormatPPText, pre: bufio.NewReader(bytes.NewReader(sampleHikvision))}
-	if _, ok := readers[in.format]; !ok {
+	if _, ok := readerFor(in.format); !ok {
 		return nil, &Problem{File: SampleName, Err: errNoReader(in.format)}
 	}
 	s.inputs = []*input{in}

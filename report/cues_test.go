@@ -70,6 +70,7 @@ func emittedCues(t *testing.T) []string {
 		"question:items:":   {"2", "3", "12", "13"},
 		"family:":           {"12"},
 		"rules:":            {"ground-only:declined"},
+		"question-part:":    {"how-many: how many; nouns officers; verbs recruited"},
 		"weight:":           {"0.53:cue:figure"},
 		"other-department:": {"HM Treasury"},
 		"ground:":           nil, // below, from the default lexicon

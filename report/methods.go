@@ -38,22 +38,23 @@ func resultConfig(res *analysis.Result) interface{} {
 	return res.Config
 }
 
-// sourceNotes describes where each source's data comes from and its licence.
-var sourceNotes = map[corpus.Source]string{
-	corpus.SourceAPI:                "UK Parliament Written Questions API (written questions and answers; Open Parliament Licence)",
-	corpus.SourceTheyWorkForYou:     "TheyWorkForYou / parlparse written answers XML (mySociety; Open Parliament Licence)",
-	corpus.SourceParallelParliament: "Parallel Parliament pages saved as text (Open Parliament Licence)",
+// sourceNote describes where a source's data comes from and its licence,
+// from the registered format that yields it (corpus.SourceSpec).
+func sourceNote(s corpus.Source) string {
+	spec, ok := corpus.SourceSpec(s)
+	if !ok || spec.Citation == "" {
+		return "source " + string(s)
+	}
+	if spec.Licence == "" {
+		return spec.Citation
+	}
+	return fmt.Sprintf("%s (%s)", spec.Citation, spec.Licence)
 }
 
 // sourceName is a source's name for readers, with its ID prefix.
 func sourceName(s corpus.Source) string {
-	switch s {
-	case corpus.SourceAPI:
-		return "Written Questions API (api)"
-	case corpus.SourceTheyWorkForYou:
-		return "TheyWorkForYou (twfy)"
-	case corpus.SourceParallelParliament:
-		return "Parallel Parliament (pp)"
+	if spec, ok := corpus.SourceSpec(s); ok {
+		return fmt.Sprintf("%s (%s)", spec.SourceName, s)
 	}
 	return string(s)
 }
@@ -63,10 +64,7 @@ func sourceName(s corpus.Source) string {
 func methods(m *mainModel, res *analysis.Result) {
 	m.Config = configRows(resultConfig(res))
 	for _, r := range m.Read {
-		note, ok := sourceNotes[corpus.Source(r.Key)]
-		if !ok {
-			note = "source " + r.Key
-		}
+		note := sourceNote(corpus.Source(r.Key))
 		m.Sources = append(m.Sources, fmt.Sprintf("%s: %s", note, plural(r.Count, "record", "records")))
 	}
 	m.Agreement = agreementSentence(classify.Measured)

@@ -59,11 +59,13 @@ func readFullText(tb testing.TB, glob string) []*corpus.Record {
 func BenchmarkClassify(b *testing.B) {
 	recs := readFullText(b, "2024-07.jsonl.gz")
 	var c Classifier
-	c.Classify(Input{Record: recs[0]}) // load the model outside the timing
+	c.Classify(Input{Record: recs[0]}) // load the models outside the timing
 	b.ResetTimer()
+	start := cpuTime()
 	for i := 0; i < b.N; i++ {
 		c.Classify(Input{Record: recs[i%len(recs)]})
 	}
+	reportCPU(b, start)
 }
 
 // TestCorpusSample prints the stance distribution over many real answers and

@@ -324,6 +324,14 @@ func (c *Classifier) classifyRules(in Input) Verdict {
 	if q.Items > 1 {
 		ev = append(ev, Evidence{Cue: "question:items:" + strconv.Itoa(q.Items), InQuestion: true})
 	}
+	// What each part asks for, as the part-of-speech tagger reads it: the
+	// question word, head nouns and main verbs, so a reader can check the
+	// verdict against what was asked. The offsets locate the part in the
+	// question; its text is left out, since repeating every question in
+	// every verdict made the exports half as large again.
+	for _, p := range ReadQuestionParts(rec.Question) {
+		ev = append(ev, Evidence{Start: p.Start, End: p.End, Cue: "question-part:" + p.String(), InQuestion: true})
+	}
 
 	grounds := map[Ground]float64{}
 	var (

@@ -44,7 +44,10 @@
 //
 // Verdict.Evidence lists what fired, in order: question cues first
 // (InQuestion, offsets into Record.Question: "question:how-many",
-// "question:whether", "question:items:3"), then answer sentences with
+// "question:whether", "question:items:3", and one "question-part:" cue per
+// part from ReadQuestionParts, with the part's offsets but no text, naming
+// its question word, head nouns and main verbs, e.g. "question-part:how-many: how many; nouns officers; verbs
+// recruited"), then answer sentences with
 // offsets into Record.Answer and cues such as "ground:national-security:
 // security-grounds" (ground, then the lexicon cue's name), "family:12",
 // "figure", "table", "attachment", "nil", "direct", "pointer",

@@ -26,6 +26,9 @@ type QuestionForm struct {
 	Items int
 	// Starts and Ends are byte offsets into the question of each part's cue.
 	Starts, Ends []int
+	// Spans are the byte offsets into the question of each whole part,
+	// separators excluded.
+	Spans [][2]int
 }
 
 // Has reports whether any part asks for w.
@@ -106,6 +109,7 @@ func ReadQuestion(q string) QuestionForm {
 		f.Parts = append(f.Parts, w)
 		f.Starts = append(f.Starts, off+b[0]+s)
 		f.Ends = append(f.Ends, off+b[0]+e)
+		f.Spans = append(f.Spans, [2]int{off + b[0], off + b[1]})
 	}
 	return f
 }

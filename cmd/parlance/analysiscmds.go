@@ -306,25 +306,26 @@ func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*ana
 }
 
 func runAnalyze(e *env, args []string) error {
-	fs := newFlags(e, "analyze", "[--format jsonl|csv|json] [--overrides FILE] [-o FILE] [INPUT...]",
+	fs := newFlags(e, "analyze", "[--format jsonl|csv|json|parquet] [--overrides FILE] [-o FILE] [INPUT...]",
 		`Analyze classifies every answer by the codebook: its stance (disclosed,
 partial, declined, referred, holding; unanswered records are marked so), the
 refusal grounds it gives, its boilerplate share, the round-robin group it
 belongs to, and the evidence for the verdict (sentences with byte offsets and
 the cue that fired). JSON output adds the groups, the boilerplate families and
-the per-body statistics with 95% Wilson intervals.`,
+the per-body statistics with 95% Wilson intervals. Parquet output holds the
+answers with typed columns, for a million answers and more.`,
 		"parlance analyze --format csv --overrides my-verdicts.tsv data/api/list data/api/fulltext")
 	var in inputFlags
 	in.register(fs)
 	var cf classifierFlags
 	cf.register(fs)
-	format := fs.String("format", "jsonl", "output format: jsonl, csv or json")
+	format := fs.String("format", "jsonl", "output format: jsonl, csv, json or parquet")
 	out := fs.String("o", "-", "output file (- for standard output)")
 	inputs, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, "jsonl", "csv", "json"); err != nil {
+	if err := oneOf("format", *format, "jsonl", "csv", "json", "parquet"); err != nil {
 		return err
 	}
 	if err := checkOutput(*out); err != nil {
@@ -340,6 +341,8 @@ the per-body statistics with 95% Wilson intervals.`,
 			return analysis.WriteAnswersCSV(w, res)
 		case "json":
 			return analysis.WriteJSON(w, res)
+		case "parquet":
+			return analysis.WriteAnswersParquet(w, res)
 		}
 		return analysis.WriteAnswersJSONL(w, res)
 	})

@@ -21,7 +21,26 @@ type inputFlags struct {
 func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.lenient, "lenient", false, "collect per-record problems, report them and go on (default: stop at the first)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress or summary on stderr")
-	fs.StringVar(&f.format, "input-format", "", "input format, if detection should not decide: api-json, api-fulltext, twfy-xml, pp-text, jsonl, csv")
+	fs.StringVar(&f.format, "input-format", "", "input format, if detection should not decide: "+formatList())
+}
+
+// formatList names every registered input format, for help texts.
+func formatList() string {
+	var names []string
+	for _, f := range corpus.FormatNames() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}
+
+// formatLabels lists every registered input format by its label, for
+// help texts.
+func formatLabels() string {
+	var labels []string
+	for _, s := range corpus.RegisteredFormats() {
+		labels = append(labels, s.Label)
+	}
+	return strings.Join(labels, ", ")
 }
 
 // progress writes a one-line, self-overwriting status to a terminal. It is
@@ -208,4 +227,25 @@ func printSummary(e *env, f *inputFlags, sum *corpus.Summary) {
 		return
 	}
 	sum.WriteTo(e.stderr)
+}
+
+// wrap breaks text into lines of at most width bytes at spaces (a longer
+// word stands alone), each ending in a newline.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, word := range strings.Fields(text) {
+		if n > 0 && n+1+len(word) > width {
+			b.WriteString("\n")
+			n = 0
+		}
+		if n > 0 {
+			b.WriteString(" ")
+			n++
+		}
+		b.WriteString(word)
+		n += len(word)
+	}
+	b.WriteString("\n")
+	return b.String()
 }

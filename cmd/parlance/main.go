@@ -113,14 +113,10 @@ Commands:
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
+	fmt.Fprint(w, "\n"+wrap("INPUT is a file, a directory, a glob, a .gz file or - for standard input, in any format parlance reads ("+
+		formatLabels()+"), detected from its content. A full-text file given with list files hydrates the records it matches. "+
+		"With no INPUT, parlance reads its embedded sample: the Parallel Parliament page for \"Hikvision\" (July 2023).", 76))
 	fmt.Fprint(w, `
-INPUT is a file, a directory, a glob, a .gz file or - for standard input, in
-any format parlance reads (Written Questions API JSON, API full-text JSON
-Lines, TheyWorkForYou XML, Parallel Parliament pages, parlance CSV or JSON
-Lines). A full-text file given with list files hydrates the records it
-matches. With no INPUT, parlance reads its embedded sample: the Parallel
-Parliament page for "Hikvision" (July 2023).
-
 Run 'parlance <command> --help' for a command's flags and an example.
 `)
 }

@@ -1,0 +1,234 @@
+package classify
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// QuestionPart is one part of a question as ReadQuestionParts reads it: the
+// parts are those of ReadQuestion (clauses split at "; and", "; ", "?" and
+// ", and if/whether/what …"), each with what the part-of-speech tagger
+// finds in it.
+type QuestionPart struct {
+	// Start and End are the part's byte offsets in the question.
+	Start, End int
+	// Want is what the part asks for (see ReadQuestion).
+	Want Want
+	// Form is the part's question word with the word that completes it, in
+	// lower case: "how many", "how much", "whether", "if", "when", "what
+	// steps", "what assessment", "which schools", "why"; empty when the part
+	// has no question word.
+	Form string
+	// Nouns are the head nouns after the question word, in order, lower
+	// case, without repeats: the last common noun (tags NN, NNS) of each
+	// run of nouns, so "how many police officers" gives "officers".
+	Nouns []string
+	// Verbs are the main verbs after the question word, in order, lower
+	// case, without repeats: words tagged VB* other than forms of be,
+	// have and do and the modals (which are tagged MD).
+	Verbs []string
+}
+
+// String renders the part for evidence: "how-many: how many; nouns
+// officers, forces; verbs recruited".
+func (p QuestionPart) String() string {
+	var b strings.Builder
+	b.WriteString(string(p.Want))
+	if p.Form != "" {
+		b.WriteString(": " + p.Form)
+	}
+	if len(p.Nouns) > 0 {
+		b.WriteString("; nouns " + strings.Join(p.Nouns, ", "))
+	}
+	if len(p.Verbs) > 0 {
+		b.WriteString("; verbs " + strings.Join(p.Verbs, ", "))
+	}
+	return b.String()
+}
+
+// The tagger's model is loaded once (prose.NewDocument would load it on
+// every call) and shared: tagging only reads it.
+var (
+	posModelOnce sync.Once
+	posModel     *prose.Model
+)
+
+func sharedPOSModel() *prose.Model {
+	posModelOnce.Do(func() {
+		doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithExtraction(false))
+		if err != nil {
+			panic(fmt.Sprintf("classify: loading prose's tagger: %v", err))
+		}
+		posModel = doc.Model
+	})
+	return posModel
+}
+
+// questionCacheSize bounds the cache of read questions. Round robins repeat
+// one text to many bodies within days, so a small cache catches them while
+// memory stays bounded on a corpus of millions of distinct questions.
+const questionCacheSize = 4096
+
+var questionCache struct {
+	sync.Mutex
+	m map[string][]QuestionPart
+}
+
+// ReadQuestionParts splits a question into its parts and tags each with
+// prose's averaged-perceptron part-of-speech tagger (Penn Treebank tags) to
+// find its question word, head nouns and main verbs. A text read before is
+// answered from a bounded cache, so a round robin's shared text is tagged
+// once. The result must not be modified.
+func ReadQuestionParts(q string) []QuestionPart {
+	questionCache.Lock()
+	parts, ok := questionCache.m[q]
+	questionCache.Unlock()
+	if ok {
+		return parts
+	}
+	parts = tagQuestionParts(q)
+	questionCache.Lock()
+	if questionCache.m == nil || len(questionCache.m) >= questionCacheSize {
+		questionCache.m = make(map[string][]QuestionPart, questionCacheSize)
+	}
+	questionCache.m[q] = parts
+	questionCache.Unlock()
+	return parts
+}
+
+// tagQuestionParts is ReadQuestionParts without the cache.
+func tagQuestionParts(q string) []QuestionPart {
+	f := ReadQuestion(q)
+	if len(f.Parts) == 0 {
+		return nil
+	}
+	model := sharedPOSModel()
+	parts := make([]QuestionPart, len(f.Parts))
+	for i, w := range f.Parts {
+		start, end := f.Spans[i][0], f.Spans[i][1]
+		for start < end && strings.ContainsRune(" \t\r\n", rune(q[start])) {
+			start++
+		}
+		p := QuestionPart{Start: start, End: trimEnd(q, start, end), Want: w}
+		// Only the words from the question word on are read, so the
+		// addressee before it ("To ask the Secretary of State for …,") is
+		// not tagged: it is a third of a typical question's words.
+		from := p.Start
+		if loc := reQWord.FindStringIndex(q[p.Start:p.End]); loc != nil {
+			from += loc[0]
+		}
+		doc, err := prose.NewDocument(q[from:p.End], prose.UsingModel(model),
+			prose.WithSegmentation(false), prose.WithExtraction(false))
+		if err == nil {
+			readTags(&p, doc.Tokens())
+		}
+		parts[i] = p
+	}
+	return parts
+}
+
+// trimEnd moves end back over white space and the separators between parts.
+func trimEnd(q string, start, end int) int {
+	for end > start && strings.ContainsRune(" \t\r\n;,.?", rune(q[end-1])) {
+		end--
+	}
+	return end
+}
+
+// whWords start a question form.
+var whWords = map[string]bool{
+	"what": true, "which": true, "how": true, "when": true, "why": true, "who": true,
+	"whom": true, "whose": true, "where": true, "whether": true, "if": true,
+}
+
+// auxiliaries are verbs that carry tense or mood, not what is asked.
+var auxiliaries = map[string]bool{
+	"be": true, "is": true, "are": true, "was": true, "were": true, "been": true, "being": true, "am": true,
+	"have": true, "has": true, "had": true, "having": true,
+	"do": true, "does": true, "did": true,
+}
+
+// clauseTag are the tags of words that start a clause after "what" or
+// "which" rather than complete the question word: determiners, pronouns,
+// modals, prepositions.
+var clauseTag = map[string]bool{"DT": true, "PRP": true, "PRP$": true, "MD": true, "IN": true, "TO": true, "WDT": true, "WP": true, "CC": true, "PDT": true, "EX": true}
+
+// readTags fills p's Form, Nouns and Verbs from the part's tagged tokens.
+func readTags(p *QuestionPart, toks []prose.Token) {
+	wh := -1
+	for i, t := range toks {
+		if whWords[strings.ToLower(t.Text)] {
+			wh = i
+			break
+		}
+	}
+	if wh < 0 {
+		return
+	}
+	form := strings.ToLower(toks[wh].Text)
+	seen := map[string]bool{}
+	add := func(list *[]string, w string) {
+		w = strings.ToLower(w)
+		if !seen[w] {
+			seen[w] = true
+			*list = append(*list, w)
+		}
+	}
+	from := wh + 1
+	if wh+1 < len(toks) {
+		next := toks[wh+1]
+		nw := strings.ToLower(next.Text)
+		switch form {
+		case "what", "which":
+			// "what steps", "which schools": the next word is what is
+			// asked about, whatever the tagger calls it ("steps" is often
+			// taken for a verb), unless it starts a clause ("what the",
+			// "what his", "what is", "what will").
+			if isWord(nw) && !auxiliaries[nw] && !clauseTag[next.Tag] {
+				form += " " + nw
+				if !strings.HasPrefix(next.Tag, "JJ") {
+					add(&p.Nouns, nw)
+				}
+				from = wh + 2
+			}
+		case "how":
+			// "how many", "how much", "how often", "how long".
+			if strings.HasPrefix(next.Tag, "JJ") || strings.HasPrefix(next.Tag, "RB") {
+				form += " " + nw
+				from = wh + 2
+			}
+		}
+	}
+	p.Form = form
+	for i := from; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.Tag == "NN" || t.Tag == "NNS":
+			if i+1 < len(toks) && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS") {
+				continue // not the head of its run
+			}
+			if isWord(t.Text) {
+				add(&p.Nouns, t.Text)
+			}
+		case strings.HasPrefix(t.Tag, "VB"):
+			if !auxiliaries[strings.ToLower(t.Text)] && isWord(t.Text) {
+				add(&p.Verbs, t.Text)
+			}
+		}
+	}
+}
+
+// isWord reports whether s has two letters or more: the tagger calls some
+// symbols, numbers and item letters ("(b)") nouns.
+func isWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			n++
+		}
+	}
+	return n >= 2
+}

@@ -1,0 +1,133 @@
+package classify
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestReadQuestionParts(t *testing.T) {
+	q := "To ask the Secretary of State for the Home Department, how many police officers were recruited in each police force area in 2023; and what steps she is taking to improve retention."
+	got := ReadQuestionParts(q)
+	want := []QuestionPart{
+		{Start: 0, End: 128, Want: WantFigures, Form: "how many", Nouns: []string{"officers", "area"}, Verbs: []string{"recruited"}},
+		{Start: 134, End: 179, Want: WantDescription, Form: "what steps", Nouns: []string{"steps", "retention"}, Verbs: []string{"taking", "improve"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadQuestionParts:\n got %+v\nwant %+v", got, want)
+	}
+	if s := got[0].String(); s != "how-many: how many; nouns officers, area; verbs recruited" {
+		t.Errorf("String() = %q", s)
+	}
+	for _, tc := range []struct {
+		q     string
+		forms []string
+	}{
+		{"To ask His Majesty's Government what assessment they have made of the impact of the closure of bank branches on small businesses.", []string{"what assessment"}},
+		{"To ask the Secretary of State for Education, whether she plans to publish the (a) number and (b) cost of school rebuilding projects; and when.", []string{"whether", "when"}},
+		{"To ask the Chancellor of the Exchequer, how much the Government spent on consultants in 2023, and which departments spent the most.", []string{"how much", "which departments"}},
+		{"To ask the Secretary of State for Health, what the waiting time is for hip operations.", []string{"what"}},
+	} {
+		var forms []string
+		for _, p := range ReadQuestionParts(tc.q) {
+			forms = append(forms, p.Form)
+			if p.Start < 0 || p.End > len(tc.q) || p.Start > p.End {
+				t.Errorf("%q: part span %d-%d", tc.q, p.Start, p.End)
+			}
+		}
+		if !reflect.DeepEqual(forms, tc.forms) {
+			t.Errorf("%q: forms %q, want %q", tc.q, forms, tc.forms)
+		}
+	}
+	if p := ReadQuestionParts(""); p != nil {
+		t.Errorf("empty question: %+v", p)
+	}
+}
+
+// TestReadQuestionPartsCache checks that a repeated text is answered from
+// the cache with the same parts as a fresh tagging.
+func TestReadQuestionPartsCache(t *testing.T) {
+	q := "To ask the Secretary of State for Defence, how many helicopters are available for operations."
+	a := ReadQuestionParts(q)
+	b := ReadQuestionParts(q)
+	if len(a) == 0 || &a[0] != &b[0] {
+		t.Error("the second reading was not the cached one")
+	}
+	if fresh := tagQuestionParts(q); !reflect.DeepEqual(fresh, a) {
+		t.Errorf("cached %+v, fresh %+v", a, fresh)
+	}
+}
+
+func FuzzReadQuestionParts(f *testing.F) {
+	for _, s := range []string{
+		"To ask the Secretary of State, how many (a) x and (b) y; and when?",
+		"what :-) @user http://x.y/z a@b.c — “quoted” ‘single’ … -- - 1,000,000 £5.2bn",
+		"whether\x00\xff\xfe; if; ;;; ?? what which how",
+		"", " ", "(a)(b)(c)", "what " + strings.Repeat("very ", 200) + "long",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, p := range tagQuestionParts(q) {
+			if p.Start < 0 || p.End > len(q) || p.Start > p.End {
+				t.Fatalf("part span %d-%d in %d bytes", p.Start, p.End, len(q))
+			}
+			for _, w := range append(append([]string{}, p.Nouns...), p.Verbs...) {
+				if w == "" || (utf8.ValidString(q) && !utf8.ValidString(w)) {
+					t.Fatalf("word %q", w)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkReadQuestion measures tagging one question's parts (the cache
+// is bypassed, so this is the cost of a question not seen before).
+func BenchmarkReadQuestion(b *testing.B) {
+	qs := []string{
+		"To ask the Secretary of State for the Home Department, how many police officers were recruited in each police force area in 2023; and what steps she is taking to improve retention.",
+		"To ask His Majesty's Government what assessment they have made of the impact of the closure of local bank branches on small businesses.",
+		"To ask the Secretary of State for Education, whether she plans to publish the (a) number and (b) cost of school rebuilding projects; and when.",
+	}
+	sharedPOSModel()
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		tagQuestionParts(qs[i%len(qs)])
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkPOSModelLoad measures loading prose's tagger model, which
+// happens once per process.
+func BenchmarkPOSModelLoad(b *testing.B) {
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		posModelOnce = sync.Once{}
+		sharedPOSModel()
+	}
+	reportCPU(b, start)
+}
+
+// TestReadQuestionPartsStable tags a month of real questions three times:
+// prose's tagger sums feature weights over Go maps, whose order varies, so
+// a near-tie between two tags could in principle come out differently.
+func TestReadQuestionPartsStable(t *testing.T) {
+	recs := readFullText(t, "2024-07.jsonl.gz")
+	differ := 0
+	for _, r := range recs {
+		a := tagQuestionParts(r.Question)
+		for k := 0; k < 2; k++ {
+			if b := tagQuestionParts(r.Question); !reflect.DeepEqual(a, b) {
+				if differ++; differ <= 3 {
+					t.Errorf("%s: %+v then %+v", r.ID, a, b)
+				}
+				break
+			}
+		}
+	}
+	t.Logf("%d questions, %d read differently", len(recs), differ)
+}
