@@ -548,6 +548,7 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 		fam.Canonical = fam.Variants[0].Text
 		ex := first[vs[0].uid]
 		fam.Example = sents[ex.doc][ex.sent].Text
+		fam.Template = familyTemplate(fam.Example, fam.Variants)
 		for body, n := range f.bodies {
 			u := BodyUse{Body: body, Answers: n}
 			if t := bodyTotal[body]; t > 0 {
