@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"log"
+	"strings"
 	"testing"
 
 	"github.com/parlance-go/parlance/analysis"
@@ -102,7 +103,8 @@ func TestExportsAgree(t *testing.T) {
 	if n := bytes.Count(jl.Bytes(), []byte("\n")); n != len(recs) {
 		t.Errorf("JSON Lines has %d lines for %d answers", n, len(recs))
 	}
-	if !bytes.HasPrefix(csv.Bytes(), []byte("id,source,uin,department,date_answered,heading,group,stance,grounds")) {
+	header := strings.Join(analysis.AnswerCSVHeader, ",") + "\n"
+	if !bytes.HasPrefix(csv.Bytes(), []byte(header)) || !strings.HasPrefix(header, "id,source,uin,house,body,body_as_named,") {
 		t.Errorf("CSV header: %q", csv.String()[:80])
 	}
 }

@@ -56,6 +56,10 @@ type Config struct {
 	Workers int
 }
 
+// WithDefaults returns c with every zero field set to the default Find
+// uses: the parameters a run actually had.
+func (c Config) WithDefaults() Config { return c.withDefaults() }
+
 // withDefaults returns c with zero fields set to their defaults.
 func (c Config) withDefaults() Config {
 	def := func(v *int, d int) {
