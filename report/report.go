@@ -32,6 +32,10 @@ type Options struct {
 	// Version is the parlance version cited in the Methods section; ""
 	// means the version recorded in the Result, else this build's.
 	Version string
+	// PathRoot is the directory input files are named relative to; ""
+	// names them by their base names. Either way the directories they were
+	// read from stay out of the report.
+	PathRoot string
 }
 
 // RemoteECharts is where the page loads ECharts from when it is not
@@ -82,6 +86,8 @@ func Write(path string, res *analysis.Result, opt Options) error {
 		return err
 	}
 	ix := newIndex(res)
+	ix.opt = opt
+	res = ix.res
 	filesName := FilesDir(path)
 	dir := filepath.Join(filepath.Dir(path), filesName)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -114,7 +120,7 @@ func Write(path string, res *analysis.Result, opt Options) error {
 			return err
 		}
 	}
-	for _, e := range exportFiles {
+	for _, e := range exportFiles() {
 		t := e.build(ix)
 		if err := writeFile(filepath.Join(dir, e.name+".csv"), t.writeCSV); err != nil {
 			return err

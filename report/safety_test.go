@@ -271,7 +271,7 @@ func TestNilAndMissing(t *testing.T) {
 	// Stance and grounds charts, ECharts and the page script: the other
 	// charts are left out when there is nothing to draw.
 	text, _ := checkPage(t, filepath.Join(dir, "r.html"), 4)
-	for _, want := range []string{"No answers were classified", "No round-robin groups were found", "did not record its parameters", "no read summary"} {
+	for _, want := range []string{"No answers were classified", "No round-robin groups were found", "Boilerplate.Threshold", "no read summary"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("empty report lacks %q", want)
 		}

@@ -189,7 +189,7 @@ func TestDeterministic(t *testing.T) {
 			n++
 			return nil
 		})
-		if n < 2+2*len(exportFiles) {
+		if n < 2+2*len(exportFiles()) {
 			t.Errorf("%s: only %d files written", name, n)
 		}
 	}
