@@ -35,6 +35,7 @@ heatmap).`,
 	out := fs.String("o", "report.html", "output HTML file; tables go to a directory named after it")
 	inline := fs.String("inline-assets", "", "path of echarts.min.js to inline into the report")
 	title := fs.String("title", "", "the report's title")
+	root := fs.String("path-root", "", "name input files relative to this directory (default: by their base names)")
 	inputs, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -48,7 +49,7 @@ heatmap).`,
 	if err != nil {
 		return err
 	}
-	if err := report.Write(*out, res, report.Options{Title: *title, InlineECharts: *inline, Version: version.Version}); err != nil {
+	if err := report.Write(*out, res, report.Options{Title: *title, InlineECharts: *inline, Version: version.Version, PathRoot: *root}); err != nil {
 		return err
 	}
 	if !in.quiet {
