@@ -272,6 +272,9 @@ type BodyStatsJSON struct {
 	Overridden int                         `json:"overridden"`
 	Stances    map[string]stats.Proportion `json:"stances"`
 	Grounds    map[string]stats.Proportion `json:"grounds"`
+	// Corrected is BodyStats.Corrected: the stance shares corrected for
+	// classifier error, absent for bodies too small to correct.
+	Corrected map[classify.Stance]stats.Estimate `json:"corrected,omitempty"`
 }
 
 // NameUseJSON is one name a body's answers were given under.
@@ -293,6 +296,7 @@ func ExportBody(b BodyStats) BodyStatsJSON {
 	for k, v := range b.Grounds {
 		j.Grounds[string(k)] = roundProportion(v)
 	}
+	j.Corrected = roundEstimates(b.Corrected)
 	for _, n := range b.Names {
 		j.Names = append(j.Names, NameUseJSON{Name: n.Name, Answers: n.Answers, First: civil(n.First), Last: civil(n.Last)})
 	}
@@ -350,8 +354,9 @@ func (r *Result) Verdicts() []GroupVerdicts {
 
 // WriteJSON writes the whole result as one JSON document: the reading
 // summary, every answer, the round-robin groups and campaigns, each group's
-// verdicts member by member, the boilerplate families, the per-body statistics and the test of
-// independence.
+// verdicts member by member, the boilerplate families, the per-body statistics
+// (raw and corrected for classifier error), the test of independence and how
+// the correction was made.
 func WriteJSON(w io.Writer, res *Result) error {
 	answers := make([]AnswerRow, len(res.Answers))
 	for i := range res.Answers {
@@ -371,11 +376,13 @@ func WriteJSON(w io.Writer, res *Result) error {
 		Bodies       []BodyStatsJSON       `json:"bodies"`
 		Independence stats.Independence    `json:"independence"`
 		Parameters   []Parameter           `json:"parameters"`
+		Correction   Correction            `json:"correction"`
 	}{
 		Version: res.Version, Summary: ExportSummary(res.Summary), Answers: answers,
 		Groups: orEmpty(res.Groups), Campaigns: orEmpty(res.Campaigns), GroupVerdict: res.Verdicts(), Families: orEmpty(res.Families),
 		FamilyRank: orEmpty(res.FamilyRanking), Grounds: orEmpty(res.Grounds), Overall: ExportBody(res.Overall),
 		Bodies: ExportBodies(res.Bodies), Independence: res.Independence, Parameters: orEmpty(res.Parameters),
+		Correction: res.Correction.rounded(),
 	}
 	enc := newEncoder(w)
 	enc.SetIndent("", "  ")

@@ -42,7 +42,16 @@ type BodyStats struct {
 	// included (0 of n, with its interval): the share of the body's
 	// answers citing the ground.
 	Grounds map[classify.Ground]stats.Proportion
-	Months  []MonthStats // by month of answer, earliest first
+	// Corrected estimates the body's true stance shares from Stances,
+	// correcting for the classifier's errors as measured on the check sets
+	// (classify.CheckConfusion; Result.Correction says how), with 95%
+	// intervals that carry both the sampling error of the body's answers
+	// and the uncertainty of the measured errors. It is an estimate that
+	// assumes the rules err on this body's answers as on the check sets.
+	// Nil for bodies with fewer than Result.Correction.MinAnswers answers;
+	// in Result.Overall, the corpus's (Correction.All).
+	Corrected map[classify.Stance]stats.Estimate
+	Months    []MonthStats // by month of answer, earliest first
 	// Names are the names the body's answers were given under, by first
 	// use (one, unless the body was renamed within the corpus's span).
 	Names []NameUse
@@ -101,6 +110,8 @@ type Result struct {
 	// Parameters are every parameter of the run with the value used,
 	// defaults resolved, for a Methods section.
 	Parameters []Parameter
+	// Correction says how BodyStats.Corrected was estimated.
+	Correction Correction
 	// BoilerplateStats accounts for the boilerplate stage's work.
 	BoilerplateStats boilerplate.Stats
 	// Config is the configuration the analysis ran with, and Version the

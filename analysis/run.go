@@ -24,10 +24,11 @@ type Config struct {
 	// boilerplate families (LearnFamilies) before classifying.
 	Classifier *classify.Classifier
 	// MinBodyAnswers is the number of classified answers a body needs to
-	// enter the test of independence between body and stance and to be
-	// singled out in a finding, and a month to be read as a full bar. Zero
-	// means 20: with fewer, expected cell counts are mostly below 5 and the
-	// chi-square approximation is not to be trusted, and a share's 95%
+	// enter the test of independence between body and stance, to be
+	// singled out in a finding and to have its stance shares corrected
+	// for classifier error, and a month to be read as a full bar. Zero
+	// means 20: with fewer, expected cell counts are mostly below 5 and
+	// the chi-square approximation is not to be trusted, and a share's 95%
 	// interval is wider than ±20 points.
 	MinBodyAnswers int
 	// FamilyBodyCap is the most answers of any one body counted when

@@ -65,8 +65,69 @@ func TestRunSample(t *testing.T) {
 	if total != len(recs) {
 		t.Errorf("bodies account for %d of %d answered records", total, len(recs))
 	}
+	if res.Correction.Labelled == 0 || res.Correction.MinAnswers != 20 || res.Correction.Skipped != "" || len(res.Correction.Problems) > 0 {
+		t.Errorf("correction %+v", res.Correction)
+	}
 	if res.Version == "" {
 		t.Error("result records no version")
+	}
+}
+
+// Bodies with enough answers get stance shares corrected for classifier
+// error, the others none; the JSON export carries both. The sample's bodies
+// are small, so the minimum is lowered to reach some.
+func TestRunCorrectsBodies(t *testing.T) {
+	recs, sum := readSample(t)
+	res, err := analysis.Run(recs, sum, analysis.Config{MinBodyAnswers: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	corrected := 0
+	for _, b := range res.Bodies {
+		if (b.Corrected != nil) != (b.Answers >= 4) {
+			t.Errorf("%s: %d answers, corrected %v", b.Body, b.Answers, b.Corrected)
+		}
+		if b.Corrected == nil {
+			continue
+		}
+		corrected++
+		total := 0.0
+		for _, s := range classify.Stances {
+			e := b.Corrected[s]
+			total += e.Share
+			if e.Low > e.Share || e.Share > e.High {
+				t.Errorf("%s %s: %+v", b.Body, s, e)
+			}
+		}
+		if total < 1-1e-9 || total > 1+1e-9 {
+			t.Errorf("%s: corrected shares sum to %v", b.Body, total)
+		}
+	}
+	if corrected == 0 || corrected == len(res.Bodies) {
+		t.Errorf("%d of %d bodies corrected: the test does not tell small from large", corrected, len(res.Bodies))
+	}
+	var js bytes.Buffer
+	if err := analysis.WriteJSON(&js, res); err != nil {
+		t.Fatal(err)
+	}
+	// One block a corrected body, and one for all bodies (overall).
+	if n := bytes.Count(js.Bytes(), []byte(`"corrected": {`)); n != corrected+1 {
+		t.Errorf("JSON has %d corrected blocks for %d corrected bodies and the whole", n, corrected)
+	}
+	if !bytes.Contains(js.Bytes(), []byte(`"correction": {`)) {
+		t.Error("JSON does not say how the correction was made")
+	}
+	// The bootstrap is seeded: a second run writes the same bytes.
+	again, err := analysis.Run(recs, sum, analysis.Config{MinBodyAnswers: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js2 bytes.Buffer
+	if err := analysis.WriteJSON(&js2, again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(js.Bytes(), js2.Bytes()) {
+		t.Error("two runs gave different corrected shares")
 	}
 }
 

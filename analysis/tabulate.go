@@ -16,7 +16,8 @@ import (
 const AllBodies = "(all bodies)"
 
 // Tabulate computes every statistic of res from its Answers, Families and
-// Config: Grounds, Bodies, Overall, Independence, FamilyRanking, Askers,
+// Config: Grounds, Bodies, Overall, Independence, Correction (stance
+// shares corrected for classifier error), FamilyRanking, Askers,
 // the answers' BodyName and Parameters. Run calls it; call it yourself on
 // a Result built or edited by hand (overriding verdicts, say) so that its
 // statistics follow. It replaces whatever statistics res held.
@@ -37,6 +38,8 @@ func Tabulate(res *Result) {
 	res.MinAnswers = min
 	res.Bodies, res.Overall = bodyStats(res.Answers, res.Grounds, min)
 	res.Independence = independence(res.Bodies, res.Answers, min)
+	res.Correction = correctBodies(res)
+	res.Overall.Corrected = res.Correction.All
 	res.FamilyRanking = rankFamilies(res, cfg.familyBodyCap())
 	res.Askers = askerNames(res.Answers)
 	res.Parameters = parameters(cfg)

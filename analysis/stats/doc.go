@@ -2,7 +2,10 @@
 // 95% intervals (Wilson score for display, Clopper–Pearson where a
 // guaranteed-coverage bound is wanted) and tests of independence between
 // answering body and stance (Pearson chi-square; a seeded Monte Carlo
-// p-value and Fisher's exact test for sparse tables).
+// p-value and Fisher's exact test for sparse tables), and shares corrected
+// for a classifier's errors (CorrectShares: the true shares behind
+// predicted counts, given the confusion matrix measured on labelled items,
+// with bootstrap intervals over both).
 //
 // Every test here assumes independent observations. Answers to round robins
 // and answers written once for grouped questions are not independent;

@@ -39,3 +39,29 @@ func ExampleIndependence_WithClusters() {
 	// p = 5.6e-05
 	// 24 of the 80 answers tested belong to round robins or grouped answers; they are not independent draws, so this test overstates the evidence (the true p-value is larger).
 }
+
+func ExampleCorrectShares() {
+	// A classifier checked on 300 labelled answers (rows: the coders'
+	// stance; columns: the classifier's) over disclosed, partial, declined.
+	c := stats.Confusion{
+		{120, 25, 5},
+		{20, 50, 10},
+		{2, 8, 60},
+	}
+	// One body's 400 answers as the classifier stanced them.
+	predicted := []int{200, 110, 90}
+	res, err := stats.CorrectShares(predicted, c, stats.CorrectOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, name := range []string{"disclosed", "partial", "declined"} {
+		raw := stats.Wilson(predicted[i], res.Answers)
+		e := res.Shares[i]
+		fmt.Printf("%-9s raw %.3f (%.3f to %.3f)  corrected %.3f (%.3f to %.3f)\n", name, raw.Share, raw.Low, raw.High, e.Share, e.Low, e.High)
+	}
+	// Output:
+	// disclosed raw 0.500 (0.451 to 0.549)  corrected 0.537 (0.420 to 0.651)
+	// partial   raw 0.275 (0.234 to 0.321)  corrected 0.260 (0.131 to 0.391)
+	// declined  raw 0.225 (0.187 to 0.268)  corrected 0.204 (0.136 to 0.273)
+}

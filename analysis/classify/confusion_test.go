@@ -1,0 +1,141 @@
+package classify
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var updateConfusion = flag.Bool("update", false, "rewrite confusion.tsv from the check sets")
+
+// TestConfusionFile measures the default rules' confusion on the check sets
+// and fails when the embedded confusion.tsv differs, printing the file to
+// write; with -update it rewrites it. Run it after any change to the rules
+// or to the check sets' labels:
+//
+//	go test ./analysis/classify -run TestConfusionFile -update
+func TestConfusionFile(t *testing.T) {
+	var got Confusion
+	var sizes []string
+	for _, cs := range checkSets {
+		var one Confusion
+		path := filepath.Join("testdata", cs.file)
+		gold := readLabels(t, path)
+		recs := loadLabelled(t, gold)
+		var c Classifier
+		for _, id := range sortedKeys(gold) {
+			rec, ok := recs[id]
+			if !ok {
+				t.Fatalf("%s: %s: record not found in the shared data", path, id)
+			}
+			g, p := stanceIndex(gold[id].Stance), stanceIndex(c.Classify(Input{Record: rec}).Stance)
+			if g < 0 || p < 0 {
+				t.Fatalf("%s: %s: gold %q, predicted %q: not one of the five stances", path, id, gold[id].Stance, c.Classify(Input{Record: rec}).Stance)
+			}
+			got.Counts[g][p]++
+			one.Counts[g][p]++
+		}
+		sizes = append(sizes, fmt.Sprintf("testdata/%s (%d answers)", cs.file, len(gold)))
+		// Each set's own matrix, to see how far the rates differ by source.
+		t.Logf("%s alone:\n%s", cs.file, formatConfusion(nil, one))
+	}
+	header := []string{
+		"Stance confusion of the default rules on the check sets",
+		strings.Join(sizes, " and ") + ":",
+		"answers the rules were not written against (four general cues were added after",
+		"the second round was scored; testdata/README.md), coded blind from the codebook",
+		"by language-model coding agents, not trained human coders, and adjudicated.",
+		"",
+		"Rows: the coders' stance; columns: the rules' stance. Measured by",
+		"TestConfusionFile on the rules of this commit; after changing the rules or the",
+		"labels, refresh with: go test ./analysis/classify -run TestConfusionFile -update",
+	}
+	want := formatConfusion(header, got)
+	if *updateConfusion {
+		if err := os.WriteFile("confusion.tsv", []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote confusion.tsv:\n%s", want)
+		return
+	}
+	if confusionTSV != want {
+		t.Errorf("confusion.tsv is not what the rules measure on the check sets; run\n\tgo test ./analysis/classify -run TestConfusionFile -update\nto write:\n%s", want)
+	}
+	c := CheckConfusion()
+	if c.Counts != got.Counts {
+		t.Errorf("CheckConfusion() = %v, measured %v", c.Counts, got.Counts)
+	}
+	if len(checkSets) > 0 && !strings.Contains(c.Source, checkSets[0].file) {
+		t.Errorf("CheckConfusion().Source = %q does not name the check sets", c.Source)
+	}
+}
+
+func stanceIndex(s Stance) int {
+	for i, t := range stanceOrder {
+		if t == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestStanceOrder(t *testing.T) {
+	if len(stanceOrder) != len(Stances) {
+		t.Fatalf("stanceOrder has %d stances, Stances %d", len(stanceOrder), len(Stances))
+	}
+	for i, s := range Stances {
+		if stanceOrder[i] != s {
+			t.Errorf("stanceOrder[%d] = %s, Stances[%d] = %s", i, stanceOrder[i], i, s)
+		}
+	}
+}
+
+func TestParseConfusion(t *testing.T) {
+	var c Confusion
+	for i := range c.Counts {
+		for j := range c.Counts[i] {
+			c.Counts[i][j] = 10*i + j
+		}
+	}
+	text := formatConfusion([]string{"Made up for a test,", "over two lines.", "", "Not the source."}, c)
+	got, err := parseConfusion(text, "x.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Counts != c.Counts || got.Source != "Made up for a test, over two lines." {
+		t.Errorf("round trip gave %+v", got)
+	}
+	if got.Total() != 550 || got.Rows()[4][3] != 43 {
+		t.Errorf("Total %d, Rows()[4][3] %d", got.Total(), got.Rows()[4][3])
+	}
+	bad := []struct{ text, want string }{
+		{"gold\\predicted\tdisclosed\n", "x.tsv:1: 2 fields"},
+		{strings.Replace(text, "\tpartial\tdeclined", "\tdeclined\tpartial", 1), "header column 3"},
+		{strings.Replace(text, "\t41\t", "\t-1\t", 1), `holding predicted partial: "-1" is not a count`},
+		{strings.Replace(text, "\nreferred\t", "\nholding\t", 1), `row 4 is "holding", want "referred"`},
+		{strings.TrimSuffix(text, "holding\t40\t41\t42\t43\t44\n"), "4 stance rows, want 5"},
+		{text + "holding\t1\t1\t1\t1\t1\n", "more rows"},
+	}
+	for _, b := range bad {
+		_, err := parseConfusion(b.text, "x.tsv")
+		if err == nil || !strings.Contains(err.Error(), b.want) {
+			t.Errorf("parseConfusion: error %v, want one containing %q", err, b.want)
+		}
+	}
+}
+
+// TestCheckConfusionParses needs no shared data: the embedded matrix must
+// parse and count the answers Measured says the check sets have.
+func TestCheckConfusionParses(t *testing.T) {
+	c := CheckConfusion()
+	want := 0
+	for _, m := range Measured[1:] {
+		want += m.Answers
+	}
+	if c.Total() != want || c.Source == "" {
+		t.Errorf("CheckConfusion() counts %d answers (Measured's check sets: %d), source %q", c.Total(), want, c.Source)
+	}
+}

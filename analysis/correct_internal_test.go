@@ -1,0 +1,157 @@
+package analysis
+
+import (
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/analysis/stats"
+	"github.com/parlance-go/parlance/corpus"
+)
+
+// answersOf makes answers of one body with the given verdict stances, the
+// last overridden of them marked so.
+func answersOf(body string, stances map[classify.Stance]int, overridden int) []Answer {
+	var out []Answer
+	for _, s := range classify.Stances {
+		for range stances[s] {
+			out = append(out, Answer{Record: &corpus.Record{Department: body}, Verdict: classify.Verdict{Stance: s}})
+		}
+	}
+	for i := len(out) - overridden; i < len(out); i++ {
+		out[i].Verdict.Overridden = true
+	}
+	return out
+}
+
+// resultOf is a Result holding answers and, as the statistics stage would
+// count them, each body's name and number of classified answers: all that
+// correctBodies reads of BodyStats.
+func resultOf(answers []Answer, cfg Config) *Result {
+	res := &Result{Answers: answers, Config: cfg}
+	n := map[string]int{}
+	var order []string
+	for _, a := range answers {
+		if a.Verdict.Stance == classify.Unanswered {
+			continue
+		}
+		if n[a.Record.Department] == 0 {
+			order = append(order, a.Record.Department)
+		}
+		n[a.Record.Department]++
+	}
+	for _, b := range order {
+		res.Bodies = append(res.Bodies, BodyStats{Body: b, Answers: n[b]})
+	}
+	return res
+}
+
+func TestCorrectBodies(t *testing.T) {
+	var answers []Answer
+	answers = append(answers, answersOf("Home Office", map[classify.Stance]int{classify.Disclosed: 60, classify.Partial: 25, classify.Declined: 12, classify.Referred: 3}, 0)...)
+	answers = append(answers, answersOf("Cabinet Office", map[classify.Stance]int{classify.Disclosed: 5, classify.Declined: 4}, 0)...)
+	// All of this body's verdicts are a person's: nothing to correct.
+	answers = append(answers, answersOf("HM Treasury", map[classify.Stance]int{classify.Disclosed: 15, classify.Declined: 10}, 25)...)
+	// Unanswered records count nowhere.
+	answers = append(answers, Answer{Record: &corpus.Record{Department: "Home Office"}, Verdict: classify.Verdict{Stance: classify.Unanswered}})
+	res := resultOf(answers, Config{})
+	bodies := res.Bodies
+	corr := correctBodies(res)
+	if corr.Skipped != "" || len(corr.Problems) > 0 {
+		t.Fatalf("skipped %q, problems %v", corr.Skipped, corr.Problems)
+	}
+	cc := classify.CheckConfusion()
+	if corr.Labelled != cc.Total() || corr.Confusion != cc.Source || corr.Replicates != stats.DefaultReplicates || corr.MinAnswers != 20 || corr.Condition < 1 {
+		t.Errorf("correction %+v", corr)
+	}
+	if !strings.Contains(corr.Sentence(), "language-model coding agents") {
+		t.Errorf("sentence does not say who labelled: %s", corr.Sentence())
+	}
+	byName := map[string]BodyStats{}
+	for _, b := range bodies {
+		byName[b.Body] = b
+	}
+	if c := byName["Cabinet Office"].Corrected; c != nil {
+		t.Errorf("a body of 9 answers was corrected: %v", c)
+	}
+	ho := byName["Home Office"].Corrected
+	if ho == nil {
+		t.Fatal("Home Office not corrected")
+	}
+	sum := 0.0
+	for _, s := range classify.Stances {
+		e := ho[s]
+		sum += e.Share
+		if e.Low > e.Share || e.Share > e.High || e.Low < 0 || e.High > 1 {
+			t.Errorf("Home Office %s: %+v", s, e)
+		}
+	}
+	if math.Abs(sum-1) > 1e-9 {
+		t.Errorf("Home Office corrected shares sum to %v", sum)
+	}
+	// All corrects every body's answers together: 65 disclosed, 25
+	// partial, 16 declined and 3 referred by the rules, 15 disclosed and
+	// 10 declined overridden, of 134.
+	allRules, err := stats.CorrectShares([]int{65, 25, 16, 3, 0}, stats.Confusion(cc.Rows()), stats.CorrectOptions{Seed: correctionSeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := corr.All[classify.Declined].Share, (109*allRules.Shares[2].Share+10)/134; math.Abs(got-want) > 1e-12 {
+		t.Errorf("all bodies, declined: %v, want %v", got, want)
+	}
+	// The same numbers CorrectShares gives for the counts.
+	want, err := stats.CorrectShares([]int{60, 25, 12, 3, 0}, stats.Confusion(cc.Rows()), stats.CorrectOptions{Seed: correctionSeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j, s := range classify.Stances {
+		if ho[s] != want.Shares[j] {
+			t.Errorf("Home Office %s: %+v, CorrectShares gives %+v", s, ho[s], want.Shares[j])
+		}
+	}
+	// Overridden verdicts are counted as they stand.
+	tr := byName["HM Treasury"].Corrected
+	if e := tr[classify.Declined]; e.Share != 0.4 || e.Low != 0.4 || e.High != 0.4 {
+		t.Errorf("HM Treasury declined, all overridden: %+v, want exactly 0.4", e)
+	}
+	// A custom lexicon is not what the confusion measured.
+	lex := classify.DefaultLexicon()
+	lex.Cues = lex.Cues[1:]
+	if c := correctBodies(resultOf(answers, Config{Classifier: &classify.Classifier{Lexicon: lex}})); c.Skipped == "" || c.All != nil {
+		t.Error("a custom lexicon was corrected with the default rules' confusion")
+	}
+	// The default lexicon given explicitly is the default.
+	if c := correctBodies(resultOf(answers, Config{Classifier: &classify.Classifier{Lexicon: classify.DefaultLexicon()}})); c.Skipped != "" {
+		t.Errorf("the default lexicon given explicitly was skipped: %s", c.Skipped)
+	}
+}
+
+// Mixed overridden and rule-decided answers: the corrected share is the
+// rule-decided part's corrected share scaled to the body, plus the
+// overridden answers as they stand.
+func TestCorrectBodiesMixesOverrides(t *testing.T) {
+	answers := answersOf("Home Office", map[classify.Stance]int{classify.Disclosed: 40, classify.Partial: 10}, 10) // the last 10 (partial) overridden
+	res := resultOf(answers, Config{})
+	correctBodies(res)
+	got := res.Bodies[0].Corrected
+	cc := classify.CheckConfusion()
+	rules, err := stats.CorrectShares([]int{40, 0, 0, 0, 0}, stats.Confusion(cc.Rows()), stats.CorrectOptions{Seed: correctionSeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j, s := range classify.Stances {
+		o := 0.0
+		if s == classify.Partial {
+			o = 10
+		}
+		want := (40*rules.Shares[j].Share + o) / 50
+		if math.Abs(got[s].Share-want) > 1e-12 {
+			t.Errorf("%s: %v, want %v", s, got[s].Share, want)
+		}
+	}
+	if reflect.DeepEqual(got[classify.Partial], rules.Shares[1]) {
+		t.Error("overridden answers were not added")
+	}
+}

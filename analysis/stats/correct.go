@@ -1,0 +1,420 @@
+package stats
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// Confusion is a classifier's confusion matrix measured on labelled items:
+// Confusion[i][j] counts the items of true class i that the classifier put
+// in class j, over K classes in a fixed order (rows and columns alike).
+type Confusion [][]int
+
+// Rates returns the row-normalised confusion M, M[i][j] = C[i][j] / Σ_j
+// C[i][j]: the estimated probability that an item of true class i is
+// predicted as j. A row with no items is left all zero.
+func (c Confusion) Rates() [][]float64 {
+	m := make([][]float64, len(c))
+	for i, row := range c {
+		m[i] = make([]float64, len(row))
+		s := 0
+		for _, v := range row {
+			s += v
+		}
+		if s == 0 {
+			continue
+		}
+		for j, v := range row {
+			m[i][j] = float64(v) / float64(s)
+		}
+	}
+	return m
+}
+
+// check returns an error unless c is a K×K matrix of counts, every true
+// class has at least one labelled item, and K ≥ 1.
+func (c Confusion) check() error {
+	k := len(c)
+	if k == 0 {
+		return errors.New("stats: empty confusion matrix")
+	}
+	for i, row := range c {
+		if len(row) != k {
+			return fmt.Errorf("stats: confusion row %d has %d cells, want %d (one per class)", i, len(row), k)
+		}
+		s := 0
+		for j, v := range row {
+			if v < 0 {
+				return fmt.Errorf("stats: confusion[%d][%d] = %d is negative", i, j, v)
+			}
+			s += v
+		}
+		if s == 0 {
+			return fmt.Errorf("stats: confusion row %d has no labelled items: how class %d is classified is unknown, so its share cannot be corrected", i, i)
+		}
+	}
+	return nil
+}
+
+// DefaultReplicates is the number of bootstrap replicates CorrectShares
+// draws when CorrectOptions.Replicates is zero: enough for the 2.5% and
+// 97.5% percentiles to move by well under a percentage point between seeds.
+const DefaultReplicates = 1000
+
+// CorrectOptions configures CorrectShares. The zero value is ready to use.
+type CorrectOptions struct {
+	// Replicates is the number of bootstrap replicates behind the
+	// intervals; zero means DefaultReplicates.
+	Replicates int
+	// Seed fixes the stream of random draws (a PCG generator seeded with
+	// Seed and the constant correctStream), so the same input always gives
+	// the same intervals. Zero is a seed like any other.
+	Seed uint64
+}
+
+// correctStream is the second word of the PCG state CorrectShares seeds:
+// the first 64 bits of the golden ratio, as ChiSquareMonteCarlo uses.
+const correctStream = 0x9e3779b97f4a7c15
+
+// Estimate is a share estimated with its 95% interval.
+type Estimate struct {
+	Share float64 `json:"share"`
+	Low   float64 `json:"low"`
+	High  float64 `json:"high"`
+}
+
+// Corrected is CorrectShares' estimate of the true class shares behind a
+// set of predicted counts.
+type Corrected struct {
+	// Answers is the number of predicted items corrected.
+	Answers int
+	// Shares holds, per class in the confusion's order, the estimated true
+	// share with its 95% percentile-bootstrap interval. The shares sum to 1.
+	Shares []Estimate
+	// Replicates is the number of bootstrap replicates drawn, and Redrawn
+	// the number of confusion resamples drawn again because they could not
+	// produce a class the replicate's items were predicted as.
+	Replicates int
+	Redrawn    int
+	// Condition is the 2-norm condition number of the estimated rates M:
+	// how much the correction can amplify noise in the predicted shares
+	// (1 for a perfect classifier, +Inf when M is singular and some shares
+	// cannot be told apart).
+	Condition float64
+}
+
+// CorrectShares estimates the true class shares π of a set of items from
+// the classifier's predicted counts n (n[j] items predicted as class j) and
+// its confusion matrix c measured on labelled items, and gives each share a
+// 95% interval.
+//
+// # Estimate
+//
+// With M the row-normalised confusion (Confusion.Rates), an item of true
+// class i is predicted as j with probability M[i][j], so the predicted
+// shares are the mixture
+//
+//	q = Mᵀπ,   q_j = Σ_i π_i M_ij
+//
+// and the counts n are multinomial(N, q). The estimate is the maximum
+// likelihood π on the simplex (π_i ≥ 0, Σ π_i = 1),
+//
+//	π̂ = argmax Σ_j n_j log q_j,
+//
+// found by the EM algorithm for mixtures with known components (Saerens,
+// Latinne and Decaestecker 2002, "adjusted" prior estimation), starting from
+// equal shares:
+//
+//	π_i ← π_i · Σ_j (n_j / N) · M_ij / q_j
+//
+// Each step keeps π on the simplex and does not lower the likelihood, which
+// is concave in π, so the iteration converges to a maximiser. Where M is
+// invertible and M⁻ᵀ(n/N) lies on the simplex this is the adjusted
+// classify-and-count estimate M⁻ᵀ(n/N); where that would give a negative
+// share, the maximiser lies on the boundary instead of outside it. EM
+// approaches such a share only in the limit, so shares below 10⁻⁶ at
+// convergence are set to 0.
+//
+// # Intervals
+//
+// Each share's interval is the 2.5th and 97.5th percentile of B bootstrap
+// replicates (B = opt.Replicates), which carry both sources of error:
+//
+//  1. the confusion: each row of c is redrawn as multinomial(row total,
+//     M_i), the labelled items resampled within their true class, giving
+//     M*;
+//  2. the items: the predicted shares are redrawn from their posterior
+//     given n under Jeffreys' prior, q* ~ Dirichlet(n + ½) over the
+//     classes the confusion can produce, and n* = N·q*; unlike a
+//     multinomial resample, this leaves room for a class the body's items
+//     were never predicted as (as the Jeffreys interval for a proportion
+//     does not collapse at 0/N);
+//
+// and π* is fitted from n* with M*. Fitting with rates other than those
+// that made the counts is what puts the confusion's uncertainty in the
+// interval. The interval is widened, if need be, to contain π̂ (a share
+// estimated at the boundary can have every replicate slightly inside it).
+// The draws come from one PCG stream seeded by opt.Seed, so results are
+// byte-identical from run to run.
+//
+// # Degenerate cases
+//
+// A class whose row of c is empty has unknown error rates: CorrectShares
+// returns an error naming it. A class predicted in n that no labelled item
+// was predicted as (an all-zero column of c) cannot be explained by the
+// confusion: an error too. A resampled confusion that cannot produce a
+// class the replicate's counts hold (a column emptied by resampling) is
+// drawn again; Corrected.Redrawn counts these. Classes never predicted are
+// fine: their estimated share is whatever the others' errors imply, often 0.
+// When M is singular (two classes the classifier confuses identically) the
+// maximiser is not unique: π̂ is the one EM reaches from equal shares, the
+// intervals are wide, and Corrected.Condition is +Inf. N = 0 is an error:
+// there is nothing to estimate.
+//
+// The correction assumes the classifier errs on these items as it did on
+// the labelled ones (the same M). It panics on nothing; every problem is an
+// error.
+func CorrectShares(predicted []int, c Confusion, opt CorrectOptions) (Corrected, error) {
+	if err := c.check(); err != nil {
+		return Corrected{}, err
+	}
+	k := len(c)
+	if len(predicted) != k {
+		return Corrected{}, fmt.Errorf("stats: %d predicted counts for a %d-class confusion", len(predicted), k)
+	}
+	n := 0
+	for j, v := range predicted {
+		if v < 0 {
+			return Corrected{}, fmt.Errorf("stats: predicted count %d of class %d is negative", v, j)
+		}
+		n += v
+	}
+	if n == 0 {
+		return Corrected{}, errors.New("stats: no predicted items to correct")
+	}
+	m := c.Rates()
+	if j := unexplained(m, predicted); j >= 0 {
+		return Corrected{}, fmt.Errorf("stats: %d items predicted as class %d, which no labelled item was predicted as: the confusion cannot explain them", predicted[j], j)
+	}
+	b := opt.Replicates
+	if b <= 0 {
+		b = DefaultReplicates
+	}
+	nf := make([]float64, k)
+	for j, v := range predicted {
+		nf[j] = float64(v)
+	}
+	fit := emShares(nf, m, nil)
+
+	// The classes the confusion can produce: only they get a share of the
+	// redrawn predictions.
+	producible := make([]bool, k)
+	for j := range k {
+		producible[j] = unexplained(m, oneHot(k, j)) < 0
+	}
+	rows := make([]int, k)
+	for i, row := range c {
+		for _, v := range row {
+			rows[i] += v
+		}
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, correctStream))
+	reps := make([][]float64, k) // reps[i][r]: share of class i in replicate r
+	for i := range reps {
+		reps[i] = make([]float64, b)
+	}
+	cStar := make(Confusion, k)
+	for i := range cStar {
+		cStar[i] = make([]int, k)
+	}
+	nStar := make([]float64, k)
+	res := Corrected{Answers: n, Replicates: b}
+	for r := range b {
+		// q* ~ Dirichlet(n + ½), drawn as normalised Gamma(n_j + ½, 1)
+		// variates, and n* = N·q*.
+		sum := 0.0
+		for j := range k {
+			nStar[j] = 0
+			if producible[j] {
+				nStar[j] = distuv.Gamma{Alpha: nf[j] + 0.5, Beta: 1, Src: rng}.Rand()
+				sum += nStar[j]
+			}
+		}
+		for j := range k {
+			nStar[j] *= float64(n) / sum
+		}
+		for {
+			for i := range k {
+				multinomial(rng, rows[i], m[i], cStar[i])
+			}
+			mStar := cStar.Rates()
+			if unexplained(mStar, nStar) < 0 {
+				for i, s := range emShares(nStar, mStar, fit) {
+					reps[i][r] = s
+				}
+				break
+			}
+			res.Redrawn++
+		}
+	}
+	res.Shares = make([]Estimate, k)
+	for i := range k {
+		slices.Sort(reps[i])
+		res.Shares[i] = Estimate{Share: fit[i],
+			Low:  math.Min(fit[i], stat.Quantile(0.025, stat.Empirical, reps[i], nil)),
+			High: math.Max(fit[i], stat.Quantile(0.975, stat.Empirical, reps[i], nil)),
+		}
+	}
+	res.Condition = condition(m)
+	return res, nil
+}
+
+// unexplained returns a class j with n[j] > 0 whose column of m is all
+// zero (no true class is ever predicted as j), or -1 if there is none.
+func unexplained[T int | float64](m [][]float64, n []T) int {
+	for j, v := range n {
+		if v == 0 {
+			continue
+		}
+		col := 0.0
+		for i := range m {
+			col += m[i][j]
+		}
+		if col == 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// EM stops when no share moves by more than emTol in a step, or after
+// emMaxIter steps. Shares are reported to four decimals, so 1e-9 is far
+// below what shows; the cap only bounds the slow approach to a boundary
+// maximum, where the remaining error is of the order of the last step.
+// Shares below emFloor at the end are taken to be 0.
+const (
+	emTol     = 1e-9
+	emMaxIter = 20000
+	emFloor   = 1e-6
+)
+
+// emShares returns the maximum-likelihood shares π of the mixture Mᵀπ for
+// the counts n (see CorrectShares), starting from start, or from equal
+// shares when start is nil. Every column j with n[j] > 0 must have a
+// non-zero entry in m.
+func emShares(n []float64, m [][]float64, start []float64) []float64 {
+	k := len(n)
+	total := 0.0
+	for _, v := range n {
+		total += v
+	}
+	pi := make([]float64, k)
+	if start == nil {
+		for i := range pi {
+			pi[i] = 1 / float64(k)
+		}
+	} else {
+		// A share at exactly 0 would stay there; start every class a
+		// little inside the simplex so that the data decide.
+		for i, s := range start {
+			pi[i] = 0.9*s + 0.1/float64(k)
+		}
+	}
+	q := make([]float64, k)
+	next := make([]float64, k)
+	for range emMaxIter {
+		clear(q)
+		for i := range k {
+			for j := range k {
+				q[j] += pi[i] * m[i][j]
+			}
+		}
+		moved := 0.0
+		sum := 0.0
+		for i := range k {
+			s := 0.0
+			for j := range k {
+				if n[j] > 0 && m[i][j] > 0 {
+					s += n[j] / total * m[i][j] / q[j]
+				}
+			}
+			next[i] = pi[i] * s
+			sum += next[i]
+		}
+		for i := range k {
+			next[i] /= sum // exact in theory; removes rounding drift
+			moved = math.Max(moved, math.Abs(next[i]-pi[i]))
+		}
+		pi, next = next, pi
+		if moved < emTol {
+			break
+		}
+	}
+	// EM reaches a maximum on the boundary only in the limit, leaving
+	// shares of order emTol where the maximiser has 0: set them to 0.
+	sum := 0.0
+	for i, p := range pi {
+		if p < emFloor {
+			pi[i] = 0
+		}
+		sum += pi[i]
+	}
+	for i := range pi {
+		pi[i] /= sum
+	}
+	return pi
+}
+
+// multinomial draws counts of n items over the categories with
+// probabilities p (summing to 1) into out, as a chain of binomials:
+// out[j] ~ Binomial(n − Σ_{l<j} out[l], p_j / (1 − Σ_{l<j} p_l)).
+func multinomial(rng *rand.Rand, n int, p []float64, out []int) {
+	last := -1 // the last category that can be drawn takes what is left
+	for j, v := range p {
+		if v > 0 {
+			last = j
+		}
+	}
+	left, rest := n, 1.0
+	for j := range p {
+		switch {
+		case left == 0 || p[j] <= 0:
+			out[j] = 0
+		case j == last || p[j] >= rest:
+			out[j] = left
+		default:
+			out[j] = int(distuv.Binomial{N: float64(left), P: p[j] / rest, Src: rng}.Rand())
+		}
+		left -= out[j]
+		rest -= p[j]
+	}
+}
+
+// Condition returns the 2-norm condition number of c's rates
+// (Confusion.Rates): 1 for a perfect classifier, larger the more the
+// correction amplifies noise in predicted shares, +Inf when two classes
+// cannot be told apart. c must be square.
+func (c Confusion) Condition() float64 { return condition(c.Rates()) }
+
+// condition returns the 2-norm condition number of m.
+func condition(m [][]float64) float64 {
+	k := len(m)
+	d := mat.NewDense(k, k, nil)
+	for i := range k {
+		d.SetRow(i, m[i])
+	}
+	return mat.Cond(d, 2)
+}
+
+func oneHot(k, j int) []int {
+	v := make([]int, k)
+	v[j] = 1
+	return v
+}
