@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
@@ -294,5 +295,34 @@ func TestNamesInTheirTime(t *testing.T) {
 	rows := readCSV(t, filepath.Join(dir, "r_files", "groups.csv"))
 	if rows[0]["asker_name"] != "member 4495" {
 		t.Errorf("groups.csv asker_name = %q", rows[0]["asker_name"])
+	}
+}
+
+// Shares corrected for classifier error sit beside the raw ones in the
+// table, the tooltip and stance_by_body, with the sentence that says what
+// the correction does.
+func TestCorrectedBesideRaw(t *testing.T) {
+	recs, sum := sampleRecords(t)
+	res, err := analysis.Run(recs, sum, analysis.Config{MinBodyAnswers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, dir := writeReport(t, res, Options{})
+	for _, want := range []string{`<small class="corr">corrected `, "; corrected for classifier error ", res.Correction.Sentence()} {
+		if !strings.Contains(page, html.EscapeString(want)) && !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	rows := readCSV(t, filepath.Join(dir, "r_files", "stance_by_body.csv"))
+	for _, r := range rows {
+		if r["corrected_share"] == "" || r["corrected_ci95_low"] == "" || r["corrected_ci95_high"] == "" {
+			t.Errorf("stance_by_body.csv: %s %s not corrected", r["body"], r["stance"])
+		}
+		b := res.Bodies[0]
+		if r["body"] == b.Body && r["stance"] == "declined" {
+			if got, _ := strconv.ParseFloat(r["corrected_share"], 64); got != b.Corrected[classify.Declined].Share {
+				t.Errorf("corrected share %v, Result %v", got, b.Corrected[classify.Declined].Share)
+			}
+		}
 	}
 }

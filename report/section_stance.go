@@ -21,19 +21,26 @@ func init() {
 // bodyRow is one row of the stance-by-body table.
 type bodyRow struct {
 	Body       string
-	Names      string // "named Department for Levelling Up, … until 7 Jul 2024" when renamed
+	Names      string // "answers given as …" when renamed within the corpus's span
 	Answers    int
 	Cells      []cell // in stanceCols order
 	Overridden int
+	// Corrected holds the shares corrected for classifier error, in
+	// stanceCols order (Count unused); nil when the body is not corrected.
+	Corrected []cell
 }
 
 type stanceData struct {
-	Finding    string
-	Caution    string
-	Chart      chartView
-	StanceCols []stanceCol
-	Bodies     []bodyRow
-	Total      bodyRow
+	Finding string
+	Caution string
+	// Correction is the plain sentence on what the corrected shares are,
+	// or why there are none.
+	Correction   string
+	AnyCorrected bool
+	Chart        chartView
+	StanceCols   []stanceCol
+	Bodies       []bodyRow
+	Total        bodyRow
 }
 
 func buildStance(c *buildContext) (*section, error) {
@@ -43,6 +50,19 @@ func buildStance(c *buildContext) (*section, error) {
 		d.Bodies = append(d.Bodies, stanceRow(b))
 	}
 	d.Total = stanceRow(res.Overall)
+	for _, r := range append(d.Bodies, d.Total) {
+		if r.Corrected != nil {
+			d.AnyCorrected = true
+		}
+	}
+	switch c := res.Correction; {
+	case c.Skipped != "":
+		d.Correction = "Shares are not corrected for classifier error: " + c.Skipped + "."
+	case d.AnyCorrected:
+		d.Correction = c.Sentence() + fmt.Sprintf(" Bodies with fewer than %d answers are not corrected.", c.MinAnswers)
+	case c.Labelled > 0:
+		d.Correction = fmt.Sprintf("No body has the %d answers a correction for classifier error needs.", c.MinAnswers)
+	}
 	var finding string
 	c.m.Dek, finding, d.Caution = stanceFinding(res)
 	d.Finding = finding
@@ -57,6 +77,12 @@ func stanceRow(b analysis.BodyStats) bodyRow {
 	row := bodyRow{Body: b.Body, Answers: b.Answers, Overridden: b.Overridden, Names: namesNote(b)}
 	for _, s := range classify.Stances {
 		row.Cells = append(row.Cells, propCell(b.Stances[s]))
+	}
+	if b.Corrected != nil {
+		for _, s := range classify.Stances {
+			e := b.Corrected[s]
+			row.Corrected = append(row.Corrected, cell{Share: pct(e.Share), CI: ci(e.Low, e.High)})
+		}
 	}
 	return row
 }
@@ -153,8 +179,12 @@ func stanceChart(d *stanceData) (chartView, error) {
 	for i, b := range d.Bodies {
 		bodies[i] = b.Body
 		var tips []string
-		for _, c := range b.Cells {
-			tips = append(tips, fmt.Sprintf("%s of %s (%s; 95%% CI %s)", thousands(c.Count), thousands(b.Answers), c.Share, c.CI))
+		for j, c := range b.Cells {
+			tip := fmt.Sprintf("%s of %s (%s; 95%% CI %s)", thousands(c.Count), thousands(b.Answers), c.Share, c.CI)
+			if b.Corrected != nil {
+				tip += fmt.Sprintf("; corrected for classifier error %s (95%% CI %s)", b.Corrected[j].Share, b.Corrected[j].CI)
+			}
+			tips = append(tips, tip)
 		}
 		allTips = append(allTips, tips)
 	}
@@ -183,22 +213,41 @@ func stanceChart(d *stanceData) (chartView, error) {
 const stanceTmpl = `<h2>Who disclosed and who declined</h2>
 <p class="finding">{{.Finding}}</p>
 {{template "chart" .Chart}}
-<p class="note">Bars show each body's classified answers split by stance; hover for counts and 95% Wilson intervals. Bodies are ordered by number of answers.{{if .Caution}} {{.Caution}}{{end}}</p>
+<p class="note">Bars show each body's classified answers split by stance, as classified; hover for counts and 95% Wilson intervals{{if .AnyCorrected}}, and for the shares corrected for classifier error{{end}}. Bodies are ordered by number of answers.{{if .Caution}} {{.Caution}}{{end}}</p>
+{{if .Correction}}<p class="note">{{.Correction}}</p>{{end}}
 <details open><summary>Data table</summary><div class="tablewrap"><table>
-<caption>Stance by answering body: count, share and 95% interval</caption>
+<caption>Stance by answering body: count, share and 95% interval as classified{{if .AnyCorrected}}; below, the share corrected for classifier error with its 95% interval{{end}}</caption>
 <thead><tr><th>body</th><th class="n">answers</th>{{range .StanceCols}}<th class="n"><span class="swatch" style="background:{{.Colour}}"></span>{{.Label}}</th>{{end}}<th class="n">overridden</th></tr></thead>
 <tbody>
-{{range .Bodies}}<tr><td>{{.Body}}{{if .Names}}<br><small>{{.Names}}</small>{{end}}</td><td class="n">{{thousands .Answers}}</td>{{range .Cells}}<td class="n">{{thousands .Count}} <small>{{.Share}} · {{.CI}}</small></td>{{end}}<td class="n">{{thousands .Overridden}}</td></tr>
-{{end}}{{with .Total}}<tr><th>all bodies</th><th class="n">{{thousands .Answers}}</th>{{range .Cells}}<th class="n">{{thousands .Count}} <small>{{.Share}} · {{.CI}}</small></th>{{end}}<th class="n">{{thousands .Overridden}}</th></tr>{{end}}
+{{range $r := .Bodies}}<tr><td>{{.Body}}{{if .Names}}<br><small>{{.Names}}</small>{{end}}</td><td class="n">{{thousands .Answers}}</td>{{range $j, $c := .Cells}}<td class="n">{{thousands $c.Count}} <small>{{$c.Share}} · {{$c.CI}}</small>{{with $.Corr $j $r.Corrected}}<br><small class="corr">corrected {{.Share}} · {{.CI}}</small>{{end}}</td>{{end}}<td class="n">{{thousands .Overridden}}</td></tr>
+{{end}}{{with .Total}}{{$r := .}}<tr><th>all bodies</th><th class="n">{{thousands .Answers}}</th>{{range $j, $c := .Cells}}<th class="n">{{thousands $c.Count}} <small>{{$c.Share}} · {{$c.CI}}</small>{{with $.Corr $j $r.Corrected}}<br><small class="corr">corrected {{.Share}} · {{.CI}}</small>{{end}}</th>{{end}}<th class="n">{{thousands .Overridden}}</th></tr>{{end}}
 </tbody></table></div></details>
 `
 
+// Corr returns the j-th corrected cell of a row, or nil when the row is not
+// corrected (a template helper: ranging over Cells, the row is out of
+// reach).
+func (d *stanceData) Corr(j int, corrected []cell) *cell {
+	if j < len(corrected) {
+		return &corrected[j]
+	}
+	return nil
+}
+
+// stanceByBody is the stance table as tidy rows: the shares as classified
+// and, where the body was corrected, the shares corrected for classifier
+// error (empty cells otherwise).
 func stanceByBody(ix *index) table {
-	t := table{cols: []string{"body", "answers", "stance", "count", "share", "ci95_low", "ci95_high"}}
+	t := table{cols: []string{"body", "answers", "stance", "count", "share", "ci95_low", "ci95_high",
+		"corrected_share", "corrected_ci95_low", "corrected_ci95_high"}}
 	for _, b := range ix.res.Bodies {
 		for _, s := range classify.Stances {
 			p := b.Stances[s]
-			t.rows = append(t.rows, []interface{}{b.Body, b.Answers, string(s), p.Count, p.Share, p.Low, p.High})
+			row := []interface{}{b.Body, b.Answers, string(s), p.Count, p.Share, p.Low, p.High, nil, nil, nil}
+			if e, ok := b.Corrected[s]; ok {
+				row[7], row[8], row[9] = e.Share, e.Low, e.High
+			}
+			t.rows = append(t.rows, row)
 		}
 	}
 	return t
