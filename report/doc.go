@@ -6,7 +6,18 @@
 // Write produces one main page plus a sibling directory "<name>_files/"
 // holding the round-robin group detail pages (paginated, so that a corpus of
 // 50,000 answers still gives a main page under 10 MB) and tidy exports: a CSV
-// and a JSON file for every table the report shows, and one row per answer.
+// and a JSON file for every table the report shows, and one row per answer
+// in the answer schema of package analysis (analysis.AnswerColumns).
+//
+// # Sections
+//
+// The main page is a list of sections, each in one file (section_*.go)
+// that registers its HTML, its charts, its headline sentence and its
+// exports together; adding a chart is adding a file. Sections lay out what
+// analysis computed: every share, interval, ranking and parameter comes
+// from analysis.Result (analysis.Tabulated gives a hand-built Result its
+// statistics), so the page, its CSV and JSON and `parlance analyze` agree.
+// Input files are named by base name, or relative to Options.PathRoot.
 //
 // # Charts
 //
