@@ -225,7 +225,7 @@ func TestFamilyHeadlineIsTemplate(t *testing.T) {
 		Variants: make([]boilerplate.Variant, 1), Bodies: []boilerplate.BodyUse{{Body: "Department for Education", Answers: 900}}}
 	res.Families = append(res.Families, letter, ref)
 	page, _ := writeReport(t, res, Options{})
-	want := "The most widely used stock sentence, “I refer the Hon Member to the answer provided to him on [date] in response to Question [number].”, appears in 434 different wordings (for example “I refer the Hon Member to the answer provided to him on 17 March 2026 in response to Question 120276.”) in 553 answers from 20 bodies"
+	want := "The most widely used stock sentence, “I refer the Hon Member to the answer provided to him on [date] in response to Question [number].”, appears in 553 answers from 20 bodies, in 434 different wordings such as “I refer the Hon Member to the answer provided to him on 17 March 2026 in response to Question 120276.”, first seen on 7 December 2023"
 	if !strings.Contains(page, want) {
 		i := strings.Index(page, "most widely used stock sentence")
 		t.Errorf("family headline:\n got %.400s\nwant %s", page[max(i, 0):], want)

@@ -76,11 +76,14 @@ func buildFamilies(c *buildContext) (*section, error) {
 		when = fmt.Sprintf(", first seen on %s and last on %s", longDay(f.First), longDay(f.Last))
 	}
 	wordings := ""
-	if len(f.Variants) > 1 {
-		wordings = fmt.Sprintf(" in %s (for example “%s”)", plural(len(f.Variants), "wording", "different wordings"), clip(familyText(f), 200))
+	switch {
+	case len(f.Variants) > 1 && familyTemplate(f) != familyText(f):
+		wordings = fmt.Sprintf(", in %s such as “%s”", plural(len(f.Variants), "wording", "different wordings"), clip(familyText(f), 200))
+	case len(f.Variants) > 1:
+		wordings = fmt.Sprintf(", in %s", plural(len(f.Variants), "wording", "slightly different wordings"))
 	}
-	d.Finding = fmt.Sprintf("The most widely used stock sentence, “%s”, appears%s in %s from %s%s.",
-		clip(familyTemplate(f), 200), wordings, plural(f.Answers, "answer", "answers"), plural(len(f.Bodies), "body", "bodies"), when)
+	d.Finding = fmt.Sprintf("The most widely used stock sentence, “%s”, appears in %s from %s%s%s.",
+		clip(familyTemplate(f), 200), plural(f.Answers, "answer", "answers"), plural(len(f.Bodies), "body", "bodies"), wordings, when)
 	s.Finding = d.Finding
 	var err error
 	if d.Chart, err = familyChart(d); err != nil {
