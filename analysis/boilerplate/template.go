@@ -24,8 +24,8 @@ const templateShare = 0.8
 // A word of Example is fixed when it appears, in order, in wordings that
 // account for at least 80% of the family's occurrences: each wording is
 // aligned with Example by a longest common subsequence of words (compared
-// after text.Normalize), and a word counts for the wording when the
-// alignment keeps it.
+// after text.Normalize, trailing punctuation aside), and a word counts for
+// the wording when the alignment keeps it.
 func familyTemplate(example string, variants []Variant) string {
 	if len(variants) < 2 || example == "" {
 		return example
@@ -33,13 +33,17 @@ func familyTemplate(example string, variants []Variant) string {
 	words := strings.Fields(example)
 	norm := make([]string, len(words))
 	for i, w := range words {
-		norm[i] = text.Normalize(w)
+		norm[i] = compareForm(w)
 	}
 	kept := make([]int, len(words)) // occurrences whose wording keeps word i
 	total := 0
 	for _, v := range variants {
 		total += v.Count
-		for _, i := range lcsKept(norm, strings.Fields(v.Text)) {
+		vw := strings.Fields(v.Text)
+		for j, w := range vw {
+			vw[j] = compareForm(w)
+		}
+		for _, i := range lcsKept(norm, vw) {
 			kept[i] += v.Count
 		}
 	}
@@ -68,6 +72,13 @@ func familyTemplate(example string, variants []Variant) string {
 		lastMark = mark
 	}
 	return strings.Join(out, " ")
+}
+
+// compareForm is a word as templates compare it: normalised, without
+// trailing punctuation ("Hon." and "hon" are one word, and so are "course."
+// and "course" before a sentence goes on).
+func compareForm(w string) string {
+	return strings.TrimRight(text.Normalize(w), ".,;:!?")
 }
 
 // lcsKept returns the indices of a kept by a longest common subsequence of

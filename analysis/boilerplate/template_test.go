@@ -34,3 +34,15 @@ func TestFamilyTemplateOneWordingAndLinks(t *testing.T) {
 		t.Errorf("links:\n got %q\nwant %q", got, want)
 	}
 }
+
+// Punctuation alone does not make a word vary: "Hon" and "hon." are one.
+func TestFamilyTemplateIgnoresTrailingPunctuation(t *testing.T) {
+	ex := "I refer the Hon Member to the answer given on 2 May 2024."
+	vs := []Variant{
+		{Text: "i refer the hon member to the answer given on 2 may 2024.", Count: 2},
+		{Text: "i refer the hon. member to the answer given on 9 june 2025.", Count: 2},
+	}
+	if got, want := familyTemplate(ex, vs), "I refer the Hon Member to the answer given on [date]."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
