@@ -226,6 +226,7 @@ func TestHostileTextIsInert(t *testing.T) {
 func TestNaNExports(t *testing.T) {
 	res := hikvision()
 	res.Answers[0].Verdict.Confidence = math.NaN()
+	analysis.Tabulate(res)
 	res.Bodies[0].Stances[classify.Declined] = stats.Proportion{Share: math.NaN(), Low: math.Inf(-1)}
 	dir := t.TempDir()
 	if err := Write(filepath.Join(dir, "r.html"), res, Options{}); err != nil {
