@@ -90,7 +90,9 @@
 // fairer guide. Partial answers that silently skip one lettered item, and
 // whether-questions answered with related information but no yes/no,
 // remain the hardest. Evaluate computes the same scores for any gold and
-// predicted verdicts.
+// predicted verdicts. CheckConfusion is the rules' stance confusion on the
+// check sets, the error rates that shares corrected for classifier error
+// (stats.CorrectShares) adjust for; TestConfusionFile keeps it in step.
 //
 // # Speed
 //

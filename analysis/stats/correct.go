@@ -79,6 +79,10 @@ type CorrectOptions struct {
 	Seed uint64
 }
 
+// maxRedraws is the most resamples of the confusion one replicate may
+// draw before CorrectShares gives up (see its Degenerate cases).
+const maxRedraws = 1000
+
 // correctStream is the second word of the PCG state CorrectShares seeds:
 // the first 64 bits of the golden ratio, as ChiSquareMonteCarlo uses.
 const correctStream = 0x9e3779b97f4a7c15
@@ -105,8 +109,8 @@ type Corrected struct {
 	Redrawn    int
 	// Condition is the 2-norm condition number of the estimated rates M:
 	// how much the correction can amplify noise in the predicted shares
-	// (1 for a perfect classifier, +Inf when M is singular and some shares
-	// cannot be told apart).
+	// (1 for a perfect classifier, huge or +Inf when M is singular and some
+	// shares cannot be told apart).
 	Condition float64
 }
 
@@ -157,9 +161,12 @@ type Corrected struct {
 //     were never predicted as (as the Jeffreys interval for a proportion
 //     does not collapse at 0/N);
 //
-// and π* is fitted from n* with M*. Fitting with rates other than those
-// that made the counts is what puts the confusion's uncertainty in the
-// interval. The interval is widened, if need be, to contain π̂ (a share
+// and π* is fitted from n* with M* (by EM, from π̂). π* varies with M* as
+// π̂ varies with the labelled sample, and with n* as it varies with the
+// items; the scheme is a hybrid of a bootstrap (the confusion) and a
+// posterior draw (the items), and TestCorrectSharesCoverage checks by
+// simulation that its intervals cover the true shares about 95% of the
+// time. An interval is widened, if need be, to contain π̂ (a share
 // estimated at the boundary can have every replicate slightly inside it).
 // The draws come from one PCG stream seeded by opt.Seed, so results are
 // byte-identical from run to run.
@@ -171,11 +178,14 @@ type Corrected struct {
 // was predicted as (an all-zero column of c) cannot be explained by the
 // confusion: an error too. A resampled confusion that cannot produce a
 // class the replicate's counts hold (a column emptied by resampling) is
-// drawn again; Corrected.Redrawn counts these. Classes never predicted are
+// drawn again; Corrected.Redrawn counts these, and after 1,000 in a row for
+// one replicate CorrectShares gives up with an error (the labelled items
+// are too few to resample). Classes never predicted are
 // fine: their estimated share is whatever the others' errors imply, often 0.
 // When M is singular (two classes the classifier confuses identically) the
 // maximiser is not unique: π̂ is the one EM reaches from equal shares, the
-// intervals are wide, and Corrected.Condition is +Inf. N = 0 is an error:
+// intervals are wide, and Corrected.Condition is huge or +Inf. N = 0 is an
+// error:
 // there is nothing to estimate.
 //
 // The correction assumes the classifier errs on these items as it did on
@@ -250,7 +260,13 @@ func CorrectShares(predicted []int, c Confusion, opt CorrectOptions) (Corrected,
 		for j := range k {
 			nStar[j] *= float64(n) / sum
 		}
-		for {
+		for tries := 0; ; tries++ {
+			// The observed c is itself a possible draw, so a usable one
+			// comes with positive probability; the cap only stops a
+			// confusion so sparse that it comes almost never.
+			if tries == maxRedraws {
+				return Corrected{}, fmt.Errorf("stats: %d resamples of the confusion in a row could not produce every predicted class: too few labelled items to resample", maxRedraws)
+			}
 			for i := range k {
 				multinomial(rng, rows[i], m[i], cStar[i])
 			}

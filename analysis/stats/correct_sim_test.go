@@ -29,7 +29,8 @@ var simClasses = []string{"disclosed", "partial", "declined", "referred", "holdi
 type simCoverage struct {
 	bodySize, sims, replicates int
 	truth                      []float64
-	corrected, raw             []int // intervals covering the truth, per class
+	bodyRates                  [][]float64 // the rates the body's answers were classified with
+	corrected, raw             []int       // intervals covering the truth, per class
 	width, rawWidth            []float64
 }
 
@@ -37,13 +38,16 @@ type simCoverage struct {
 // shares truth. Each simulation draws its own labelled sample (the row
 // totals of simConfusion, classified through its true rates) and its own
 // body (true stances multinomial(bodySize, truth), each classified through
-// the true rates), then asks whether CorrectShares' intervals (replicates
+// bodyRates, or the true rates when nil), then asks whether CorrectShares' intervals (replicates
 // bootstrap replicates, seeded by the simulation's number) and the raw
 // Wilson intervals of the predicted shares contain the true shares.
-func simulateCoverage(t *testing.T, bodySize, sims, replicates int, truth []float64) simCoverage {
+func simulateCoverage(t *testing.T, bodySize, sims, replicates int, truth []float64, bodyRates [][]float64) simCoverage {
 	t.Helper()
 	k := len(simConfusion)
 	rates := simConfusion.Rates()
+	if bodyRates == nil {
+		bodyRates = rates
+	}
 	rows := make([]int, k)
 	for i, r := range simConfusion {
 		for _, v := range r {
@@ -68,7 +72,7 @@ func simulateCoverage(t *testing.T, bodySize, sims, replicates int, truth []floa
 		pred := make([]int, k)
 		tmp := make([]int, k)
 		for i, n := range trueCounts {
-			multinomial(rng, n, rates[i], tmp)
+			multinomial(rng, n, bodyRates[i], tmp)
 			for j, v := range tmp {
 				pred[j] += v
 			}
@@ -87,7 +91,7 @@ func simulateCoverage(t *testing.T, bodySize, sims, replicates int, truth []floa
 		}
 		out[s] = o
 	})
-	cov := simCoverage{bodySize: bodySize, sims: sims, replicates: replicates, truth: truth,
+	cov := simCoverage{bodySize: bodySize, sims: sims, replicates: replicates, truth: truth, bodyRates: bodyRates,
 		corrected: make([]int, k), raw: make([]int, k), width: make([]float64, k), rawWidth: make([]float64, k)}
 	for s, o := range out {
 		if o.err != nil {
@@ -111,11 +115,10 @@ func (c simCoverage) markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Bodies of %d answers, %d simulations, %d bootstrap replicates each; labelled sample of %d.\n\n", c.bodySize, c.sims, c.replicates, simConfusion.total())
 	b.WriteString("| stance | true share | raw share expected | raw coverage | raw mean width | corrected coverage | corrected mean width |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
-	rates := simConfusion.Rates()
 	for i, name := range simClasses {
 		q := 0.0
 		for l, p := range c.truth {
-			q += p * rates[l][i]
+			q += p * c.bodyRates[l][i]
 		}
 		fmt.Fprintf(&b, "| %s | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f |\n", name, c.truth[i], q,
 			float64(c.raw[i])/float64(c.sims), c.rawWidth[i], float64(c.corrected[i])/float64(c.sims), c.width[i])
@@ -154,7 +157,7 @@ func TestCorrectSharesCoverage(t *testing.T) {
 		if want.Labelled != simConfusion.total() || !reflect.DeepEqual(want.Classes, simClasses) || sims < 1000 {
 			t.Fatalf("CorrectionCoverage[%d] = %+v: want %d labelled, classes %v, at least 1,000 simulations", si, want, simConfusion.total(), simClasses)
 		}
-		cov := simulateCoverage(t, n, sims, want.Replicates, want.TrueShares)
+		cov := simulateCoverage(t, n, sims, want.Replicates, want.TrueShares, nil)
 		t.Logf("coverage of 95%% intervals:\n%s", cov.markdown())
 		minRaw := 1.0
 		for i, name := range simClasses {
@@ -175,5 +178,35 @@ func TestCorrectSharesCoverage(t *testing.T) {
 		if minRaw > 0.85 {
 			t.Errorf("bodies of %d: the raw intervals cover every true share in at least %.3f of simulations; the simulation does not show the bias", n, minRaw)
 		}
+	}
+}
+
+// TestCorrectSharesCoverageWhenRatesDiffer shows what the correction's
+// assumption is worth: the labelled sample is classified with the rules'
+// pooled rates on the check sets, as before, but the bodies' answers with
+// the rates the rules show on the 2009 check set alone (far fewer
+// partial answers called disclosed). The intervals then miss: the test
+// fails if they still cover every true share 90% of the time, since that
+// would mean the simulation cannot tell the assumption from its failure.
+// Skipped with -short.
+func TestCorrectSharesCoverageWhenRatesDiffer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("simulation skipped with -short")
+	}
+	twfy := Confusion{
+		{66, 5, 2, 1, 0},
+		{8, 23, 4, 0, 0},
+		{0, 3, 5, 0, 0},
+		{1, 0, 0, 1, 0},
+		{0, 0, 0, 0, 1},
+	}
+	cov := simulateCoverage(t, 1000, 1000, 200, []float64{0.45, 0.25, 0.20, 0.07, 0.03}, twfy.Rates())
+	t.Logf("coverage of 95%% intervals when the body's error rates are the 2009 check set's:\n%s", cov.markdown())
+	worst := 1.0
+	for i := range simClasses {
+		worst = min(worst, float64(cov.corrected[i])/float64(cov.sims))
+	}
+	if worst >= 0.90 {
+		t.Errorf("with the wrong error rates the corrected intervals still cover every share in at least %.3f of simulations", worst)
 	}
 }

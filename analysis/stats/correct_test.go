@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 func sumShares(c Corrected) float64 {
@@ -279,6 +281,55 @@ func BenchmarkCorrectShares(b *testing.B) {
 	for b.Loop() {
 		if _, err := CorrectShares(n, c, CorrectOptions{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// A class the classifier rarely predicts as itself (1 of 100) leaves its
+// column empty in about a third of the confusion's resamples; those are
+// drawn again and counted, and the result is still well formed.
+func TestCorrectSharesRedrawsEmptiedColumns(t *testing.T) {
+	c := Confusion{{100, 0}, {99, 1}}
+	res, err := CorrectShares([]int{150, 1}, c, CorrectOptions{Replicates: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkWellFormed(t, "rare column", res)
+	// About 0.99¹⁰⁰ ≈ 0.37 of draws fail: 300 replicates need about 175.
+	if res.Redrawn < 100 || res.Redrawn > 260 {
+		t.Errorf("Redrawn = %d, want about 175", res.Redrawn)
+	}
+}
+
+// Where the predicted shares are an exact mixture with interior shares,
+// EM returns the adjusted classify-and-count solution of Mᵀπ = q, found
+// here independently with gonum's linear solver, for the rules' confusion.
+func TestEMSharesIsAdjustedCountInside(t *testing.T) {
+	c := Confusion{{152, 31, 7, 1, 0}, {51, 71, 8, 1, 0}, {3, 15, 37, 1, 0}, {1, 1, 0, 15, 0}, {0, 0, 0, 0, 5}}
+	m := c.Rates()
+	mt := mat.NewDense(5, 5, nil)
+	for i := range 5 {
+		for j := range 5 {
+			mt.Set(j, i, m[i][j])
+		}
+	}
+	for _, pi := range [][]float64{{0.45, 0.25, 0.2, 0.07, 0.03}, {0.2, 0.2, 0.2, 0.2, 0.2}, {0.7, 0.1, 0.1, 0.05, 0.05}} {
+		q := mat.NewVecDense(5, nil)
+		q.MulVec(mt, mat.NewVecDense(5, pi))
+		n := make([]float64, 5)
+		for j := range n {
+			n[j] = 1000 * q.AtVec(j)
+		}
+		var solved mat.VecDense
+		if err := solved.SolveVec(mt, q); err != nil {
+			t.Fatal(err)
+		}
+		fit := emShares(n, m, nil)
+		for i := range pi {
+			if !near(fit[i], solved.AtVec(i), 1e-6) || !near(fit[i], pi[i], 1e-6) {
+				t.Errorf("π = %v: EM %v, solve %v", pi, fit, mat.Formatted(&solved))
+				break
+			}
 		}
 	}
 }
