@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -229,7 +230,29 @@ func marshalCompact(v any) (string, error) {
 	return strings.TrimSuffix(b.String(), "\n"), nil
 }
 
-// SummaryJSON is the reading summary in exportable form.
+// DisplayPath is how exports and reports name an input file: relative to
+// root when root is not "" and the file lies under it, else its base name;
+// a URL (the API client's responses) is kept whole. Private directories thus
+// stay out of what is published, and the same data read from another
+// directory gives the same bytes.
+func DisplayPath(p, root string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	if root != "" {
+		if abs, err := filepath.Abs(p); err == nil {
+			if r, err := filepath.Abs(root); err == nil {
+				if rel, err := filepath.Rel(r, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+					return filepath.ToSlash(rel)
+				}
+			}
+		}
+	}
+	return filepath.Base(p)
+}
+
+// SummaryJSON is the reading summary in exportable form; files are named
+// by DisplayPath.
 type SummaryJSON struct {
 	Read          map[string]int `json:"read"`
 	Skipped       map[string]int `json:"skipped"`
@@ -257,9 +280,20 @@ func ExportSummary(s *corpus.Summary) SummaryJSON {
 		out.UnknownBodies[k] = v
 	}
 	out.Truncated, out.Hydrated = s.Truncated, s.Hydrated
-	out.Files = append(out.Files, s.Files...)
+	for _, f := range s.Files {
+		out.Files = append(out.Files, DisplayPath(f, ""))
+	}
 	for _, p := range s.Problems {
-		out.Problems = append(out.Problems, p.Error())
+		if p == nil {
+			continue
+		}
+		q := *p
+		q.File = DisplayPath(p.File, "")
+		if q.Err == nil {
+			out.Problems = append(out.Problems, q.File+": "+q.Record+": field "+q.Field)
+			continue
+		}
+		out.Problems = append(out.Problems, q.Error())
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package analysis_test
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"reflect"
 	"strings"
@@ -221,3 +222,25 @@ func TestAnswerSchemaIsOneList(t *testing.T) {
 		t.Errorf("Values = %v", v)
 	}
 }
+
+// Exports name input files by base name (or relative to a root): the
+// directories they were read from stay private.
+func TestDisplayPath(t *testing.T) {
+	for _, c := range []struct{ p, root, want string }{
+		{"/home/alice/secret/list/2023-12.json.gz", "", "2023-12.json.gz"},
+		{"/home/alice/secret/list/2023-12.json.gz", "/home/alice/secret", "list/2023-12.json.gz"},
+		{"/srv/x/list/2023-12.json.gz", "/home/alice/secret", "2023-12.json.gz"},
+		{"https://questions-statements-api.parliament.uk/api/writtenquestions/questions?skip=0", "", "https://questions-statements-api.parliament.uk/api/writtenquestions/questions?skip=0"},
+	} {
+		if got := analysis.DisplayPath(c.p, c.root); got != c.want {
+			t.Errorf("DisplayPath(%q, %q) = %q, want %q", c.p, c.root, got, c.want)
+		}
+	}
+	s := analysis.ExportSummary(&corpus.Summary{Files: []string{"/home/alice/secret/a.jsonl"},
+		Problems: []*corpus.Problem{{File: "/home/alice/secret/a.jsonl", Record: "line 2", Field: "id", Err: errBad}}})
+	if s.Files[0] != "a.jsonl" || strings.Contains(s.Problems[0], "alice") {
+		t.Errorf("summary leaks the directory: %+v", s)
+	}
+}
+
+var errBad = errors.New("bad")

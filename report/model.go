@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"html/template"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -173,22 +172,7 @@ func (ix *index) member(m roundrobin.Member) (*analysis.Answer, bool) {
 // Options.PathRoot when it lies under it, else its base name. Private
 // directories thus stay out of the report, and the same data read from
 // another directory gives the same bytes.
-func (ix *index) displayPath(p string) string {
-	if ix.opt.PathRoot != "" && !strings.Contains(p, "://") {
-		if abs, err := filepath.Abs(p); err == nil {
-			if root, err := filepath.Abs(ix.opt.PathRoot); err == nil {
-				if rel, err := filepath.Rel(root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-					return filepath.ToSlash(rel)
-				}
-			}
-		}
-	}
-	if i := strings.Index(p, "://"); i >= 0 {
-		// A URL (the API client's responses): keep it, it is public.
-		return p
-	}
-	return filepath.Base(p)
-}
+func (ix *index) displayPath(p string) string { return analysis.DisplayPath(p, ix.opt.PathRoot) }
 
 // pageOf returns the 1-based page number of the i-th group (0-based).
 func pageOf(i int) int { return i/groupsPerPage + 1 }
