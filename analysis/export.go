@@ -3,10 +3,13 @@ package analysis
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parlance-go/parlance/analysis/boilerplate"
 	"github.com/parlance-go/parlance/analysis/classify"
@@ -15,40 +18,93 @@ import (
 	"github.com/parlance-go/parlance/corpus"
 )
 
-// AnswerRow is the flat, exported form of one analysed answer: one line of
-// `parlance analyze` output.
+// Column is one column of the answer schema: its name, the kind of its
+// values and what it holds. AnswerColumns is the single definition every
+// export of answers follows (analyze's JSON Lines, CSV and JSON, the
+// report's answers.csv and answers.json, and any further format).
+type Column struct {
+	Name string
+	// Kind is "string", "int", "float", "bool", "date" (ISO 8601 civil
+	// date, "" if unknown), "list" (of strings: joined with ";" in CSV)
+	// or "json" (structured: a JSON array in CSV cells).
+	Kind  string
+	About string
+}
+
+// AnswerColumns is the answer schema, in column order. Numbers in [0, 1]
+// are rounded to four decimals so that exports are stable and readable.
+var AnswerColumns = []Column{
+	{"id", "string", "record ID: api:<id>, twfy:<id> or pp:<hash>"},
+	{"source", "string", "api, twfy or pp"},
+	{"uin", "string", "the question's number"},
+	{"house", "string", "Commons, Lords or Bicameral"},
+	{"body", "string", "canonical answering body: counts and tables use it across renames"},
+	{"body_as_named", "string", "the answering body's name on the answer's date"},
+	{"asker_id", "int", "the asking member's Parliament ID, 0 if unknown"},
+	{"asker_name", "string", "the asking member's name, where the input gives it"},
+	{"date_tabled", "date", "date the question was tabled"},
+	{"date_answered", "date", "date of the answer"},
+	{"heading", "string", "topic heading"},
+	{"group", "string", "round-robin group ID, empty if none"},
+	{"stance", "string", "disclosed, partial, declined, referred, holding or unanswered"},
+	{"grounds", "list", "refusal grounds the answer cites"},
+	{"confidence", "float", "the classifier's confidence in the stance, in [0, 1]"},
+	{"overridden", "bool", "the verdict was set by hand"},
+	{"note", "string", "the note of a hand override"},
+	{"boilerplate_share", "float", "share of the answer's text in stock sentences, in [0, 1]"},
+	{"holding", "bool", "the source flags the answer as a holding answer"},
+	{"truncated", "bool", "the text is known to be incomplete"},
+	{"url", "string", "the record at its source"},
+	{"evidence", "json", "the text behind the verdict: start, end, text, cue"},
+	{"refs", "json", "references the answer makes: kind, uin, date, url, title"},
+}
+
+// AnswerRow is the flat, exported form of one analysed answer, with one
+// field per AnswerColumns entry, in order (a test holds them together).
 type AnswerRow struct {
 	ID               string              `json:"id"`
 	Source           string              `json:"source"`
 	UIN              string              `json:"uin"`
-	Department       string              `json:"department"`
+	House            string              `json:"house"`
+	Body             string              `json:"body"`
+	BodyAsNamed      string              `json:"body_as_named"`
+	AskerID          int                 `json:"asker_id"`
+	AskerName        string              `json:"asker_name"`
+	DateTabled       string              `json:"date_tabled"`
 	DateAnswered     string              `json:"date_answered"`
 	Heading          string              `json:"heading"`
 	Group            string              `json:"group"`
 	Stance           classify.Stance     `json:"stance"`
 	Grounds          []classify.Ground   `json:"grounds"`
-	BoilerplateShare float64             `json:"boilerplate_share"`
 	Confidence       float64             `json:"confidence"`
+	Overridden       bool                `json:"overridden"`
+	Note             string              `json:"note"`
+	BoilerplateShare float64             `json:"boilerplate_share"`
+	Holding          bool                `json:"holding"`
+	Truncated        bool                `json:"truncated"`
+	URL              string              `json:"url"`
 	Evidence         []classify.Evidence `json:"evidence"`
 	Refs             []classify.Ref      `json:"refs"`
-	Overridden       bool                `json:"overridden"`
-	Note             string              `json:"note,omitempty"`
 }
 
-// Row flattens an answer for export. Shares and confidences are rounded to
-// four decimals so that exports are stable and readable.
+// Row flattens an answer for export.
 func (a *Answer) Row() AnswerRow {
 	r := a.Record
+	if r == nil {
+		r = &corpus.Record{}
+	}
 	row := AnswerRow{
-		ID: r.ID, Source: string(r.Source), UIN: r.UIN, Department: r.Department,
+		ID: r.ID, Source: string(r.Source), UIN: r.UIN, House: string(r.House),
+		Body: r.Department, BodyAsNamed: a.BodyName, AskerID: r.Asker.ID, AskerName: r.Asker.Name,
+		DateTabled: civil(r.DateTabled), DateAnswered: civil(r.DateAnswered),
 		Heading: r.Heading, Group: a.Group,
 		Stance: a.Verdict.Stance, Grounds: a.Verdict.Grounds,
-		BoilerplateShare: round4(a.BoilerplateShare), Confidence: round4(a.Verdict.Confidence),
+		Confidence: round4(a.Verdict.Confidence), Overridden: a.Verdict.Overridden, Note: a.Verdict.Note,
+		BoilerplateShare: round4(a.BoilerplateShare), Holding: r.Holding, Truncated: r.Truncated, URL: r.URL,
 		Evidence: a.Verdict.Evidence, Refs: a.Verdict.Refs,
-		Overridden: a.Verdict.Overridden, Note: a.Verdict.Note,
 	}
-	if !r.DateAnswered.IsZero() {
-		row.DateAnswered = r.DateAnswered.Format(corpus.DateLayout)
+	if row.BodyAsNamed == "" {
+		row.BodyAsNamed = row.Body
 	}
 	if row.Grounds == nil {
 		row.Grounds = []classify.Ground{}
@@ -60,6 +116,27 @@ func (a *Answer) Row() AnswerRow {
 		row.Refs = []classify.Ref{}
 	}
 	return row
+}
+
+// Values returns the row's values in AnswerColumns order: strings, ints,
+// float64s, bools, []string for lists and the structured values for
+// "json" columns.
+func (r AnswerRow) Values() []any {
+	grounds := make([]string, len(r.Grounds))
+	for i, g := range r.Grounds {
+		grounds[i] = string(g)
+	}
+	return []any{r.ID, r.Source, r.UIN, r.House, r.Body, r.BodyAsNamed, r.AskerID, r.AskerName,
+		r.DateTabled, r.DateAnswered, r.Heading, r.Group, string(r.Stance), grounds,
+		r.Confidence, r.Overridden, r.Note, r.BoilerplateShare, r.Holding, r.Truncated, r.URL,
+		r.Evidence, r.Refs}
+}
+
+func civil(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(corpus.DateLayout)
 }
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
@@ -81,40 +158,68 @@ func WriteAnswersJSONL(w io.Writer, res *Result) error {
 	return nil
 }
 
-// AnswerCSVHeader is the header of WriteAnswersCSV. Lists (grounds) are
-// joined with ";"; evidence and refs are JSON arrays in one cell each.
-var AnswerCSVHeader = []string{"id", "source", "uin", "department", "date_answered", "heading", "group",
-	"stance", "grounds", "boilerplate_share", "confidence", "evidence", "refs", "overridden", "note"}
+// AnswerCSVHeader is the header of WriteAnswersCSV: the names of
+// AnswerColumns.
+var AnswerCSVHeader = func() []string {
+	out := make([]string, len(AnswerColumns))
+	for i, c := range AnswerColumns {
+		out[i] = c.Name
+	}
+	return out
+}()
 
-// WriteAnswersCSV writes one CSV row per answer, in input order.
+// WriteAnswersCSV writes one CSV row per answer, in input order, each cell
+// formatted by CSVCell.
 func WriteAnswersCSV(w io.Writer, res *Result) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(AnswerCSVHeader); err != nil {
 		return err
 	}
+	rec := make([]string, len(AnswerColumns))
 	for i := range res.Answers {
-		r := res.Answers[i].Row()
-		grounds := make([]string, len(r.Grounds))
-		for j, g := range r.Grounds {
-			grounds[j] = string(g)
+		for j, v := range res.Answers[i].Row().Values() {
+			rec[j] = CSVCell(v)
 		}
-		ev, err := marshalCompact(r.Evidence)
-		if err != nil {
-			return err
-		}
-		refs, err := marshalCompact(r.Refs)
-		if err != nil {
-			return err
-		}
-		if err := cw.Write([]string{r.ID, r.Source, r.UIN, r.Department, r.DateAnswered, r.Heading, r.Group,
-			string(r.Stance), strings.Join(grounds, ";"),
-			strconv.FormatFloat(r.BoilerplateShare, 'f', -1, 64), strconv.FormatFloat(r.Confidence, 'f', -1, 64),
-			ev, refs, strconv.FormatBool(r.Overridden), r.Note}); err != nil {
+		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// CSVCell formats one value for a CSV cell: numbers as the shortest
+// decimal that round-trips, lists of strings joined with ";", structured
+// values as compact JSON, and text defused against spreadsheet formulas (a
+// cell starting with = + - @, a tab or a carriage return is prefixed with
+// an apostrophe, which spreadsheet programs show as plain text).
+func CSVCell(v any) string {
+	switch x := v.(type) {
+	case string:
+		return csvSafe(x)
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	case nil:
+		return ""
+	case []string:
+		return csvSafe(strings.Join(x, ";"))
+	}
+	s, err := marshalCompact(v)
+	if err != nil {
+		return csvSafe(fmt.Sprint(v))
+	}
+	return csvSafe(s)
+}
+
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func marshalCompact(v any) (string, error) {
@@ -125,7 +230,29 @@ func marshalCompact(v any) (string, error) {
 	return strings.TrimSuffix(b.String(), "\n"), nil
 }
 
-// SummaryJSON is the reading summary in exportable form.
+// DisplayPath is how exports and reports name an input file: relative to
+// root when root is not "" and the file lies under it, else its base name;
+// a URL (the API client's responses) is kept whole. Private directories thus
+// stay out of what is published, and the same data read from another
+// directory gives the same bytes.
+func DisplayPath(p, root string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	if root != "" {
+		if abs, err := filepath.Abs(p); err == nil {
+			if r, err := filepath.Abs(root); err == nil {
+				if rel, err := filepath.Rel(r, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+					return filepath.ToSlash(rel)
+				}
+			}
+		}
+	}
+	return filepath.Base(p)
+}
+
+// SummaryJSON is the reading summary in exportable form; files are named
+// by DisplayPath.
 type SummaryJSON struct {
 	Read          map[string]int `json:"read"`
 	Skipped       map[string]int `json:"skipped"`
@@ -153,37 +280,68 @@ func ExportSummary(s *corpus.Summary) SummaryJSON {
 		out.UnknownBodies[k] = v
 	}
 	out.Truncated, out.Hydrated = s.Truncated, s.Hydrated
-	out.Files = append(out.Files, s.Files...)
+	for _, f := range s.Files {
+		out.Files = append(out.Files, DisplayPath(f, ""))
+	}
 	for _, p := range s.Problems {
-		out.Problems = append(out.Problems, p.Error())
+		if p == nil {
+			continue
+		}
+		q := *p
+		q.File = DisplayPath(p.File, "")
+		if q.Err == nil {
+			out.Problems = append(out.Problems, q.File+": "+q.Record+": field "+q.Field)
+			continue
+		}
+		out.Problems = append(out.Problems, q.Error())
 	}
 	return out
 }
 
 // BodyStatsJSON is one body's statistics in exportable form.
 type BodyStatsJSON struct {
-	Body    string                      `json:"body"`
-	Answers int                         `json:"answers"`
-	Stances map[string]stats.Proportion `json:"stances"`
-	Grounds map[string]stats.Proportion `json:"grounds"`
+	Body       string                      `json:"body"`
+	Names      []NameUseJSON               `json:"names,omitempty"`
+	Answers    int                         `json:"answers"`
+	Overridden int                         `json:"overridden"`
+	Stances    map[string]stats.Proportion `json:"stances"`
+	Grounds    map[string]stats.Proportion `json:"grounds"`
 	// Corrected is BodyStats.Corrected: the stance shares corrected for
 	// classifier error, absent for bodies too small to correct.
 	Corrected map[classify.Stance]stats.Estimate `json:"corrected,omitempty"`
+}
+
+// NameUseJSON is one name a body's answers were given under.
+type NameUseJSON struct {
+	Name    string `json:"name"`
+	Answers int    `json:"answers"`
+	First   string `json:"first"`
+	Last    string `json:"last"`
+}
+
+// ExportBody converts one body's statistics for export; shares and bounds
+// are rounded to four decimals.
+func ExportBody(b BodyStats) BodyStatsJSON {
+	j := BodyStatsJSON{Body: b.Body, Answers: b.Answers, Overridden: b.Overridden,
+		Stances: map[string]stats.Proportion{}, Grounds: map[string]stats.Proportion{}}
+	for k, v := range b.Stances {
+		j.Stances[string(k)] = roundProportion(v)
+	}
+	for k, v := range b.Grounds {
+		j.Grounds[string(k)] = roundProportion(v)
+	}
+	j.Corrected = roundEstimates(b.Corrected)
+	for _, n := range b.Names {
+		j.Names = append(j.Names, NameUseJSON{Name: n.Name, Answers: n.Answers, First: civil(n.First), Last: civil(n.Last)})
+	}
+	return j
 }
 
 // ExportBodies converts per-body statistics for export.
 func ExportBodies(bodies []BodyStats) []BodyStatsJSON {
 	out := make([]BodyStatsJSON, 0, len(bodies))
 	for _, b := range bodies {
-		j := BodyStatsJSON{Body: b.Body, Answers: b.Answers, Stances: map[string]stats.Proportion{}, Grounds: map[string]stats.Proportion{}}
-		for k, v := range b.Stances {
-			j.Stances[string(k)] = roundProportion(v)
-		}
-		for k, v := range b.Grounds {
-			j.Grounds[string(k)] = roundProportion(v)
-		}
-		j.Corrected = roundEstimates(b.Corrected)
-		out = append(out, j)
+		out = append(out, ExportBody(b))
 	}
 	return out
 }
@@ -246,13 +404,19 @@ func WriteJSON(w io.Writer, res *Result) error {
 		Campaigns    []roundrobin.Campaign `json:"campaigns"`
 		GroupVerdict []GroupVerdicts       `json:"group_verdicts"`
 		Families     []boilerplate.Family  `json:"families"`
+		FamilyRank   []FamilyRank          `json:"family_ranking"`
+		Grounds      []classify.Ground     `json:"grounds"`
+		Overall      BodyStatsJSON         `json:"overall"`
 		Bodies       []BodyStatsJSON       `json:"bodies"`
 		Independence stats.Independence    `json:"independence"`
+		Parameters   []Parameter           `json:"parameters"`
 		Correction   Correction            `json:"correction"`
 	}{
 		Version: res.Version, Summary: ExportSummary(res.Summary), Answers: answers,
 		Groups: orEmpty(res.Groups), Campaigns: orEmpty(res.Campaigns), GroupVerdict: res.Verdicts(), Families: orEmpty(res.Families),
-		Bodies: ExportBodies(res.Bodies), Independence: res.Independence, Correction: res.Correction.rounded(),
+		FamilyRank: orEmpty(res.FamilyRanking), Grounds: orEmpty(res.Grounds), Overall: ExportBody(res.Overall),
+		Bodies: ExportBodies(res.Bodies), Independence: res.Independence, Parameters: orEmpty(res.Parameters),
+		Correction: res.Correction.rounded(),
 	}
 	enc := newEncoder(w)
 	enc.SetIndent("", "  ")

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"maps"
-	"sort"
 	"strings"
 
 	"github.com/parlance-go/parlance/analysis/boilerplate"
@@ -25,11 +24,19 @@ type Config struct {
 	// boilerplate families (LearnFamilies) before classifying.
 	Classifier *classify.Classifier
 	// MinBodyAnswers is the number of classified answers a body needs to
-	// enter the test of independence between body and stance, and to have
-	// its stance shares corrected for classifier error. Zero means 20:
-	// with fewer, expected cell counts are mostly below 5 and the chi-square
-	// approximation is not to be trusted.
+	// enter the test of independence between body and stance, to be
+	// singled out in a finding and to have its stance shares corrected
+	// for classifier error, and a month to be read as a full bar. Zero
+	// means 20: with fewer, expected cell counts are mostly below 5 and
+	// the chi-square approximation is not to be trusted, and a share's 95%
+	// interval is wider than ±20 points.
 	MinBodyAnswers int
+	// FamilyBodyCap is the most answers of any one body counted when
+	// boilerplate families are ranked (Result.FamilyRanking). Zero means 10.
+	FamilyBodyCap int
+	// Registry names answering bodies as they were on each answer's date
+	// (Answer.BodyName); nil means corpus.DefaultRegistry().
+	Registry *corpus.Registry
 	// Progress, if not nil, is called as each of the Stages stages starts,
 	// with the stage's name ("segment", "boilerplate", "groups", "classify",
 	// "statistics").
@@ -56,6 +63,13 @@ func inChunks(n int, advance func(done, total int), fn func(lo, hi int)) {
 			advance(hi, n)
 		}
 	}
+}
+
+func (c Config) familyBodyCap() int {
+	if c.FamilyBodyCap > 0 {
+		return c.FamilyBodyCap
+	}
+	return 10
 }
 
 // Stages is the number of stages Run reports to Config.Progress.
@@ -138,9 +152,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	})
 
 	progress("statistics")
-	res.Bodies = bodyStats(res.Answers)
-	res.Independence = independence(res.Bodies, res.Answers, cfg.minBodyAnswers())
-	res.Correction = correctBodies(res)
+	Tabulate(res)
 	return res, nil
 }
 
@@ -214,57 +226,6 @@ func segmentAll(seg *text.Segmenter, records []corpus.Record) [][]text.Sentence 
 	return out
 }
 
-// bodyStats counts stances and grounds per answering body. Unanswered
-// records are left out of every denominator.
-func bodyStats(answers []Answer) []BodyStats {
-	type tally struct {
-		n       int
-		stances map[classify.Stance]int
-		grounds map[classify.Ground]int
-	}
-	by := map[string]*tally{}
-	for i := range answers {
-		a := &answers[i]
-		if a.Verdict.Stance == classify.Unanswered || a.Verdict.Stance == "" {
-			continue
-		}
-		body := a.Record.Department
-		if body == "" {
-			body = UnknownBody
-		}
-		t := by[body]
-		if t == nil {
-			t = &tally{stances: map[classify.Stance]int{}, grounds: map[classify.Ground]int{}}
-			by[body] = t
-		}
-		t.n++
-		t.stances[a.Verdict.Stance]++
-		for _, g := range a.Verdict.Grounds {
-			t.grounds[g]++
-		}
-	}
-	out := make([]BodyStats, 0, len(by))
-	for body, t := range by {
-		bs := BodyStats{Body: body, Answers: t.n,
-			Stances: map[classify.Stance]stats.Proportion{},
-			Grounds: map[classify.Ground]stats.Proportion{}}
-		for _, s := range classify.Stances {
-			bs.Stances[s] = stats.Wilson(t.stances[s], t.n)
-		}
-		for g, k := range t.grounds {
-			bs.Grounds[g] = stats.Wilson(k, t.n)
-		}
-		out = append(out, bs)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Answers != out[j].Answers {
-			return out[i].Answers > out[j].Answers
-		}
-		return out[i].Body < out[j].Body
-	})
-	return out
-}
-
 // UnknownBody names the answering body of records whose source gave none
 // (TheyWorkForYou's Lords answers, for instance) in per-body tables.
 const UnknownBody = "(body not given)"
@@ -295,7 +256,7 @@ func independence(bodies []BodyStats, answers []Answer, min int) stats.Independe
 	clustered, total := 0, 0
 	for i := range answers {
 		a := &answers[i]
-		if !tested[a.Record.Department] || a.Verdict.Stance == classify.Unanswered {
+		if a.Record == nil || !tested[a.Record.Department] || !isClassified(a) {
 			continue
 		}
 		total++

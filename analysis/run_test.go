@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"log"
+	"strings"
 	"testing"
 
 	"github.com/parlance-go/parlance/analysis"
@@ -109,8 +110,9 @@ func TestRunCorrectsBodies(t *testing.T) {
 	if err := analysis.WriteJSON(&js, res); err != nil {
 		t.Fatal(err)
 	}
-	if n := bytes.Count(js.Bytes(), []byte(`"corrected": {`)); n != corrected {
-		t.Errorf("JSON has %d corrected blocks for %d corrected bodies", n, corrected)
+	// One block a corrected body, and one for all bodies (overall).
+	if n := bytes.Count(js.Bytes(), []byte(`"corrected": {`)); n != corrected+1 {
+		t.Errorf("JSON has %d corrected blocks for %d corrected bodies and the whole", n, corrected)
 	}
 	if !bytes.Contains(js.Bytes(), []byte(`"correction": {`)) {
 		t.Error("JSON does not say how the correction was made")
@@ -162,7 +164,8 @@ func TestExportsAgree(t *testing.T) {
 	if n := bytes.Count(jl.Bytes(), []byte("\n")); n != len(recs) {
 		t.Errorf("JSON Lines has %d lines for %d answers", n, len(recs))
 	}
-	if !bytes.HasPrefix(csv.Bytes(), []byte("id,source,uin,department,date_answered,heading,group,stance,grounds")) {
+	header := strings.Join(analysis.AnswerCSVHeader, ",") + "\n"
+	if !bytes.HasPrefix(csv.Bytes(), []byte(header)) || !strings.HasPrefix(header, "id,source,uin,house,body,body_as_named,") {
 		t.Errorf("CSV header: %q", csv.String()[:80])
 	}
 }

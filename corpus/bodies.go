@@ -3,6 +3,7 @@ package corpus
 import (
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -30,6 +31,36 @@ type Body struct {
 	// <name>", "Minister for <name>", …), e.g. "Chancellor of the Exchequer"
 	// for HM Treasury. Added by the registry's owner.
 	Addressees []string
+
+	// Names are the names the body has gone by, each with the date it
+	// took effect, earliest first; empty for a body never renamed. Counting
+	// keeps one Body across renames, but an answer is shown under the name
+	// in use on its date (NameOn).
+	Names []DatedName
+}
+
+// DatedName is a name a body took on a date (the machinery-of-government
+// change that renamed it).
+type DatedName struct {
+	Name string
+	From time.Time // first day in use
+}
+
+// NameOn returns the name the body went by on day d: the last of Names
+// whose From is on or before d, else Name (for an undated answer, a date
+// before the first rename, or a body never renamed).
+func (b Body) NameOn(d time.Time) string {
+	name := b.Name
+	if d.IsZero() {
+		return name
+	}
+	for _, n := range b.Names {
+		if n.From.After(d) {
+			break
+		}
+		name = n.Name
+	}
+	return name
 }
 
 // Registry maps the many names of answering bodies to canonical bodies.
@@ -124,6 +155,7 @@ func cloneBody(b Body) Body {
 	b.Aliases = append([]string(nil), b.Aliases...)
 	b.OtherAPIIDs = append([]int(nil), b.OtherAPIIDs...)
 	b.Addressees = append([]string(nil), b.Addressees...)
+	b.Names = append([]DatedName(nil), b.Names...)
 	return b
 }
 
@@ -159,6 +191,16 @@ func (r *Registry) Lookup(name string) (Body, bool) {
 		}
 	}
 	return Body{}, false
+}
+
+// NameOn returns the name in use on day d of the body whose canonical name
+// is canonical (see Body.NameOn); a name the registry does not know is
+// returned as given.
+func (r *Registry) NameOn(canonical string, d time.Time) string {
+	if b, ok := r.Lookup(canonical); ok && b.Name == canonical {
+		return b.NameOn(d)
+	}
+	return canonical
 }
 
 // LookupAPIID returns the canonical body for an API answeringBodyId.
@@ -361,6 +403,8 @@ func stripDeptPrefix(k string) string {
 //     Trade vs today's DESNZ, DBT and DSIT (each a re-division of functions).
 func DefaultRegistry() *Registry { return NewRegistry(defaultBodies) }
 
+func renamedOn(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
 var defaultBodies = []Body{
 	// Bodies in the API data, with their answeringBodyId.
 	{Name: "Home Office", APIID: 1,
@@ -371,7 +415,13 @@ var defaultBodies = []Body{
 	{Name: "Ministry of Housing, Communities and Local Government", APIID: 7, OtherAPIIDs: []int{211},
 		Aliases: []string{"MHCLG",
 			"Department for Levelling Up, Housing and Communities", "DLUHC", "Levelling Up, Housing and Communities",
-			"Department for Communities and Local Government", "DCLG", "Communities and Local Government", "CLG"}},
+			"Department for Communities and Local Government", "DCLG", "Communities and Local Government", "CLG"},
+		Names: []DatedName{
+			{"Department for Communities and Local Government", renamedOn(2006, 5, 5)},
+			{"Ministry of Housing, Communities and Local Government", renamedOn(2018, 1, 8)},
+			{"Department for Levelling Up, Housing and Communities", renamedOn(2021, 9, 19)},
+			{"Ministry of Housing, Communities and Local Government", renamedOn(2024, 7, 8)},
+		}},
 	{Name: "Church Commissioners", APIID: 9},
 	{Name: "Ministry of Defence", APIID: 11, Aliases: []string{"MoD"}},
 	{Name: "Department for Environment, Food and Rural Affairs", APIID: 13, Aliases: []string{"Defra"}},
@@ -381,7 +431,11 @@ var defaultBodies = []Body{
 			"Chancellor for the Exchequer", "Chief Secretary to the Treasury", "Financial Secretary to the Treasury",
 			"Economic Secretary to the Treasury", "Exchequer Secretary to the Treasury"}},
 	{Name: "Department of Health and Social Care", APIID: 17,
-		Aliases: []string{"DHSC", "Health and Social Care", "Department of Health", "Health"}},
+		Aliases: []string{"DHSC", "Health and Social Care", "Department of Health", "Health"},
+		Names: []DatedName{
+			{"Department of Health", renamedOn(1988, 7, 25)},
+			{"Department of Health and Social Care", renamedOn(2018, 1, 8)},
+		}},
 	{Name: "House of Commons Commission", APIID: 18},
 	{Name: "Northern Ireland Office", APIID: 21, Aliases: []string{"Northern Ireland", "NIO"}},
 	{Name: "Prime Minister", APIID: 23, Aliases: []string{"Prime Minister's Office"}},
@@ -412,7 +466,12 @@ var defaultBodies = []Body{
 	{Name: "Department for Energy Security and Net Zero", APIID: 215, Aliases: []string{"DESNZ"}},
 	{Name: "Department for Science, Innovation and Technology", APIID: 216, Aliases: []string{"DSIT"}},
 	{Name: "Department for Culture, Media and Sport", APIID: 217,
-		Aliases:    []string{"DCMS", "Department for Digital, Culture, Media and Sport", "DDCMS"},
+		Aliases: []string{"DCMS", "Department for Digital, Culture, Media and Sport", "DDCMS"},
+		Names: []DatedName{
+			{"Department for Culture, Media and Sport", renamedOn(1997, 7, 14)},
+			{"Department for Digital, Culture, Media and Sport", renamedOn(2017, 7, 3)},
+			{"Department for Culture, Media and Sport", renamedOn(2023, 2, 7)},
+		},
 		Addressees: []string{"Secretary of State for Culture, Olympics, Media and Sport"}},
 
 	// Bodies of earlier eras (no answeringBodyId in the data), kept distinct

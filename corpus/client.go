@@ -409,9 +409,10 @@ type Query struct {
 	UIN          string // the question's number (uIN)
 	// IncludeWithdrawn asks for withdrawn questions too (includeWithdrawn).
 	IncludeWithdrawn bool
-	// ExpandMember asks for members' names and parties, not just their IDs
-	// (expandMember).
-	ExpandMember bool
+	// OmitMembers leaves out members' names and parties. By default the
+	// client asks for them (expandMember=true), so that records name their
+	// askers and answerers rather than carrying bare member IDs.
+	OmitMembers bool
 	// PageSize is the number of questions per request (take); 0 means
 	// DefaultPageSize.
 	PageSize int
@@ -479,7 +480,7 @@ func (q Query) values() (url.Values, error) {
 	if q.IncludeWithdrawn {
 		v.Set("includeWithdrawn", "true")
 	}
-	if q.ExpandMember {
+	if !q.OmitMembers {
 		v.Set("expandMember", "true")
 	}
 	if q.PageSize < 0 {

@@ -94,7 +94,6 @@ func TestQueryEncoding(t *testing.T) {
 		House:            Commons,
 		UIN:              "193512",
 		IncludeWithdrawn: true,
-		ExpandMember:     true,
 	}
 	v, err := q.values()
 	if err != nil {
@@ -110,13 +109,21 @@ func TestQueryEncoding(t *testing.T) {
 	if got != want {
 		t.Errorf("list URL\n got %s\nwant %s", got, want)
 	}
-	// The zero query asks for everything, one page at a time.
+	// The zero query asks for everything, one page at a time, with members'
+	// names; OmitMembers leaves them out.
 	v, err = Query{}.values()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := (&Client{}).listURL(v, 0, 100), DefaultBaseURL+"/questions?skip=0&take=100"; got != want {
+	if got, want := (&Client{}).listURL(v, 0, 100), DefaultBaseURL+"/questions?expandMember=true&skip=0&take=100"; got != want {
 		t.Errorf("zero query URL = %s, want %s", got, want)
+	}
+	v, err = Query{OmitMembers: true}.values()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := (&Client{}).listURL(v, 0, 100), DefaultBaseURL+"/questions?skip=0&take=100"; got != want {
+		t.Errorf("OmitMembers query URL = %s, want %s", got, want)
 	}
 	if got, want := c.questionURL(1679416), "https://example.org/api/writtenquestions/questions/1679416"; got != want {
 		t.Errorf("detail URL = %s, want %s", got, want)
@@ -195,7 +202,7 @@ func TestGetRetriesExhausted(t *testing.T) {
 	s := &clientScript{codes: []int{500, 502, 503, 504, 503, 503, 503}}
 	c, srv, w := newTestClient(t, s)
 	c.MaxRetries = 3
-	u := srv.URL + "/questions?skip=0&take=100"
+	u := srv.URL + "/questions?expandMember=true&skip=0&take=100"
 	_, _, err := c.get(context.Background(), u)
 	var he *HTTPError
 	if !errors.As(err, &he) {
@@ -273,7 +280,7 @@ func TestCache(t *testing.T) {
 	s := &clientScript{body: `{"cached":true}`}
 	c, srv, _ := newTestClient(t, s)
 	c.CacheDir = dir
-	u := srv.URL + "/questions?skip=0&take=100"
+	u := srv.URL + "/questions?expandMember=true&skip=0&take=100"
 	if _, cached, err := c.get(context.Background(), u); err != nil || cached {
 		t.Fatalf("first get: cached=%v err=%v", cached, err)
 	}
@@ -582,7 +589,7 @@ func TestSearchBadJSON(t *testing.T) {
 	} {
 		c, srv, _ := newTestClient(t, &clientFakeAPI{raw: body})
 		_, err := c.Search(context.Background(), Query{}, func(*Record) error { return nil })
-		if err == nil || !strings.Contains(err.Error(), srv.URL+"/questions?skip=0&take=100") || !strings.Contains(err.Error(), want) {
+		if err == nil || !strings.Contains(err.Error(), srv.URL+"/questions?expandMember=true&skip=0&take=100") || !strings.Contains(err.Error(), want) {
 			t.Errorf("body %s: err = %v; want %q naming the URL", body, err, want)
 		}
 	}
@@ -605,7 +612,7 @@ func TestSearchBadRecord(t *testing.T) {
 	c, srv, _ := newTestClient(t, api)
 	_, err := c.Search(context.Background(), Query{PageSize: 2}, func(*Record) error { return nil })
 	var p *Problem
-	if !errors.As(err, &p) || p.File != srv.URL+"/questions?skip=0&take=2" || p.Record != "item 2" || p.Field != "dateTabled" {
+	if !errors.As(err, &p) || p.File != srv.URL+"/questions?expandMember=true&skip=0&take=2" || p.Record != "item 2" || p.Field != "dateTabled" {
 		t.Errorf("strict: err = %v (%#v); want a problem at item 2 of the first page, field dateTabled", err, p)
 	}
 	// Lenient: collected, and the rest delivered.
@@ -788,7 +795,7 @@ func TestSearchCountMismatch(t *testing.T) {
 		t.Fatalf("delivered %d of total %d, want 4 of 5", len(recs), total)
 	}
 	ps := c.Summary.Problems
-	if len(ps) != 1 || ps[0].Field != "totalResults" || ps[0].File != srv.URL+"/questions?skip=0&take=2" ||
+	if len(ps) != 1 || ps[0].Field != "totalResults" || ps[0].File != srv.URL+"/questions?expandMember=true&skip=0&take=2" ||
 		!strings.Contains(ps[0].Error(), "reported 5 questions (5 on the first page) but 4 distinct were read") {
 		t.Errorf("problems = %v, want one naming the count mismatch", ps)
 	}

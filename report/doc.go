@@ -9,6 +9,16 @@
 // every table the report shows, and one row per answer (Options.NoData
 // skips them).
 //
+// # Sections
+//
+// The main page is a list of sections, each in one file (section_*.go)
+// that registers its HTML, its charts, its headline sentence and its
+// exports together; adding a chart is adding a file. Sections lay out what
+// analysis computed: every share, interval, ranking and parameter comes
+// from analysis.Result (analysis.Tabulated gives a hand-built Result its
+// statistics), so the page, its CSV and JSON and `parlance analyze` agree.
+// Input files are named by base name, or relative to Options.PathRoot.
+//
 // # Charts
 //
 // Charts are built with go-echarts (github.com/go-echarts/go-echarts/v2) and

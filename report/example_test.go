@@ -83,5 +83,5 @@ func ExampleRender() {
 	fmt.Printf("%s\n", findings[2][1])
 	// Output:
 	// Of 2 classified answers, 1 disclosed (50%) and 1 declined (50%); among bodies, the largest share declined was at Department of Health and Social Care (1 of 1, 100%; 95% CI 20.7–100.0%) and the smallest at Department for Transport (0 of 1, 0%; 95% CI 0.0–79.3%).
-	// The most cited ground was national security, in 1 answer (100% of the 1 that were partial or declined); Department of Health and Social Care cited it in 100% of its answers (1 of 1).
+	// The most cited ground was national security, in 1 answer (100% of the 1 that were partial or declined); Department of Health and Social Care cited it in 100% of its answers (1 of 1; 95% CI 20.7–100.0%).
 }

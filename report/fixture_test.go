@@ -10,72 +10,8 @@ import (
 	"github.com/parlance-go/parlance/analysis/boilerplate"
 	"github.com/parlance-go/parlance/analysis/classify"
 	"github.com/parlance-go/parlance/analysis/roundrobin"
-	"github.com/parlance-go/parlance/analysis/stats"
 	"github.com/parlance-go/parlance/corpus"
 )
-
-// wilson is the 95% Wilson score interval, computed here independently of
-// the stats package so that fixtures carry realistic intervals.
-func wilson(k, n int) stats.Proportion {
-	p := stats.Proportion{Count: k, Total: n}
-	if n == 0 {
-		return p
-	}
-	z := 1.959963984540054
-	fn, fk := float64(n), float64(k)
-	p.Share = fk / fn
-	den := fn + z*z
-	c := (fk + z*z/2) / den
-	h := z * math.Sqrt(fk*(fn-fk)/fn+z*z/4) / den
-	p.Low, p.High = math.Max(0, c-h), math.Min(1, c+h)
-	return p
-}
-
-// bodyStats computes Result.Bodies from the answers: classified answers by
-// body, with stance and ground proportions, ordered by decreasing answers
-// then name.
-func bodyStats(answers []analysis.Answer) []analysis.BodyStats {
-	type acc struct {
-		n       int
-		stances map[classify.Stance]int
-		grounds map[classify.Ground]int
-	}
-	by := map[string]*acc{}
-	for i := range answers {
-		a := &answers[i]
-		if !classified(a) {
-			continue
-		}
-		b := by[a.Record.Department]
-		if b == nil {
-			b = &acc{stances: map[classify.Stance]int{}, grounds: map[classify.Ground]int{}}
-			by[a.Record.Department] = b
-		}
-		b.n++
-		b.stances[a.Verdict.Stance]++
-		for _, g := range a.Verdict.Grounds {
-			b.grounds[g]++
-		}
-	}
-	var out []analysis.BodyStats
-	for name, b := range by {
-		bs := analysis.BodyStats{Body: name, Answers: b.n, Stances: map[classify.Stance]stats.Proportion{}, Grounds: map[classify.Ground]stats.Proportion{}}
-		for _, s := range classify.Stances {
-			bs.Stances[s] = wilson(b.stances[s], b.n)
-		}
-		for _, g := range classify.Grounds {
-			bs.Grounds[g] = wilson(b.grounds[g], b.n)
-		}
-		out = append(out, bs)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Answers != out[j].Answers {
-			return out[i].Answers > out[j].Answers
-		}
-		return out[i].Body < out[j].Body
-	})
-	return out
-}
 
 // families finds each canonical sentence in the answers (exactly), sets the
 // answers' boilerplate spans and shares, and returns the families.
@@ -268,8 +204,7 @@ func hikvision() *analysis.Result {
 		Answers:  answers,
 		Groups:   []roundrobin.Group{group},
 		Families: fams,
-		Bodies:   bodyStats(answers),
-		Independence: stats.Independence{Method: "Pearson chi-square", Statistic: 9.87, DF: 16, P: 0.873, SparseCells: 1,
-			Caveat: "Too few answers per body for the chi-square approximation."},
+		// No statistics: the report gets them from analysis.Tabulated,
+		// as it does for any Result built by hand.
 	}
 }

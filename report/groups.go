@@ -96,6 +96,11 @@ func memberOf(ix *index, mem roundrobin.Member) memberView {
 func fillMember(v memberView, a *analysis.Answer) memberView {
 	r := a.Record
 	vd := a.Verdict
+	if a.BodyName != "" && a.BodyName != v.Body {
+		// The name in use on the answer's date; the group lists the
+		// canonical body that counts use.
+		v.Body = a.BodyName + " (now " + v.Body + ")"
+	}
 	v.Heading, v.Asker, v.Answerer = r.Heading, r.Asker.Name, r.Answerer.Name
 	v.Tabled, v.Answered = day(r.DateTabled), day(r.DateAnswered)
 	var n1, n2 int
@@ -138,7 +143,7 @@ func buildPage(ix *index, n int) *pageModel {
 	p := &pageModel{ID: pageName(n), N: n, First: lo + 1, Last: hi, Total: len(res.Groups), FirstID: res.Groups[lo].ID, LastID: res.Groups[hi-1].ID}
 	for gi := lo; gi < hi; gi++ {
 		g := &res.Groups[gi]
-		gv := groupView{Num: gi + 1, ID: g.ID, Asker: g.Asker, Canonical: g.Canonical, First: day(g.First), Last: day(g.Last), Bodies: g.Bodies()}
+		gv := groupView{Num: gi + 1, ID: g.ID, Asker: res.AskerName(g.Asker), Canonical: g.Canonical, First: day(g.First), Last: day(g.Last), Bodies: g.Bodies()}
 		cnt := map[string]int{}
 		for _, mem := range g.Members {
 			mv := memberOf(ix, mem)

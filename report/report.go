@@ -38,6 +38,10 @@ type Options struct {
 	// Version is the parlance version cited in the Methods section; ""
 	// means the version recorded in the Result, else this build's.
 	Version string
+	// PathRoot is the directory input files are named relative to; ""
+	// names them by their base names. Either way the directories they were
+	// read from stay out of the report.
+	PathRoot string
 }
 
 //go:embed assets/main.html.tmpl assets/group.html.tmpl assets/report.css assets/report.js assets/cues.tsv
@@ -85,6 +89,8 @@ func Write(path string, res *analysis.Result, opt Options) error {
 		return err
 	}
 	ix := newIndex(res)
+	ix.opt = opt
+	res = ix.res
 	filesName := FilesDir(path)
 	dir := filepath.Join(filepath.Dir(path), filesName)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -110,7 +116,7 @@ func Write(path string, res *analysis.Result, opt Options) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	for _, e := range exportFiles {
+	for _, e := range exportFiles() {
 		t := e.build(ix)
 		if err := writeFile(filepath.Join(dir, e.name+".csv"), t.writeCSV); err != nil {
 			return err
@@ -136,12 +142,10 @@ func Render(w io.Writer, res *analysis.Result, opt Options, filesDir string) err
 	return render(w, newIndex(res), opt, lib, filesDir)
 }
 
-// fileModel is the whole page: the main sections and, as sections of the
-// same file, the round-robin group pages.
+// fileModel is the whole page: the sections (the round-robin group pages
+// among them) and how ECharts is loaded.
 type fileModel struct {
 	*mainModel
-	GroupPages []*pageModel
-	PerPage    int // groups to a page
 	// EChartsIntegrity is the integrity attribute of EChartsURL, written
 	// as is: escaping would turn its "+" into "&#43;", which browsers
 	// decode but readers of the source stumble on.
@@ -156,19 +160,12 @@ func render(w io.Writer, ix *index, opt Options, lib, filesDir string) error {
 	}
 	m.CSS = template.CSS(css)
 	m.JS = template.JS(script)
-	f := fileModel{mainModel: m, NoData: opt.NoData, PerPage: groupsPerPage}
+	f := fileModel{mainModel: m, NoData: opt.NoData}
 	if lib != "" {
 		m.ECharts = template.JS(lib)
 	} else {
 		m.EChartsURL = RemoteECharts
 		f.EChartsIntegrity = template.HTMLAttr(`integrity="` + EChartsIntegrity + `"`)
-	}
-	if opt.NoData {
-		m.Exports = nil
-	}
-	npages := (len(ix.res.Groups) + groupsPerPage - 1) / groupsPerPage
-	for n := 1; n <= npages; n++ {
-		f.GroupPages = append(f.GroupPages, buildPage(ix, n))
 	}
 	var buf bytes.Buffer
 	if err := mainTmpl.Execute(&buf, f); err != nil {

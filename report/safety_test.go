@@ -232,6 +232,7 @@ func TestHostileTextIsInert(t *testing.T) {
 func TestNaNExports(t *testing.T) {
 	res := hikvision()
 	res.Answers[0].Verdict.Confidence = math.NaN()
+	analysis.Tabulate(res)
 	res.Bodies[0].Stances[classify.Declined] = stats.Proportion{Share: math.NaN(), Low: math.Inf(-1)}
 	dir := t.TempDir()
 	if err := Write(filepath.Join(dir, "r.html"), res, Options{}); err != nil {
@@ -277,7 +278,7 @@ func TestNilAndMissing(t *testing.T) {
 	// Stance and grounds charts, ECharts and the page script: the other
 	// charts are left out when there is nothing to draw.
 	text, _ := checkPage(t, filepath.Join(dir, "r.html"), 4)
-	for _, want := range []string{"No answers were classified", "No round-robin groups were found", "did not record its parameters", "no read summary"} {
+	for _, want := range []string{"No answers were classified", "No round-robin groups were found", "Boilerplate.Threshold", "no read summary"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("empty report lacks %q", want)
 		}

@@ -56,6 +56,10 @@ type Config struct {
 	Workers int
 }
 
+// WithDefaults returns c with every zero field set to the default Find
+// uses: the parameters a run actually had.
+func (c Config) WithDefaults() Config { return c.withDefaults() }
+
 // withDefaults returns c with zero fields set to their defaults.
 func (c Config) withDefaults() Config {
 	def := func(v *int, d int) {
@@ -548,6 +552,7 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 		fam.Canonical = fam.Variants[0].Text
 		ex := first[vs[0].uid]
 		fam.Example = sents[ex.doc][ex.sent].Text
+		fam.Template = familyTemplate(fam.Example, fam.Variants)
 		for body, n := range f.bodies {
 			u := BodyUse{Body: body, Answers: n}
 			if t := bodyTotal[body]; t > 0 {

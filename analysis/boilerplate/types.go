@@ -22,7 +22,11 @@ type Family struct {
 	Canonical string `json:"canonical"` // the most frequent variant (ties: the lexically smallest), normalised
 	// Example is the canonical variant as it was first written in the
 	// corpus (original case and punctuation), for showing to readers.
-	Example  string    `json:"example"`
+	Example string `json:"example"`
+	// Template is Example with the parts that vary between wordings
+	// marked ("… on [date] in response to Question [number]."): what the
+	// family's sentences have in common. See familyTemplate for the rule.
+	Template string    `json:"template"`
 	Variants []Variant `json:"variants"` // by decreasing count
 	Answers  int       `json:"answers"`  // distinct answers containing a member sentence
 	Texts    int       `json:"texts"`    // distinct answer texts among them (grouped questions share one)

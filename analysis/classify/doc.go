@@ -68,7 +68,8 @@
 // Confidence = clamp(r × w × 0.9^conflicts, 0.3, 1). r is the base
 // confidence of the rule that decided (a bare pointer, a ground with some
 // of the information asked for, a figures question answered without one,
-// …): the share of that rule's verdicts the coders agreed with, pooled over
+// …): the share of that rule's verdicts the coders (language-model coding
+// agents, not trained human coders) agreed with, pooled over
 // the dev set and the two check sets (TestRuleConfidence prints the counts
 // and fails when a rule drifts more than 0.1 from them). w is the weight of
 // the strongest ground cue for verdicts a refusal decided, else 1.
@@ -76,7 +77,7 @@
 // disclosed answer, a long substantive passage beside a refusal, …; a
 // record whose text is known to be truncated counts as two). An override
 // has confidence 1. Evaluate's ByConfidence reports, for labelled answers,
-// how often verdicts in each confidence band agree with the coders; treat
+// how often verdicts in each confidence band agree with the labels; treat
 // confidence as a ranking of which verdicts to check first, not as an
 // exact probability.
 //

@@ -47,6 +47,10 @@ type Config struct {
 	MinBodies     int     // the fewest distinct bodies for a group; default DefaultMinBodies
 }
 
+// WithDefaults returns c with every zero field set to the default Find
+// uses: the parameters a run actually had.
+func (c Config) WithDefaults() Config { return c.withDefaults() }
+
 func (c Config) withDefaults() Config {
 	if c.WindowDays <= 0 {
 		c.WindowDays = DefaultWindowDays

@@ -20,6 +20,13 @@ func TestWilson(t *testing.T) {
 		{10, 10, 0.7224672, 1},
 		{1, 3, 0.06149194, 0.79234686},
 		{81, 263, 0.2553, 0.3662}, // Newcombe (1998), example (d): 81/263
+		// The counts reports print: nothing and everything of a few, and
+		// nothing of a body's 181 answers (not a zero-width interval).
+		{0, 4, 0, 0.4898908},
+		{4, 4, 0.5101092, 1},
+		{0, 181, 0, 0.0207825},
+		{181, 181, 0.9792175, 1},
+		{0, 1, 0, 0.7934506},
 	}
 	for _, c := range cases {
 		p := Wilson(c.k, c.n)

@@ -39,6 +39,7 @@ and draws no charts offline.`,
 	inline := fs.String("inline-assets", "", "path of a full echarts.min.js to inline (default: $PARLANCE_ECHARTS, else the cached copy)")
 	noData := fs.Bool("no-data", false, "write no CSV or JSON tables beside the report")
 	title := fs.String("title", "", "the report's title")
+	root := fs.String("path-root", "", "name input files relative to this directory (default: by their base names)")
 	inputs, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -59,7 +60,7 @@ and draws no charts offline.`,
 	if err != nil {
 		return err
 	}
-	if err := report.Write(*out, res, report.Options{Title: *title, InlineECharts: lib.Path, NoData: *noData, Version: version.Version}); err != nil {
+	if err := report.Write(*out, res, report.Options{Title: *title, InlineECharts: lib.Path, NoData: *noData, Version: version.Version, PathRoot: *root}); err != nil {
 		return err
 	}
 	if lib.Path == "" {

@@ -6,9 +6,11 @@
   function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
   function lines(s) { return esc(s).replace(/\n/g, "<br>"); }
 
-  var decorate = {
-    stance: function (o, meta) {
-      o.tooltip.formatter = function (ps) {
+  // Each chart's _meta says how to show its tooltips (see chartMeta in
+  // charts.go), so that a new chart needs no code here.
+  var tooltips = {
+    axis: function (meta) {
+      return function (ps) {
         if (!ps.length) { return ""; }
         var i = ps[0].dataIndex, out = "<b>" + esc(ps[0].name) + "</b>";
         ps.forEach(function (p) {
@@ -17,29 +19,29 @@
         return out;
       };
     },
-    heat: function (o, meta) {
-      o.tooltip.formatter = function (p) { return lines(meta.tips[p.dataIndex] || ""); };
+    item: function (meta) {
+      return function (p) { return lines(meta.tips[p.dataIndex] || ""); };
     },
-    grounds: function (o, meta) {
-      o.tooltip.formatter = function (p) { return lines(meta.tips[p.dataIndex] || ""); };
-      o.series[0].label.formatter = function (p) {
-        var v = p.value[2];
-        return v > 0 ? (v < 1 ? "<1%" : Math.round(v) + "%") : "";
-      };
+    series: function (meta) {
+      return function (p) { return lines(meta.tips[p.seriesIndex] || ""); };
     },
-    families: function (o, meta) {
-      o.tooltip.formatter = function (p) { return lines(meta.tips[p.seriesIndex] || ""); };
-    },
-    time: function (o, meta) {
-      o.tooltip.formatter = function (ps) {
+    time: function (meta, id) {
+      return function (ps) {
         if (!ps.length) { return ""; }
-        var i = ps[0].dataIndex, m = current.time || meta;
+        var i = ps[0].dataIndex, m = current[id] || meta;
         var out = "<b>" + esc(String(ps[0].name).split("\n")[0]) + "</b> (n = " + m.totals[i] + ")";
         ps.forEach(function (p) {
-          out += "<br>" + p.marker + esc(p.seriesName) + ": " + m.counts[i][p.seriesIndex] + " (" + p.value + "%)";
+          var v = p.value && typeof p.value === "object" ? p.value.value : p.value;
+          out += "<br>" + p.marker + esc(p.seriesName) + ": " + m.counts[i][p.seriesIndex] + " (" + v + "%)";
         });
         return out;
       };
+    }
+  };
+  var labels = {
+    percent: function (p) {
+      var v = p.value[2];
+      return v > 0 ? (v < 1 ? "<1%" : Math.round(v) + "%") : "";
     }
   };
   var current = {};
@@ -64,22 +66,23 @@
     }
     var o = JSON.parse(el.textContent);
     var meta = o._meta; delete o._meta;
-    var kind = el.getAttribute("data-kind");
-    if (decorate[kind]) { decorate[kind](o, meta); }
+    var id = el.getAttribute("data-chart");
+    if (meta && tooltips[meta.tooltip] && o.tooltip) { o.tooltip.formatter = tooltips[meta.tooltip](meta, id); }
+    if (meta && labels[meta.labels] && o.series && o.series[0] && o.series[0].label) { o.series[0].label.formatter = labels[meta.labels]; }
     var c = echarts.init(div, null, { renderer: "canvas" });
     c.setOption(o);
-    instances[kind] = c;
+    instances[id] = c;
   }
 
   // The over-time chart's body selector swaps in one body's series.
   var sel = document.getElementById("time_body");
   var data = document.getElementById("time_series");
-  if (sel && data && instances.time) {
+  if (sel && data && instances.chart_time) {
     var series = JSON.parse(data.textContent);
     sel.addEventListener("change", function () {
       var s = series[Number(sel.value)] || series[0];
-      current.time = s;
-      instances.time.setOption({
+      current.chart_time = s;
+      instances.chart_time.setOption({
         xAxis: [{ data: s.labels }],
         series: s.values.map(function (v) { return { data: v }; })
       });
