@@ -107,6 +107,28 @@ func TestRound3FrozenTest(t *testing.T) {
 	gold := round3Gold(t, "test")
 	s := scoreRules(t, gold)
 	t.Logf("rules on round 3, FROZEN TEST split (%d answers):\n%s", s.N, s.Markdown())
+
+	// The learned decision, trained on every labelled answer outside the
+	// test split.
+	pool, precs := labelledPool(t)
+	var rules Classifier
+	var ex []Example
+	for _, k := range sortedKeys(pool) {
+		f, _ := rules.Features(Input{Record: precs[k]})
+		ex = append(ex, Example{f, pool[k].Stance})
+	}
+	m, err := Train(ex, TrainOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := loadLabelled(t, gold)
+	mc := Classifier{Model: m}
+	pred := map[string]Verdict{}
+	for _, k := range sortedKeys(gold) {
+		pred[k] = mc.Classify(Input{Record: recs[k]})
+	}
+	ms := Evaluate(gold.Verdicts(), pred)
+	t.Logf("learned decision (trained on %d labelled answers) on the FROZEN TEST split:\n%s", len(ex), ms.Markdown())
 }
 
 // TestRound3Complete checks that every sampled answer has exactly one label.
