@@ -57,8 +57,10 @@ func echartsBuild(t *testing.T, env string) string {
 	return p
 }
 
-// chartPixels counts, for each chart, the coloured (non-grey, opaque)
-// pixels of its canvases below the legend band: axes and labels are grey,
+// chartPixels counts, for each chart, the coloured (non-grey) pixels of its
+// canvases below the legend band, each seen as the reader sees it, over the
+// page's white (a month with few answers is drawn translucent on purpose,
+// so a test of opaque pixels alone would miss it): axes and labels are grey,
 // so only drawn data counts, and a heatmap that silently draws nothing (as
 // with the "common" ECharts build) counts zero. Every canvas of the chart
 // counts: ECharts 6 draws a heatmap on a layer canvas of its own above the
@@ -77,8 +79,11 @@ const chartPixels = `(async () => {
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       const top = Math.round(44 * c.width / c.clientWidth);
       for (let i = top * c.width * 4; i < d.length; i += 4) {
-        const r = d[i], g = d[i+1], b = d[i+2], a = d[i+3];
-        if (a > 200 && Math.max(r, g, b) - Math.min(r, g, b) > 40) n++;
+        const a = d[i+3] / 255;
+        if (a < 0.15) continue;
+        const over = v => v * a + 255 * (1 - a);
+        const r = over(d[i]), g = over(d[i+1]), b = over(d[i+2]);
+        if (Math.max(r, g, b) - Math.min(r, g, b) > 40) n++;
       }
     }
     out[id] = n;

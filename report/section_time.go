@@ -190,13 +190,20 @@ func timeChart(d *timeData, res *analysis.Result) (chartView, template.HTML, err
 	o := finish(bar)
 	// go-echarts' BarData cannot carry a per-bar style: set each series'
 	// data directly, small months faint.
-	if series, ok := o["series"].([]interface{}); ok {
-		for j := range series {
-			if sm, ok := series[j].(map[string]interface{}); ok {
-				sm["data"] = all.Values[j]
-			}
-		}
+	// (go-echarts keeps its series typed: round-trip them through JSON to
+	// set the data, and fail rather than draw zeros if that goes wrong.)
+	raw, err := json.Marshal(o["series"])
+	if err != nil {
+		return chartView{}, "", fmt.Errorf("report: time chart: %w", err)
 	}
+	var seriesOpts []map[string]interface{}
+	if err := json.Unmarshal(raw, &seriesOpts); err != nil || len(seriesOpts) != len(all.Values) {
+		return chartView{}, "", fmt.Errorf("report: time chart: %d series for %d stances (%v)", len(seriesOpts), len(all.Values), err)
+	}
+	for j := range seriesOpts {
+		seriesOpts[j]["data"] = all.Values[j]
+	}
+	o["series"] = seriesOpts
 	s, err := optionScript(idTime, o, chartMeta{Tooltip: "time", Counts: all.Counts, Totals: all.Totals})
 	if err != nil {
 		return chartView{}, "", err
