@@ -4,9 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/parlance-go/parlance/analysis/classify"
 )
@@ -68,18 +66,24 @@ func classifierParameters(clf *classify.Classifier) []Parameter {
 		kind = "custom"
 	}
 	i := strconv.Itoa
+	model := "none: the rules decide each stance"
+	if clf != nil && clf.Model != nil {
+		model = fmt.Sprintf("learned (%s), %d features, sha256:%s", clf.Model.Trained, len(clf.Model.Features), ModelDigest(clf.Model))
+	}
 	return []Parameter{
-		{"Classifier.Lexicon", fmt.Sprintf("%s, %d cues, sha256:%s", kind, len(lex.Cues), LexiconDigest(lex)), "the cues that find refusal grounds (SHA-256 of their canonical text)"},
+		{"Classifier.Lexicon", fmt.Sprintf("%s, %d cues, sha256:%s", kind, len(lex.Cues), LexiconDigest(lex)), "the cues that find refusal grounds (SHA-256 of their canonical text, precedence included)"},
+		{"Classifier.Model", model, "the learned decision that settles stances, if any (SHA-256 of the model file)"},
 		{"Classifier.Overrides", i(overrides), "verdicts set by hand"},
 		{"Classifier.FamilyGrounds", i(famGrounds), "stock sentences given grounds by hand"},
 	}
 }
 
-// LexiconDigest returns the hex SHA-256 of a lexicon's canonical text: one
-// line per cue, in order, "ground TAB pattern TAB name TAB weight TAB
-// keywords" with the weight as the shortest decimal that round-trips (0 read
-// as 1) and the keywords sorted and joined by ",". Two lexicons with the
-// same digest find the same grounds in the same way.
+// LexiconDigest returns the hex SHA-256 of a lexicon's canonical text:
+// one line per cue, in order, "ground TAB pattern TAB name TAB weight TAB
+// role" with the weight as the shortest decimal that round-trips (0 read as
+// 1), then one line per rule of precedence, "subject TAB over" (the
+// default precedence where the lexicon sets none). Comments are left out.
+// Two lexicons with the same digest find the same grounds in the same way.
 func LexiconDigest(l classify.Lexicon) string {
 	h := sha256.New()
 	for _, c := range l.Cues {
@@ -87,9 +91,23 @@ func LexiconDigest(l classify.Lexicon) string {
 		if w == 0 {
 			w = 1
 		}
-		kw := slices.Clone(c.Keywords)
-		slices.Sort(kw)
-		fmt.Fprintf(h, "%s\t%s\t%s\t%s\t%s\n", c.Ground, c.Pattern, c.Name, strconv.FormatFloat(w, 'g', -1, 64), strings.Join(kw, ","))
+		fmt.Fprintf(h, "%s\t%s\t%s\t%s\t%s\n", c.Ground, c.Pattern, c.Name, strconv.FormatFloat(w, 'g', -1, 64), c.Role)
+	}
+	prec := l.Precedence
+	if prec == nil {
+		prec = classify.DefaultPrecedence()
+	}
+	for _, y := range prec {
+		fmt.Fprintf(h, "precedence\t%s\t%s\n", y.Subject, y.Over)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ModelDigest returns the hex SHA-256 of a model as Model.Write writes it.
+func ModelDigest(m *classify.Model) string {
+	h := sha256.New()
+	if err := m.Write(h); err != nil {
+		return "unwritable model: " + err.Error()
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -152,6 +152,33 @@ func TestParametersCarryValues(t *testing.T) {
 	if analysis.LexiconDigest(l) == digest {
 		t.Error("digest ignores cue weights")
 	}
+	// So do lexicons that differ only in a role or in their precedence,
+	// which change what the classifier does.
+	l = classify.DefaultLexicon()
+	l.Cues[0].Role = classify.RoleEachOwn
+	if analysis.LexiconDigest(l) == digest {
+		t.Error("digest ignores cue roles")
+	}
+	l = classify.DefaultLexicon()
+	l.Precedence = l.Precedence[1:]
+	if analysis.LexiconDigest(l) == digest {
+		t.Error("digest ignores precedence")
+	}
+	if m := param(res, "Classifier.Model"); !strings.HasPrefix(m, "none") {
+		t.Errorf("Classifier.Model = %q without a model", m)
+	}
+	model, err := classify.Train([]classify.Example{
+		{Features: classify.Features{"a": 1}, Stance: classify.Disclosed},
+		{Features: classify.Features{"b": 1}, Stance: classify.Declined},
+	}, classify.TrainOptions{MinCount: 1, Trained: "two toy answers"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res = &analysis.Result{Config: analysis.Config{Classifier: &classify.Classifier{Model: model}}}
+	analysis.Tabulate(res)
+	if m := param(res, "Classifier.Model"); !strings.Contains(m, "two toy answers") || !strings.Contains(m, "sha256:"+analysis.ModelDigest(model)) {
+		t.Errorf("Classifier.Model = %q, want the model's provenance and digest", m)
+	}
 }
 
 // Months with fewer answers than MinAnswers are marked Small.
