@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
-	"github.com/parlance-go/parlance/analysis/classify"
 )
 
 // cuePhrase is one line of assets/cues.tsv.
@@ -109,14 +107,4 @@ func cueLabel(c string) string {
 		return p
 	}
 	return strings.NewReplacer(":", ": ", "-", " ").Replace(c)
-}
-
-// joinCues lists a verdict's evidence cues as codes, in order, for the
-// exports: "rule:ground-only;question:whether;ground:national-security:…".
-func joinCues(ev []classify.Evidence) string {
-	s := make([]string, len(ev))
-	for i, e := range ev {
-		s[i] = e.Cue
-	}
-	return strings.Join(s, ";")
 }

@@ -682,27 +682,9 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf 
 	return si
 }
 
-func hasAnyPrefix(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 func hasGround(hs []groundHit, g Ground) bool {
 	for _, h := range hs {
 		if h.ground == g {
-			return true
-		}
-	}
-	return false
-}
-
-func hasCue(hs []groundHit, cue string) bool {
-	for _, h := range hs {
-		if h.cue == cue {
 			return true
 		}
 	}
