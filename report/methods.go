@@ -133,7 +133,7 @@ func agreementSentence(ms []classify.Agreement) string {
 	}
 	var parts []string
 	for _, m := range ms {
-		p := fmt.Sprintf("%s of %d %s", pct(m.Accuracy), m.Answers, m.Sample)
+		p := fmt.Sprintf("%s of %s %s", pct(m.Accuracy), thousands(m.Answers), m.Sample)
 		if m.InSample {
 			p += ", the sample the rules were written against"
 		}

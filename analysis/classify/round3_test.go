@@ -88,6 +88,9 @@ func TestRound3Train(t *testing.T) {
 	gold := round3Gold(t, "train")
 	s := scoreRules(t, gold)
 	t.Logf("rules on round 3, train split (%d answers; labels by language-model coding agents, adjudicated):\n%s", s.N, s.Markdown())
+	if m := Measured[len(Measured)-1]; m.Answers != s.N || !near(m.Accuracy, s.Accuracy) || !near(m.MacroF1, s.MacroF1) {
+		t.Errorf("Measured's last entry says %d answers, accuracy %.3f, macro-F1 %.3f; measured %d, %.3f, %.3f: update it", m.Answers, m.Accuracy, m.MacroF1, s.N, s.Accuracy, s.MacroF1)
+	}
 	if s.MacroF1 < floorRound3MacroF1 {
 		t.Errorf("macro-F1 = %.3f, below the floor %.3f", s.MacroF1, floorRound3MacroF1)
 	}
