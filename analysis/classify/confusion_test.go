@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-var updateConfusion = flag.Bool("update", false, "rewrite confusion.tsv from the check sets")
+var updateConfusion = flag.Bool("update", false, "rewrite confusion.tsv and testdata/verdicts.golden from the labelled answers")
 
 // TestConfusionFile measures the default rules' confusion on the check sets
 // and fails when the embedded confusion.tsv differs, printing the file to
