@@ -1,7 +1,6 @@
 package report
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -12,15 +11,7 @@ import (
 // page at path.
 func sectionText(t *testing.T, path, id string) string {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := html.Parse(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
+	doc := parseHTMLFile(t, path)
 	var found *html.Node
 	walk(doc, func(n *html.Node) {
 		if v, ok := attr(n, "id"); ok && v == id && found == nil {

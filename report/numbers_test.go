@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"html"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -56,25 +55,13 @@ func readCSV(t *testing.T, path string) []map[string]string {
 	return out
 }
 
-func sampleRecords(t *testing.T) ([]corpus.Record, *corpus.Summary) {
+func sampleRecords(t testing.TB) ([]corpus.Record, *corpus.Summary) {
 	t.Helper()
-	s, err := corpus.OpenSample(corpus.Options{})
+	recs, sum, err := corpus.ReadSample(corpus.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	var recs []corpus.Record
-	for {
-		r, err := s.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs = append(recs, *r)
-	}
-	return recs, s.Summary()
+	return recs, sum
 }
 
 // zeroWidth finds "0 of n … 0.0–0.0%": the interval the old report gave a

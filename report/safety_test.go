@@ -120,15 +120,7 @@ func jsonStrings(v interface{}, out *[]string) {
 // the strings inside its JSON blocks.
 func checkPage(t *testing.T, path string, wantScripts int) (text string, jsonText []string) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := html.Parse(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
+	doc := parseHTMLFile(t, path)
 	var sb strings.Builder
 	scripts := 0
 	walk(doc, func(n *html.Node) {
@@ -320,4 +312,19 @@ func TestInlineEChartsBuild(t *testing.T) {
 	if strings.Contains(string(b), "<script src=") {
 		t.Error("inlined report still loads ECharts remotely")
 	}
+}
+
+// parseHTMLFile parses the page at path as a browser would.
+func parseHTMLFile(t *testing.T, path string) *html.Node {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := html.Parse(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return doc
 }

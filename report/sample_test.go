@@ -2,8 +2,6 @@ package report
 
 import (
 	"encoding/csv"
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,23 +15,8 @@ import (
 // sampleResult runs the real pipeline on the embedded Hikvision sample.
 func sampleResult(t testing.TB) *analysis.Result {
 	t.Helper()
-	s, err := corpus.OpenSample(corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	var recs []corpus.Record
-	for {
-		r, err := s.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs = append(recs, *r)
-	}
-	res, err := analysis.Run(recs, s.Summary(), analysis.Config{})
+	recs, sum := sampleRecords(t)
+	res, err := analysis.Run(recs, sum, analysis.Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
