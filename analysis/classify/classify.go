@@ -619,7 +619,10 @@ func (c *Classifier) Grounds(sentence string) []Ground {
 func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf questionFigures, dept string) sentInfo {
 	si := sentInfo{s: s}
 	t := s.Text
-	si.grounds = c.lex.match(t)
+	// One pass finds every literal any cue needs; each expression then runs
+	// only where its literals occur.
+	lower := scanText(t)
+	si.grounds = c.lex.matchScanned(t, lower)
 	// Boilerplate families known to state grounds.
 	for _, sp := range spans {
 		if sp.End <= s.Start || sp.Start >= s.End {
@@ -652,9 +655,8 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf 
 			si.grounds[i].cue = "ground:" + string(si.grounds[i].ground) + ":" + si.grounds[i].cue
 		}
 	}
-	// Each structural cue is tried only when one of its keywords occurs:
+	// Each structural cue, too, is tried only where its literals occur:
 	// the regular expressions are the expensive part of classification.
-	lower := foldLower(t)
 	si.table = isTableLine(t)
 	si.attach = reAttached.match(t, lower)
 	si.figure = (strings.ContainsAny(t, "0123456789") && hasFigure(t, qf.nums, qf.durations)) || reNumWord.match(t, lower)

@@ -66,11 +66,11 @@ var directCues = []gatedRegexp{
 	mustGated(`(?i)\bwill (be )?(apply|applies|introduce|legislate|bring forward|require|extend)\b`),
 }
 
-// isDirect reports whether sentence t (lower its foldLower form) answers a
+// isDirect reports whether sentence t (x its literals) answers a
 // yes/no directly: one of directCues matches.
-func isDirect(t, lower string) bool {
+func isDirect(t string, x textLits) bool {
 	for _, d := range directCues {
-		if d.match(t, lower) {
+		if d.match(t, x) {
 			return true
 		}
 	}
@@ -110,10 +110,10 @@ func hasFigure(s string, qnums map[string]bool, durations bool) bool {
 	s = reURL.ReplaceAllStringFunc(s, blank)
 	// Blank the union of what the parts match in s, each part on s itself,
 	// so that no part sees another's blanks.
-	lower := foldLower(s)
+	lower := lowerText(foldLower(s))
 	var b []byte
 	for _, nf := range notFigures {
-		if !nf.gate.open(lower) {
+		if !nf.lits.open(lower) {
 			continue
 		}
 		for _, loc := range nf.FindAllStringIndex(s, -1) {

@@ -28,29 +28,160 @@ func (g gate) open(lower string) bool {
 	return true
 }
 
-// gatedRegexp is a compiled expression with the gate derived from it.
+// gatedRegexp is a compiled expression with the gate derived from it, and
+// its top-level alternatives each compiled with a gate of its own.
+//
+// An expression e = b₁|b₂|…|bₙ matches t exactly when some branch bᵢ does,
+// and its leftmost-first match in t is the leftmost of the branches'
+// matches, the first branch on ties, ending where that branch's own match
+// ends: at the leftmost start s no branch matches earlier, and the
+// alternation tries b₁ … bₙ at s in order, each exactly as it would alone.
+// So trying the branches one by one finds what e finds; and each branch's
+// gate is a conjunction of its own literals, far more selective than e's
+// gate, the union of every branch's best set, which one common word opens.
 type gatedRegexp struct {
 	*regexp.Regexp
 	gate gate
+	lits litGate // gate compiled against the literal table
+	// branches are the alternatives of the expression's top level, or the
+	// whole expression when it is not an alternation.
+	branches []gatedBranch
 }
 
-// mustGated compiles pattern (as regexp.MustCompile) with its gate.
+// gatedBranch is one top-level alternative of a gatedRegexp.
+type gatedBranch struct {
+	re   *regexp.Regexp
+	gate gate
+	lits litGate
+}
+
+// mustGated compiles pattern (as regexp.MustCompile) with its gate and
+// its gated branches.
 func mustGated(pattern string) gatedRegexp {
 	re := regexp.MustCompile(pattern)
-	return gatedRegexp{re, literalGate(pattern)}
+	g := gatedRegexp{Regexp: re, gate: literalGate(pattern)}
+	g.lits = literals.compile(g.gate)
+	for _, b := range topBranches(pattern) {
+		bg := literalGate(b)
+		g.branches = append(g.branches, gatedBranch{regexp.MustCompile(b), bg, literals.compile(bg)})
+	}
+	return g
 }
 
-// match reports whether the expression matches t, whose foldLower is lower.
-func (g gatedRegexp) match(t, lower string) bool {
-	return g.gate.open(lower) && g.MatchString(t)
+// match reports whether the expression matches t, whose literals x tells
+// (a *scanned of t, or t's foldLower as a lowerText).
+func (g gatedRegexp) match(t string, x textLits) bool {
+	if !g.lits.open(x) {
+		return false
+	}
+	for _, b := range g.branches {
+		if b.lits.open(x) && b.re.MatchString(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // find returns the leftmost match's offsets in t, or nil.
-func (g gatedRegexp) find(t, lower string) []int {
-	if !g.gate.open(lower) {
+func (g gatedRegexp) find(t string, x textLits) []int {
+	if !g.lits.open(x) {
 		return nil
 	}
-	return g.FindStringIndex(t)
+	var best []int
+	for _, b := range g.branches {
+		if !b.lits.open(x) {
+			continue
+		}
+		if loc := b.re.FindStringIndex(t); loc != nil && (best == nil || loc[0] < best[0]) {
+			best = loc
+			if best[0] == 0 {
+				break // no branch can start earlier; ties go to the first
+			}
+		}
+	}
+	return best
+}
+
+// findAllSubmatch is FindAllStringSubmatchIndex(t, -1) where the gate is
+// open, nil where it is shut (where the expression cannot match).
+func (g gatedRegexp) findAllSubmatch(t string, x textLits) [][]int {
+	if !g.lits.open(x) {
+		return nil
+	}
+	return g.FindAllStringSubmatchIndex(t, -1)
+}
+
+// topBranches splits pattern into its top-level alternatives, each with
+// the pattern's leading flag group ("(?i)") in front, so that each compiles
+// to the expression that alternative is within pattern. It returns pattern
+// alone when it has no top-level "|", and also when splitting could change
+// a branch's meaning: a flag group set part-way along the top level
+// ("a(?i)b|c", whose flag reaches c) or a \Q…\E quotation.
+func topBranches(pattern string) []string {
+	flags, rest := "", pattern
+	if strings.HasPrefix(rest, "(?") {
+		if end := strings.IndexByte(rest, ')'); end > 2 && strings.Trim(rest[2:end], "imsU-") == "" {
+			flags, rest = rest[:end+1], rest[end+1:]
+		}
+	}
+	if strings.Contains(rest, `\Q`) {
+		return []string{pattern}
+	}
+	var out []string
+	depth, from := 0, 0
+	for i := 0; i < len(rest); i++ {
+		switch rest[i] {
+		case '\\':
+			i++ // the escaped byte is never syntax
+		case '[':
+			i = classEnd(rest, i)
+		case '(':
+			if depth == 0 && strings.HasPrefix(rest[i:], "(?") {
+				if end := strings.IndexByte(rest[i:], ')'); end > 2 && strings.Trim(rest[i+2:i+end], "imsU-") == "" {
+					return []string{pattern} // an unscoped flag group on the top level
+				}
+			}
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				out = append(out, flags+rest[from:i])
+				from = i + 1
+			}
+		}
+	}
+	if len(out) == 0 {
+		return []string{pattern}
+	}
+	return append(out, flags+rest[from:])
+}
+
+// classEnd returns the index of the ']' closing the character class that
+// opens at s[open], reading escapes, a leading ']' or '^]' and POSIX classes
+// ("[[:alpha:]]") as RE2 does; len(s) when it is not closed (the caller's
+// compile reports that).
+func classEnd(s string, open int) int {
+	i := open + 1
+	if i < len(s) && s[i] == '^' {
+		i++
+	}
+	if i < len(s) && s[i] == ']' {
+		i++
+	}
+	for ; i < len(s); i++ {
+		switch {
+		case s[i] == '\\':
+			i++
+		case strings.HasPrefix(s[i:], "[:"):
+			if end := strings.Index(s[i+2:], ":]"); end >= 0 {
+				i += end + 3
+			}
+		case s[i] == ']':
+			return i
+		}
+	}
+	return len(s)
 }
 
 // foldLower lower-cases s the way a case-insensitive Go expression folds

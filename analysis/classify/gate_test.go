@@ -1,7 +1,8 @@
 package classify
 
 import (
-	"regexp"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -12,25 +13,75 @@ func allGated(t testing.TB) []gatedRegexp {
 	t.Helper()
 	var out []gatedRegexp
 	for _, c := range DefaultLexicon().Cues {
-		out = append(out, gatedRegexp{regexp.MustCompile("(?i)" + c.Pattern), literalGate("(?i)" + c.Pattern)})
+		out = append(out, mustGated("(?i)"+c.Pattern))
 	}
 	out = append(out, reHolding, reCannotAnswer, rePointer, reGeneric, reAttached, reNilFigure, reNumWord)
 	out = append(out, directCues...)
 	out = append(out, notFigures...)
+	out = append(out, reRefGave, reRefUIN, reRefStmt, reRefURL, reRefGovUK)
 	return out
 }
 
-// gateHides returns the expressions that match s although their gate is
-// shut: a gate must never hide a match.
+// gateHides returns the expressions that match s although their gate, or
+// the gate of the branch that matches, is shut, or whose branches, tried
+// one by one, find another match than the whole expression: a gate must
+// never hide a match, and splitting must not move one.
 func gateHides(gs []gatedRegexp, s string) []string {
 	var bad []string
 	lower := foldLower(s)
 	for _, g := range gs {
-		if g.MatchString(s) && !g.gate.open(lower) {
+		whole := g.FindStringIndex(s)
+		for _, x := range []textLits{lowerText(lower), scanText(s)} {
+			if got := g.find(s, x); !slices.Equal(got, whole) {
+				bad = append(bad, fmt.Sprintf("%s (find %v, want %v)", g, got, whole))
+			}
+			if got := g.match(s, x); got != (whole != nil) {
+				bad = append(bad, fmt.Sprintf("%s (match %v)", g, got))
+			}
+		}
+		if whole != nil && !g.gate.open(lower) {
 			bad = append(bad, g.String())
+		}
+		for _, b := range g.branches {
+			if b.re.MatchString(s) && !b.gate.open(lower) {
+				bad = append(bad, "branch "+b.re.String())
+			}
 		}
 	}
 	return bad
+}
+
+func TestTopBranches(t *testing.T) {
+	for _, tc := range []struct {
+		pattern string
+		want    []string
+	}{
+		{`abc`, []string{`abc`}},
+		{`(?i)a|b(c|d)|e`, []string{`(?i)a`, `(?i)b(c|d)`, `(?i)e`}},
+		{`a[|]b|c\|d|(?:e|f)`, []string{`a[|]b`, `c\|d`, `(?:e|f)`}},
+		{`[]|]x|y`, []string{`[]|]x`, `y`}},
+		{`[^]|]x|[[:alpha:]|]y`, []string{`[^]|]x`, `[[:alpha:]|]y`}},
+		{`a(?i)b|c`, []string{`a(?i)b|c`}},      // the flag reaches c
+		{`a(?i:b)|c`, []string{`a(?i:b)`, `c`}}, // a scoped flag does not
+		{`(?s)a|(?P<x>b|c)`, []string{`(?s)a`, `(?s)(?P<x>b|c)`}},
+		{`\Qa|b\E|c`, []string{`\Qa|b\E|c`}},
+	} {
+		if got := topBranches(tc.pattern); !slices.Equal(got, tc.want) {
+			t.Errorf("topBranches(%q) = %q, want %q", tc.pattern, got, tc.want)
+		}
+	}
+}
+
+// TestBranchesFindWhatTheWholeFinds tries every gated expression's
+// branches against the whole expression on texts where the leftmost match
+// is decided by branch order or by position.
+func TestBranchesFindWhatTheWholeFinds(t *testing.T) {
+	g := mustGated(`(?i)ab|a|xa`)
+	for _, s := range []string{"ab", "xab", "a", "b", "xa ab", "XAB"} {
+		if bad := gateHides([]gatedRegexp{g}, s); len(bad) > 0 {
+			t.Errorf("%q: %v", s, bad)
+		}
+	}
 }
 
 func TestLiteralGate(t *testing.T) {

@@ -55,21 +55,27 @@ type Lexicon struct {
 	Precedence []Yield
 }
 
-// compiledCue is a Cue with its regexp compiled once.
+// compiledCue is a Cue with its regexp compiled once, as its top-level
+// alternatives (see gatedRegexp), each tried only where its gate is open.
 type compiledCue struct {
 	Cue
+	branches []compiledBranch
+}
+
+// compiledBranch is one top-level alternative of a cue's pattern.
+type compiledBranch struct {
 	re *regexp.Regexp
-	// gate indexes the cue's keyword set in compiledLexicon.gates; -1 for
-	// a cue without keywords.
+	// gate indexes the branch's keyword sets in compiledLexicon.gates; -1
+	// for a branch that needs no literal.
 	gate int
 }
 
 // compiledLexicon is a Lexicon ready to match.
 type compiledLexicon struct {
 	cues []compiledCue
-	// gates are the distinct keyword sets of the cues: many cues of a
-	// ground share one, and each is looked for once per sentence.
-	gates []gate
+	// gates are the distinct gates of the cues' branches, each opened or
+	// not once per sentence.
+	gates []litGate
 	// precedence is the lexicon's Precedence, or DefaultPrecedence.
 	precedence []Yield
 }
@@ -92,20 +98,46 @@ func (l Lexicon) compile() (*compiledLexicon, error) {
 		if c.Name == "" {
 			c.Name = c.Pattern
 		}
-		gate := -1
-		if lits := literalGate("(?i)" + c.Pattern); lits != nil {
+		cc := compiledCue{Cue: c, branches: out.branches("(?i)"+c.Pattern, re, gateOf)}
+		out.cues = append(out.cues, cc)
+	}
+	return out, nil
+}
+
+// branches compiles pattern's top-level alternatives (topBranches), each
+// with its gate added to cl.gates once (gateOf maps a gate's key to its
+// index); whole is pattern compiled, used when pattern is one branch or a
+// branch does not compile alone.
+func (cl *compiledLexicon) branches(pattern string, whole *regexp.Regexp, gateOf map[string]int) []compiledBranch {
+	parts := topBranches(pattern)
+	res := make([]*regexp.Regexp, len(parts))
+	for i, p := range parts {
+		if len(parts) == 1 {
+			res[i] = whole
+			break
+		}
+		re, err := regexp.Compile(p)
+		if err != nil {
+			parts, res = []string{pattern}, []*regexp.Regexp{whole}
+			break
+		}
+		res[i] = re
+	}
+	out := make([]compiledBranch, len(parts))
+	for i, p := range parts {
+		out[i] = compiledBranch{re: res[i], gate: -1}
+		if lits := literalGate(p); lits != nil {
 			k := fmt.Sprint(lits)
 			g, ok := gateOf[k]
 			if !ok {
-				g = len(out.gates)
+				g = len(cl.gates)
 				gateOf[k] = g
-				out.gates = append(out.gates, lits)
+				cl.gates = append(cl.gates, literals.compile(lits))
 			}
-			gate = g
+			out[i].gate = g
 		}
-		out.cues = append(out.cues, compiledCue{Cue: c, re: re, gate: gate})
 	}
-	return out, nil
+	return out
 }
 
 // groundHit is one ground found in one piece of text.
@@ -120,11 +152,15 @@ type groundHit struct {
 // match returns the grounds whose cues match s, one hit per ground (the
 // strongest cue, earliest on ties), in lexicon order of first appearance.
 func (cl *compiledLexicon) match(s string) []groundHit {
+	return cl.matchScanned(s, scanText(s))
+}
+
+// matchScanned is match on s, whose literals x tells.
+func (cl *compiledLexicon) matchScanned(s string, x textLits) []groundHit {
 	var hits []groundHit
-	lower := foldLower(s)
 	// open[g] is 0 when gate g is not yet looked for, 1 when one of its
 	// keywords occurs, 2 when none does.
-	var buf [32]uint8
+	var buf [512]uint8
 	open := buf[:0]
 	if len(cl.gates) <= len(buf) {
 		open = buf[:len(cl.gates)]
@@ -132,18 +168,28 @@ func (cl *compiledLexicon) match(s string) []groundHit {
 		open = make([]uint8, len(cl.gates))
 	}
 	for _, c := range cl.cues {
-		if c.gate >= 0 {
-			if open[c.gate] == 0 {
-				open[c.gate] = 2
-				if cl.gates[c.gate].open(lower) {
-					open[c.gate] = 1
+		// The leftmost of the branches' matches, the first on ties: the
+		// match of the whole pattern (see gatedRegexp).
+		var loc []int
+		for _, b := range c.branches {
+			if b.gate >= 0 {
+				if open[b.gate] == 0 {
+					open[b.gate] = 2
+					if cl.gates[b.gate].open(x) {
+						open[b.gate] = 1
+					}
+				}
+				if open[b.gate] == 2 {
+					continue
 				}
 			}
-			if open[c.gate] == 2 {
-				continue
+			if l := b.re.FindStringIndex(s); l != nil && (loc == nil || l[0] < loc[0]) {
+				loc = l
+				if loc[0] == 0 {
+					break
+				}
 			}
 		}
-		loc := c.re.FindStringIndex(s)
 		if loc == nil {
 			continue
 		}

@@ -10,13 +10,13 @@ import (
 
 var (
 	reRefUINList = regexp.MustCompile(`(?i)(?:HL)?\d{1,6}`)
-	reRefGave    = regexp.MustCompile(`(?i)\b(answer|reply|response)s? (I |he |she |my [^.]{0,20})?(gave|given|provided)( [^.]{0,20})? on (\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?)`)
-	reRefUIN     = regexp.MustCompile(`(?i)\b(?:Questions?|UINs?|PQs?)\s+(?:UIN\s+|number\s+|No\.?\s*)?((?:HL)?\d{1,6})((?:\s*(?:,|and|&)\s*(?:HL)?\d{1,6})*)`)
-	reRefStmt    = regexp.MustCompile(`\b(HCWS|HLWS)\s?(\d{1,5})\b`)
-	reRefURL     = regexp.MustCompile(`https?://[^\s<>"\]\[)]+|\bwww\.[a-z0-9-]+\.[^\s<>"\]\[)]+`)
+	reRefGave    = mustGated(`(?i)\b(answer|reply|response)s? (I |he |she |my [^.]{0,20})?(gave|given|provided)( [^.]{0,20})? on (\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?)`)
+	reRefUIN     = mustGated(`(?i)\b(?:Questions?|UINs?|PQs?)\s+(?:UIN\s+|number\s+|No\.?\s*)?((?:HL)?\d{1,6})((?:\s*(?:,|and|&)\s*(?:HL)?\d{1,6})*)`)
+	reRefStmt    = mustGated(`\b(HCWS|HLWS)\s?(\d{1,5})\b`)
+	reRefURL     = mustGated(`https?://[^\s<>"\]\[)]+|\bwww\.[a-z0-9-]+\.[^\s<>"\]\[)]+`)
 	reRefDate    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b`)
 	reRefPub     = regexp.MustCompile(`(?:\b(?:the|our|its|their)\s+)((?:[A-Z][\w’'&-]*\s+|of\s+|and\s+|for\s+|the\s+|on\s+|in\s+|to\s+){0,10}?(?:Report|Strategy|Plan|Review|Guidance|Framework|Statistics|Accounts|Survey|Bulletin|Release|Action Plan|White Paper|Green Paper|Impact Assessment|Consultation|Roadmap)(?:\s+(?:and|&)\s+Accounts)?(?:\s+\d{4}(?:[-/]\d{2,4})?)?)`)
-	reRefGovUK   = regexp.MustCompile(`(?i)\b(published|available|found|set out)\s+(on|at)\s+(GOV\.UK|gov\.uk|the GOV\.UK website)`)
+	reRefGovUK   = mustGated(`(?i)\b(published|available|found|set out)\s+(on|at)\s+(GOV\.UK|gov\.uk|the GOV\.UK website)`)
 )
 
 // pubWords gate the publication pattern, the costliest of ExtractRefs.
@@ -43,6 +43,9 @@ func ExtractRefs(answer string) []Ref {
 		uin        string
 	}
 	seen := map[key]bool{}
+	// Each expression runs only where the words it needs occur (its gate).
+	lower := foldLower(answer)
+	lits := lowerText(lower)
 	add := func(r Ref) {
 		k := key{r.Start, r.End, r.Kind, r.UIN}
 		if seen[k] {
@@ -52,7 +55,7 @@ func ExtractRefs(answer string) []Ref {
 		refs = append(refs, r)
 	}
 	// Answers: find each UIN mention in a sentence that talks of an answer.
-	for _, m := range reRefUIN.FindAllStringSubmatchIndex(answer, -1) {
+	for _, m := range reRefUIN.findAllSubmatch(answer, lits) {
 		ctxStart := m[0] - 160
 		if ctxStart < 0 {
 			ctxStart = 0
@@ -78,7 +81,7 @@ func ExtractRefs(answer string) []Ref {
 		}
 	}
 	// An answer referred to by date only ("the answer I gave on 3 May").
-	for _, m := range reRefGave.FindAllStringSubmatchIndex(answer, -1) {
+	for _, m := range reRefGave.findAllSubmatch(answer, lits) {
 		// only if no UIN ref already covers this sentence
 		covered := false
 		for _, r := range refs {
@@ -90,14 +93,13 @@ func ExtractRefs(answer string) []Ref {
 			add(Ref{Kind: RefAnswer, Date: resolveDate(answer[m[10]:m[11]]), Start: m[0], End: m[1]})
 		}
 	}
-	for _, m := range reRefStmt.FindAllStringSubmatchIndex(answer, -1) {
+	for _, m := range reRefStmt.findAllSubmatch(answer, lits) {
 		add(Ref{Kind: RefStatement, UIN: answer[m[2]:m[3]] + answer[m[4]:m[5]], Date: nearestDate(answer, m[0], m[1]), Start: m[0], End: m[1]})
 	}
-	for _, m := range reRefURL.FindAllStringIndex(answer, -1) {
+	for _, m := range reRefURL.findAllSubmatch(answer, lits) {
 		u := strings.TrimRight(answer[m[0]:m[1]], ".,;:!?'’”")
 		add(Ref{Kind: RefURL, URL: u, Start: m[0], End: m[0] + len(u)})
 	}
-	lower := strings.ToLower(answer)
 	if !containsAny(lower, pubWords) {
 		goto govuk
 	}
@@ -109,7 +111,7 @@ func ExtractRefs(answer string) []Ref {
 		add(Ref{Kind: RefPublication, Title: title, Start: m[2], End: m[2] + len(title)})
 	}
 govuk:
-	for _, m := range reRefGovUK.FindAllStringSubmatchIndex(answer, -1) {
+	for _, m := range reRefGovUK.findAllSubmatch(answer, lits) {
 		add(Ref{Kind: RefPublication, Title: "GOV.UK", Start: m[6], End: m[7]})
 	}
 	sort.SliceStable(refs, func(i, j int) bool {
