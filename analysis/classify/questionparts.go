@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"github.com/jdkato/prose/v2"
+
+	"github.com/parlance-go/parlance/analysis/text"
 )
 
 // QuestionPart is one part of a question as ReadQuestionParts reads it: the
@@ -49,22 +51,33 @@ func (p QuestionPart) String() string {
 	return b.String()
 }
 
-// The tagger's model is loaded once (prose.NewDocument would load it on
-// every call) and shared: tagging only reads it.
-var (
-	posModelOnce sync.Once
-	posModel     *prose.Model
-)
+// taggedWord is one word of a question part with its part-of-speech tag.
+type taggedWord struct{ Text, Tag string }
 
-func sharedPOSModel() *prose.Model {
-	posModelOnce.Do(func() {
-		doc, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithExtraction(false))
-		if err != nil {
-			panic(fmt.Sprintf("classify: loading prose's tagger: %v", err))
-		}
-		posModel = doc.Model
-	})
-	return posModel
+// tagWords splits s into words with prose's tokenizer and tags them with
+// the process's text.Tagger (prose's model, deterministic on ties; loaded
+// once).
+func tagWords(s string) []taggedWord {
+	doc, err := prose.NewDocument(s, prose.WithTagging(false),
+		prose.WithSegmentation(false), prose.WithExtraction(false))
+	if err != nil {
+		return nil
+	}
+	tagger, err := text.DefaultTagger()
+	if err != nil {
+		panic(fmt.Sprintf("classify: loading the part-of-speech tagger: %v", err))
+	}
+	toks := doc.Tokens()
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	tags := tagger.Tag(words)
+	out := make([]taggedWord, len(toks))
+	for i := range toks {
+		out[i] = taggedWord{words[i], tags[i]}
+	}
+	return out
 }
 
 // questionCacheSize bounds the cache of read questions. Round robins repeat
@@ -105,7 +118,6 @@ func tagQuestionParts(q string) []QuestionPart {
 	if len(f.Parts) == 0 {
 		return nil
 	}
-	model := sharedPOSModel()
 	parts := make([]QuestionPart, len(f.Parts))
 	for i, w := range f.Parts {
 		start, end := f.Spans[i][0], f.Spans[i][1]
@@ -120,11 +132,7 @@ func tagQuestionParts(q string) []QuestionPart {
 		if loc := reQWord.FindStringIndex(q[p.Start:p.End]); loc != nil {
 			from += loc[0]
 		}
-		doc, err := prose.NewDocument(q[from:p.End], prose.UsingModel(model),
-			prose.WithSegmentation(false), prose.WithExtraction(false))
-		if err == nil {
-			readTags(&p, doc.Tokens())
-		}
+		readTags(&p, tagWords(q[from:p.End]))
 		parts[i] = p
 	}
 	return parts
@@ -157,7 +165,7 @@ var auxiliaries = map[string]bool{
 var clauseTag = map[string]bool{"DT": true, "PRP": true, "PRP$": true, "MD": true, "IN": true, "TO": true, "WDT": true, "WP": true, "CC": true, "PDT": true, "EX": true}
 
 // readTags fills p's Form, Nouns and Verbs from the part's tagged tokens.
-func readTags(p *QuestionPart, toks []prose.Token) {
+func readTags(p *QuestionPart, toks []taggedWord) {
 	wh := -1
 	for i, t := range toks {
 		if whWords[strings.ToLower(t.Text)] {

@@ -1,0 +1,255 @@
+package text
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/jdkato/prose/v2"
+	"github.com/mingrammer/commonregex"
+)
+
+// Tagger gives Penn Treebank part-of-speech tags with prose's trained
+// averaged-perceptron model (Collins 2002; the feature set of Honnibal's
+// 2013 tagger), read from the model files prose ships.
+//
+// It is prose's tagger made deterministic and cheap to call. prose scores
+// the classes in a map and takes the first maximum in map order, so where
+// two tags score exactly the same its choice changes from run to run (a
+// question tagged 200 times gave "hold" as a noun 110 times and as a verb
+// 90 times), and a report would not be byte-identical from one run to the
+// next. Here ties go to the tag first in the model's class list. prose
+// also builds a map of feature strings for every word; here the weights
+// sit in flat arrays and each feature is one lookup. Wherever prose's
+// scores have a single maximum the tags are the same as prose's
+// (TestTaggerAgreesWithProse).
+//
+// The prediction for word i of a sentence w₁…wₙ is
+//
+//	argmax_c Σ_f x_f(i) · W[f][c]
+//
+// over the classes c the weights of the firing features mention, where the
+// features f are the word's suffix and first letter, the tags already
+// given to the two words before it, and the (normalised) words two either
+// side. Words the model knows to be unambiguous take their tag from its
+// tag dictionary, as in prose.
+//
+// A Tagger is safe for concurrent use; build it once (NewTagger reads about
+// 5 MB of weights).
+type Tagger struct {
+	classes []string
+	// tagDict maps a word to its unambiguous tag.
+	tagDict map[string]string
+	// feature maps a feature string to its index; the weights of feature f
+	// are classOf[start[f]:start[f+1]] with weight[…] alongside.
+	feature map[string]int32
+	start   []int32
+	classOf []uint8
+	weight  []float64
+}
+
+var (
+	defaultTaggerOnce sync.Once
+	defaultTagger     *Tagger
+	defaultTaggerErr  error
+)
+
+// DefaultTagger returns the process's Tagger, built on first use.
+func DefaultTagger() (*Tagger, error) {
+	defaultTaggerOnce.Do(func() { defaultTagger, defaultTaggerErr = NewTagger() })
+	return defaultTagger, defaultTaggerErr
+}
+
+// NewTagger reads prose's averaged-perceptron model.
+func NewTagger() (*Tagger, error) {
+	var (
+		weights map[string]map[string]float64
+		tags    map[string]string
+		classes []string
+	)
+	for _, a := range []struct {
+		name string
+		into any
+	}{{"classes.gob", &classes}, {"tags.gob", &tags}, {"weights.gob", &weights}} {
+		b, err := prose.Asset("model/AveragedPerceptron/" + a.name)
+		if err != nil {
+			return nil, fmt.Errorf("text: prose's tagger model: %w", err)
+		}
+		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(a.into); err != nil {
+			return nil, fmt.Errorf("text: prose's tagger model %s: %w", a.name, err)
+		}
+	}
+	if len(classes) == 0 || len(classes) > 256 {
+		return nil, fmt.Errorf("text: prose's tagger model has %d classes", len(classes))
+	}
+	classIndex := make(map[string]uint8, len(classes))
+	for i, c := range classes {
+		classIndex[c] = uint8(i)
+	}
+	t := &Tagger{classes: classes, tagDict: tags, feature: make(map[string]int32, len(weights))}
+	// Features in sorted order, classes in class order, so the arrays are
+	// the same on every run.
+	names := make([]string, 0, len(weights))
+	for f := range weights {
+		names = append(names, f)
+	}
+	slices.Sort(names)
+	for _, f := range names {
+		t.feature[f] = int32(len(t.start))
+		t.start = append(t.start, int32(len(t.classOf)))
+		for i, c := range classes {
+			if w, ok := weights[f][c]; ok {
+				t.classOf = append(t.classOf, uint8(i))
+				t.weight = append(t.weight, w)
+			}
+		}
+		for c := range weights[f] {
+			if _, ok := classIndex[c]; !ok {
+				return nil, fmt.Errorf("text: prose's tagger model: feature %q weighs unknown class %q", f, c)
+			}
+		}
+	}
+	t.start = append(t.start, int32(len(t.classOf)))
+	return t, nil
+}
+
+// noneTag and keepTag are the word shapes prose's tagger tags without its
+// model: the Penn Treebank's empty elements ("*", "*T*-1", "0") and tags
+// written as words ("-LRB-").
+var (
+	noneTag = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+	keepTag = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
+)
+
+// fixedTag returns the tag word w takes whatever its context, as prose's
+// tagger gives it, and whether there is one.
+func (t *Tagger) fixedTag(w string) (string, bool) {
+	switch {
+	case w == "-":
+		return "-", true
+	case strings.HasPrefix(w, "@") || commonregex.LinkRegex.MatchString(w) || commonregex.EmailRegex.MatchString(w):
+		return "NN", true
+	case noneTag.MatchString(w):
+		return "-NONE-", true
+	case keepTag.MatchString(w):
+		return w, true
+	}
+	tag, ok := t.tagDict[w]
+	return tag, ok
+}
+
+// Tag returns the tag of each word of one sentence, in order.
+func (t *Tagger) Tag(words []string) []string { return t.tag(words, nil) }
+
+// tag is Tag; where margin is not nil, margin[i] is set to the score of
+// word i's tag less the next best score (+Inf for a fixed tag or a single
+// class).
+func (t *Tagger) tag(words []string, margin []float64) []string {
+	tags := make([]string, len(words))
+	ctx := make([]string, len(words)+4)
+	ctx[0], ctx[1] = "-START-", "-START2-"
+	for i, w := range words {
+		ctx[i+2] = normalizeForTagger(w)
+	}
+	ctx[len(ctx)-2], ctx[len(ctx)-1] = "-END-", "-END2-"
+	p1, p2 := "-START-", "-START2-"
+	var (
+		key     []byte
+		scores  [256]float64
+		present [256]bool
+	)
+	for i, w := range words {
+		tag, ok := t.fixedTag(w)
+		if margin != nil {
+			margin[i] = math.Inf(1)
+		}
+		if !ok && w != "" {
+			touched := present[:len(t.classes)]
+			clear(touched)
+			add := func(parts ...string) {
+				key = key[:0]
+				for j, p := range parts {
+					if j > 0 {
+						key = append(key, ' ')
+					}
+					key = append(key, p...)
+				}
+				f, ok := t.feature[string(key)]
+				if !ok {
+					return
+				}
+				for k := t.start[f]; k < t.start[f+1]; k++ {
+					c := t.classOf[k]
+					if !present[c] {
+						present[c], scores[c] = true, 0
+					}
+					scores[c] += t.weight[k]
+				}
+			}
+			c := i + 2
+			add("bias")
+			add("i suffix", suffix3(w))
+			add("i pref1", string(rune(w[0])))
+			add("i-1 tag", p1)
+			add("i-2 tag", p2)
+			add("i tag+i-2 tag", p1, p2)
+			add("i word", ctx[c])
+			add("i-1 tag+i word", p1, ctx[c])
+			add("i-1 word", ctx[c-1])
+			add("i-1 suffix", suffix3(ctx[c-1]))
+			add("i-2 word", ctx[c-2])
+			add("i+1 word", ctx[c+1])
+			add("i+1 suffix", suffix3(ctx[c+1]))
+			add("i+2 word", ctx[c+2])
+			best := -1
+			for k := range t.classes {
+				if present[k] && (best < 0 || scores[k] > scores[best]) {
+					best = k
+				}
+			}
+			tag = ""
+			if best >= 0 {
+				tag = t.classes[best]
+			}
+			if margin != nil {
+				margin[i] = math.Inf(1)
+				for k := range t.classes {
+					if present[k] && k != best {
+						margin[i] = min(margin[i], scores[best]-scores[k])
+					}
+				}
+			}
+		}
+		tags[i] = tag
+		p2, p1 = p1, tag
+	}
+	return tags
+}
+
+// suffix3 is the last three bytes of s, or s.
+func suffix3(s string) string { return s[len(s)-min(len(s), 3):] }
+
+// normalizeForTagger maps a word to the form the model's context features
+// use: hyphenated words, four-digit numbers and words opening with a digit
+// become classes, the rest lower case.
+func normalizeForTagger(w string) string {
+	if w == "" {
+		return w
+	}
+	if strings.Contains(w, "-") && w[0] != '-' {
+		return "!HYPHEN"
+	}
+	if _, err := strconv.Atoi(w); err == nil && len(w) == 4 {
+		return "!YEAR"
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return "!DIGITS"
+	}
+	return strings.ToLower(w)
+}
