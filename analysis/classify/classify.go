@@ -2,7 +2,6 @@ package classify
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -138,7 +137,7 @@ func sharedSegmenter() *text.Segmenter {
 	return segShared
 }
 
-var reQAboutData = regexp.MustCompile(`(?i)\b(whether|if)\b[^;?]{0,120}\b(record|records|recorded|collect|collects|collected|hold|holds|held|monitor|monitors|monitored|track|tracks|tracked|collate|collates|collated|keep|keeps|kept|publish|publishes|data on|statistics on|information on)\b`)
+var reQAboutData = mustGated(`(?i)\b(whether|if)\b[^;?]{0,120}\b(record|records|recorded|collect|collects|collected|hold|holds|held|monitor|monitors|monitored|track|tracks|tracked|collate|collates|collated|keep|keeps|kept|publish|publishes|data on|statistics on|information on)\b`)
 
 // Classify gives the codebook's verdict on one answer.
 //
@@ -274,12 +273,13 @@ func (c *Classifier) classifyRules(in Input) Verdict {
 		sents = seg.Split(ans)
 	}
 	q := ReadQuestion(rec.Question)
-	aboutData := reQAboutData.MatchString(rec.Question) && q.Has(WantYesNo)
+	ql := lowerText(foldLower(rec.Question))
+	aboutData := q.Has(WantYesNo) && reQAboutData.match(rec.Question, ql)
 
 	qf := questionFigures{
 		nums:      questionNumbers(rec.Question),
-		durations: reQHowLong.MatchString(rec.Question),
-		money:     reQMoney.MatchString(rec.Question) && !reQCount.MatchString(rec.Question),
+		durations: reQHowLong.match(rec.Question, ql),
+		money:     reQMoney.match(rec.Question, ql) && !reQCount.match(rec.Question, ql),
 	}
 	infos := make([]sentInfo, 0, len(sents))
 	var addEvLater []Evidence
@@ -329,7 +329,7 @@ func (c *Classifier) classifyRules(in Input) Verdict {
 	// verdict against what was asked. The offsets locate the part in the
 	// question; its text is left out, since repeating every question in
 	// every verdict made the exports half as large again.
-	for _, p := range ReadQuestionParts(rec.Question) {
+	for _, p := range readQuestionParts(rec.Question, q) {
 		ev = append(ev, Evidence{Start: p.Start, End: p.End, Cue: "question-part:" + p.String(), InQuestion: true})
 	}
 

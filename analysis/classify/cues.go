@@ -43,7 +43,7 @@ var (
 	// Counts written as words: "Three members …", "there were two".
 	reNumWord = mustGated(`(?i)^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|\b(are|were|was|is|been|had|has|of|total of|totalling|totalled) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|:\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*$`)
 
-	reURL = regexp.MustCompile(`(?i)https?://\S+|\bwww\.\S+`)
+	reURL = mustGated(`(?i)https?://\S+|\bwww\.\S+`)
 	// A date or time in an answer, for questions asking when.
 	reWhen = regexp.MustCompile(`(?i)\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(by|in|from|until|during|before|after|on|at|within|around) (the )?(end of |start of |beginning of |early |late |mid-?|spring |summer |autumn |winter |first half of |second half of )*((january|february|march|april|may|june|july|august|september|october|november|december)\b|(19|20)\d{2}\b|(this|next|the coming) (year|month|week|spring|summer|autumn|winter|financial year|parliament)|\d+ (days|weeks|months|years))`)
 )
@@ -107,7 +107,9 @@ var notFigures = []gatedRegexp{
 // not counts, unless the question asks how long (durations true).
 func hasFigure(s string, qnums map[string]bool, durations bool) bool {
 	blank := func(m string) string { return strings.Repeat(" ", len(m)) }
-	s = reURL.ReplaceAllStringFunc(s, blank)
+	if reURL.lits.open(lowerText(foldLower(s))) {
+		s = reURL.ReplaceAllStringFunc(s, blank)
+	}
 	// Blank the union of what the parts match in s, each part on s itself,
 	// so that no part sees another's blanks.
 	lower := lowerText(foldLower(s))
@@ -145,7 +147,7 @@ var (
 	reDigits   = regexp.MustCompile(`\d[\d,.]*`)
 	reDuration = regexp.MustCompile(`(?i)\b\d+\s?(minutes?|hours?|days?|weeks?)\b`)
 	// A question that asks how long something takes.
-	reQHowLong = regexp.MustCompile(`(?i)\bhow long\b|\b(waiting|wait|processing|average|median|response|journey|travel) times?\b|\bduration\b|\b(how many|number of|average|median|mean|total|lost) (working |calendar |sick(ness)? |school |teaching )?(days|weeks|hours|minutes|months)\b`)
+	reQHowLong = mustGated(`(?i)\bhow long\b|\b(waiting|wait|processing|average|median|response|journey|travel) times?\b|\bduration\b|\b(how many|number of|average|median|mean|total|lost) (working |calendar |sick(ness)? |school |teaching )?(days|weeks|hours|minutes|months)\b`)
 )
 
 // questionFigures is what a question says about the figures that would
@@ -158,9 +160,9 @@ type questionFigures struct {
 
 var (
 	// A question asking for a sum of money: a cost, budget, spend, funding.
-	reQMoney = regexp.MustCompile(`(?i)\bhow much\b[^;?]{0,60}\b(spent|spend|spending|paid|pay|payments?|cost|costs|allocated|invested|funding|budget|money|awarded|raised|compensation|fees?)\b|\bwhat (is |was |were |are |has been |have been )?(the )?(total |estimated |average |annual |current |latest |overall )*(cost|costs|budget|budgets|spend|spending|expenditure|funding|salary|salaries|income|revenue)\b|\bwhat (level|amount) of (funding|spending|investment|expenditure)\b`)
+	reQMoney = mustGated(`(?i)\bhow much\b[^;?]{0,60}\b(spent|spend|spending|paid|pay|payments?|cost|costs|allocated|invested|funding|budget|money|awarded|raised|compensation|fees?)\b|\bwhat (is |was |were |are |has been |have been )?(the )?(total |estimated |average |annual |current |latest |overall )*(cost|costs|budget|budgets|spend|spending|expenditure|funding|salary|salaries|income|revenue)\b|\bwhat (level|amount) of (funding|spending|investment|expenditure)\b`)
 	// A question asking for counts, proportions or rates as well.
-	reQCount = regexp.MustCompile(`(?i)\bhow many\b|\b(number|numbers|proportion|percentage|rate|rates) of\b|\bwhat (proportion|percentage)\b`)
+	reQCount = mustGated(`(?i)\bhow many\b|\b(number|numbers|proportion|percentage|rate|rates) of\b|\bwhat (proportion|percentage)\b`)
 	// A sum of money in an answer.
 	reMoneyFigure = regexp.MustCompile(`(?i)[£€$]|\bpounds?\b|\b\d[\d,.]*\s?(million|billion|bn|m|k)\b|\bper ?cent\b|%`)
 )

@@ -19,6 +19,7 @@ func allGated(t testing.TB) []gatedRegexp {
 	out = append(out, directCues...)
 	out = append(out, notFigures...)
 	out = append(out, reRefGave, reRefUIN, reRefStmt, reRefURL, reRefGovUK)
+	out = append(out, reQAboutData, reQHowLong, reQMoney, reQCount, reURL)
 	return out
 }
 

@@ -96,13 +96,22 @@ var questionCache struct {
 // answered from a bounded cache, so a round robin's shared text is tagged
 // once. The result must not be modified.
 func ReadQuestionParts(q string) []QuestionPart {
+	return readQuestionParts(q, QuestionForm{})
+}
+
+// readQuestionParts is ReadQuestionParts for a question whose ReadQuestion
+// the caller has read already (f), or not (f the zero QuestionForm).
+func readQuestionParts(q string, f QuestionForm) []QuestionPart {
 	questionCache.Lock()
 	parts, ok := questionCache.m[q]
 	questionCache.Unlock()
 	if ok {
 		return parts
 	}
-	parts = tagQuestionParts(q)
+	if f.Parts == nil {
+		f = ReadQuestion(q)
+	}
+	parts = tagParts(q, f)
 	questionCache.Lock()
 	if questionCache.m == nil || len(questionCache.m) >= questionCacheSize {
 		questionCache.m = make(map[string][]QuestionPart, questionCacheSize)
@@ -113,8 +122,10 @@ func ReadQuestionParts(q string) []QuestionPart {
 }
 
 // tagQuestionParts is ReadQuestionParts without the cache.
-func tagQuestionParts(q string) []QuestionPart {
-	f := ReadQuestion(q)
+func tagQuestionParts(q string) []QuestionPart { return tagParts(q, ReadQuestion(q)) }
+
+// tagParts tags the parts f of question q.
+func tagParts(q string, f QuestionForm) []QuestionPart {
 	if len(f.Parts) == 0 {
 		return nil
 	}
