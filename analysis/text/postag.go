@@ -46,9 +46,12 @@ type Tagger struct {
 	classes []string
 	// tagDict maps a word to its unambiguous tag.
 	tagDict map[string]string
-	// feature maps a feature string to its index; the weights of feature f
-	// are classOf[start[f]:start[f+1]] with weight[…] alongside.
-	feature map[string]int32
+	// feature[k] maps the value of feature template k (templates) to the
+	// feature's index; the weights of feature f are
+	// classOf[start[f]:start[f+1]] with weight[…] alongside. A map per
+	// template, keyed by the bare value, spares building each feature's
+	// string for the lookup.
+	feature [len(templates)]map[string]int32
 	start   []int32
 	classOf []uint8
 	weight  []float64
@@ -92,7 +95,10 @@ func NewTagger() (*Tagger, error) {
 	for i, c := range classes {
 		classIndex[c] = uint8(i)
 	}
-	t := &Tagger{classes: classes, tagDict: tags, feature: make(map[string]int32, len(weights))}
+	t := &Tagger{classes: classes, tagDict: tags}
+	for k := range t.feature {
+		t.feature[k] = map[string]int32{}
+	}
 	// Features in sorted order, classes in class order, so the arrays are
 	// the same on every run.
 	names := make([]string, 0, len(weights))
@@ -101,7 +107,11 @@ func NewTagger() (*Tagger, error) {
 	}
 	slices.Sort(names)
 	for _, f := range names {
-		t.feature[f] = int32(len(t.start))
+		k, value, ok := splitFeature(f)
+		if !ok {
+			return nil, fmt.Errorf("text: prose's tagger model: feature %q of no known template", f)
+		}
+		t.feature[k][value] = int32(len(t.start))
 		t.start = append(t.start, int32(len(t.classOf)))
 		for i, c := range classes {
 			if w, ok := weights[f][c]; ok {
@@ -117,6 +127,49 @@ func NewTagger() (*Tagger, error) {
 	}
 	t.start = append(t.start, int32(len(t.classOf)))
 	return t, nil
+}
+
+// The model's feature templates: a feature is a template's name, a space
+// and the value ("i suffix ing", "i-1 tag+i word DT report"); bias has no
+// value.
+const (
+	fBias = iota
+	fSuffix
+	fPref1
+	fTag1
+	fTag2
+	fTag1Tag2
+	fWord
+	fTag1Word
+	fWord1
+	fSuffix1
+	fWord2
+	fWordNext
+	fSuffixNext
+	fWordNext2
+)
+
+var templates = [...]string{
+	fBias: "bias", fSuffix: "i suffix", fPref1: "i pref1", fTag1: "i-1 tag", fTag2: "i-2 tag",
+	fTag1Tag2: "i tag+i-2 tag", fWord: "i word", fTag1Word: "i-1 tag+i word", fWord1: "i-1 word",
+	fSuffix1: "i-1 suffix", fWord2: "i-2 word", fWordNext: "i+1 word", fSuffixNext: "i+1 suffix",
+	fWordNext2: "i+2 word",
+}
+
+// splitFeature returns the template of feature f and its value; the
+// longest template name that f starts with (and a space) decides, since
+// "i-1 tag" begins "i-1 tag+i word".
+func splitFeature(f string) (int, string, bool) {
+	if f == templates[fBias] {
+		return fBias, "", true
+	}
+	best, value := -1, ""
+	for k, name := range templates {
+		if k != fBias && strings.HasPrefix(f, name+" ") && (best < 0 || len(name) > len(templates[best])) {
+			best, value = k, f[len(name)+1:]
+		}
+	}
+	return best, value, best >= 0
 }
 
 // noneTag and keepTag are the word shapes prose's tagger tags without its
@@ -160,7 +213,6 @@ func (t *Tagger) tag(words []string, margin []float64) []string {
 	ctx[len(ctx)-2], ctx[len(ctx)-1] = "-END-", "-END2-"
 	p1, p2 := "-START-", "-START2-"
 	var (
-		key     []byte
 		scores  [256]float64
 		present [256]bool
 	)
@@ -172,41 +224,34 @@ func (t *Tagger) tag(words []string, margin []float64) []string {
 		if !ok && w != "" {
 			touched := present[:len(t.classes)]
 			clear(touched)
-			add := func(parts ...string) {
-				key = key[:0]
-				for j, p := range parts {
-					if j > 0 {
-						key = append(key, ' ')
-					}
-					key = append(key, p...)
-				}
-				f, ok := t.feature[string(key)]
+			add := func(k int, value string) {
+				f, ok := t.feature[k][value]
 				if !ok {
 					return
 				}
-				for k := t.start[f]; k < t.start[f+1]; k++ {
-					c := t.classOf[k]
+				for j := t.start[f]; j < t.start[f+1]; j++ {
+					c := t.classOf[j]
 					if !present[c] {
 						present[c], scores[c] = true, 0
 					}
-					scores[c] += t.weight[k]
+					scores[c] += t.weight[j]
 				}
 			}
 			c := i + 2
-			add("bias")
-			add("i suffix", suffix3(w))
-			add("i pref1", string(rune(w[0])))
-			add("i-1 tag", p1)
-			add("i-2 tag", p2)
-			add("i tag+i-2 tag", p1, p2)
-			add("i word", ctx[c])
-			add("i-1 tag+i word", p1, ctx[c])
-			add("i-1 word", ctx[c-1])
-			add("i-1 suffix", suffix3(ctx[c-1]))
-			add("i-2 word", ctx[c-2])
-			add("i+1 word", ctx[c+1])
-			add("i+1 suffix", suffix3(ctx[c+1]))
-			add("i+2 word", ctx[c+2])
+			add(fBias, "")
+			add(fSuffix, suffix3(w))
+			add(fPref1, string(rune(w[0])))
+			add(fTag1, p1)
+			add(fTag2, p2)
+			add(fTag1Tag2, p1+" "+p2)
+			add(fWord, ctx[c])
+			add(fTag1Word, p1+" "+ctx[c])
+			add(fWord1, ctx[c-1])
+			add(fSuffix1, suffix3(ctx[c-1]))
+			add(fWord2, ctx[c-2])
+			add(fWordNext, ctx[c+1])
+			add(fSuffixNext, suffix3(ctx[c+1]))
+			add(fWordNext2, ctx[c+2])
 			best := -1
 			for k := range t.classes {
 				if present[k] && (best < 0 || scores[k] > scores[best]) {
