@@ -118,7 +118,7 @@ func hasFigure(s string, qnums map[string]bool, durations bool) bool {
 		if !nf.lits.open(lower) {
 			continue
 		}
-		for _, loc := range nf.FindAllStringIndex(s, -1) {
+		for _, loc := range nf.findAllIndex(s) {
 			if b == nil {
 				b = []byte(s)
 			}

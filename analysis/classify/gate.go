@@ -2,9 +2,12 @@ package classify
 
 import (
 	"regexp"
+
+	"github.com/coregx/ahocorasick"
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -46,6 +49,23 @@ type gatedRegexp struct {
 	// branches are the alternatives of the expression's top level, or the
 	// whole expression when it is not an alternation.
 	branches []gatedBranch
+	// anchored finds all matches by trying the expression only where one
+	// can start (see startAnchored), built on first use.
+	anchored *lazyAnchored
+}
+
+// lazyAnchored builds an expression's startAnchored form when first
+// needed: building its automaton costs more than most expressions ever
+// use it for.
+type lazyAnchored struct {
+	once    sync.Once
+	pattern string
+	sa      *startAnchored
+}
+
+func (l *lazyAnchored) get() *startAnchored {
+	l.once.Do(func() { l.sa = newStartAnchored(l.pattern) })
+	return l.sa
 }
 
 // gatedBranch is one top-level alternative of a gatedRegexp.
@@ -65,6 +85,7 @@ func mustGated(pattern string) gatedRegexp {
 		bg := literalGate(b)
 		g.branches = append(g.branches, gatedBranch{regexp.MustCompile(b), bg, literals.compile(bg)})
 	}
+	g.anchored = &lazyAnchored{pattern: pattern}
 	return g
 }
 
@@ -111,6 +132,17 @@ func (g gatedRegexp) findAllSubmatch(t string, x textLits) [][]int {
 	return g.FindAllStringSubmatchIndex(t, -1)
 }
 
+// findAllIndex is FindAllStringIndex(t, -1), searched only where a match
+// can start when the expression allows it.
+func (g gatedRegexp) findAllIndex(t string) [][]int {
+	if sa := g.anchored.get(); sa != nil {
+		if out, ok := sa.findAll(t); ok {
+			return out
+		}
+	}
+	return g.FindAllStringIndex(t, -1)
+}
+
 // topBranches splits pattern into its top-level alternatives, each with
 // the pattern's leading flag group ("(?i)") in front, so that each compiles
 // to the expression that alternative is within pattern. It returns pattern
@@ -118,12 +150,7 @@ func (g gatedRegexp) findAllSubmatch(t string, x textLits) [][]int {
 // a branch's meaning: a flag group set part-way along the top level
 // ("a(?i)b|c", whose flag reaches c) or a \Q…\E quotation.
 func topBranches(pattern string) []string {
-	flags, rest := "", pattern
-	if strings.HasPrefix(rest, "(?") {
-		if end := strings.IndexByte(rest, ')'); end > 2 && strings.Trim(rest[2:end], "imsU-") == "" {
-			flags, rest = rest[:end+1], rest[end+1:]
-		}
-	}
+	flags, rest := splitFlags(pattern)
 	if strings.Contains(rest, `\Q`) {
 		return []string{pattern}
 	}
@@ -321,4 +348,190 @@ func minimal(ss []string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// startAnchored runs an expression only at the places where a match can
+// start: when every match begins with one of a few literals (a word list,
+// "(question|uin|section|…) 12"), an Aho–Corasick automaton finds those
+// places in one pass and the expression, anchored, is tried at each. It
+// finds exactly the matches FindAllStringIndex finds, in the same order:
+// that search takes the leftmost match at or after the end of the last
+// one, and every match starts at a candidate. Only the first consuming
+// step of the expression may sit behind an assertion at the start (a
+// \b), which is read off the full text here, since the anchored
+// expression sees the text from the candidate on.
+type startAnchored struct {
+	starts *ahocorasick.Automaton
+	// wordBoundary: the expression opens with \b.
+	wordBoundary bool
+	// at is the expression anchored at its start; atNoB the same without
+	// its leading \b, for a candidate whose \b holds in the full text but
+	// not at the start of the rest of it (a word character before it and
+	// none at it); nil where the \b is not the pattern's first token.
+	at, atNoB *regexp.Regexp
+}
+
+// newStartAnchored returns the startAnchored form of pattern, or nil where
+// its matches do not all open with a literal of a small set.
+func newStartAnchored(pattern string) *startAnchored {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		subs = re.Sub
+	}
+	wb := false
+	if len(subs) > 1 && subs[0].Op == syntax.OpWordBoundary {
+		wb, subs = true, subs[1:]
+	}
+	lits, ok := startLiterals(subs[0])
+	if !ok || len(lits) == 0 {
+		return nil
+	}
+	ac, err := ahocorasick.NewBuilder().AddStrings(lits).Build()
+	if err != nil {
+		return nil
+	}
+	// The anchored forms are written from the pattern's own text: printing
+	// a parsed case-folded expression back (syntax.Regexp.String) costs
+	// seconds for some of them.
+	flags, body := splitFlags(pattern)
+	sa := &startAnchored{starts: ac, wordBoundary: wb}
+	sa.at = regexp.MustCompile(flags + `^(?:` + body + `)`)
+	if wb && strings.HasPrefix(body, `\b`) {
+		sa.atNoB = regexp.MustCompile(flags + `^(?:` + body[2:] + `)`)
+	}
+	return sa
+}
+
+// splitFlags splits a leading flag group ("(?i)") off pattern.
+func splitFlags(pattern string) (flags, rest string) {
+	if strings.HasPrefix(pattern, "(?") {
+		if end := strings.IndexByte(pattern, ')'); end > 2 && strings.Trim(pattern[2:end], "imsU-") == "" {
+			return pattern[:end+1], pattern[end+1:]
+		}
+	}
+	return "", pattern
+}
+
+// maxStartLiterals bounds the literals a start set may have.
+const maxStartLiterals = 64
+
+// startLiterals returns lower-case strings one of which every match of re
+// starts with (in a lower-cased ASCII text), or false. Every path through
+// re consumes a character first: no assertion follows the start.
+func startLiterals(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return startLiterals(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return startLiterals(re.Sub[0])
+		}
+	case syntax.OpLiteral:
+		s := strings.ToLower(string(re.Rune))
+		for i := 0; i < len(s); i++ {
+			if s[i] >= utf8.RuneSelf {
+				return nil, false
+			}
+		}
+		return []string{s}, s != ""
+	case syntax.OpConcat:
+		if len(re.Sub) > 0 && re.Sub[0].Op != syntax.OpWordBoundary && re.Sub[0].Op != syntax.OpEmptyMatch {
+			return startLiterals(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l, ok := startLiterals(sub)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, l...)
+		}
+		all = minimalPrefixes(all)
+		return all, len(all) <= maxStartLiterals
+	case syntax.OpCharClass:
+		// A class of a few letters, as case folding makes of one ("[Cc]").
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if r >= utf8.RuneSelf || !('a' <= r|0x20 && r|0x20 <= 'z') {
+					// a class beyond ASCII letters: ſ and the Kelvin sign
+					// fold to s and k, so a class holding them is read as
+					// the ASCII letters alone only if those are in it too.
+					if r == 'ſ' || r == 'K' {
+						continue
+					}
+					return nil, false
+				}
+				out = append(out, string(rune(r|0x20)))
+			}
+		}
+		out = minimalPrefixes(out)
+		return out, len(out) > 0 && len(out) <= 4
+	}
+	return nil, false
+}
+
+// minimalPrefixes drops duplicates and every string another of the set is
+// a prefix of (a candidate start found by the shorter one covers it).
+func minimalPrefixes(ss []string) []string {
+	sort.Strings(ss)
+	var out []string
+	for _, s := range ss {
+		if len(out) > 0 && strings.HasPrefix(s, out[len(out)-1]) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// isASCIIWord reports whether b is a character \b counts as a word's.
+func isASCIIWord(b byte) bool {
+	return b == '_' || '0' <= b && b <= '9' || 'a' <= b|0x20 && b|0x20 <= 'z'
+}
+
+// findAll is FindAllStringIndex(t, -1) for t of ASCII characters only;
+// ok is false for any other t, which the caller searches the plain way.
+func (sa *startAnchored) findAll(t string) (out [][]int, ok bool) {
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			return nil, false
+		}
+	}
+	lower := []byte(strings.ToLower(t))
+	var cands []int
+	for _, m := range sa.starts.FindAllOverlapping(lower) {
+		cands = append(cands, m.Start)
+	}
+	sort.Ints(cands)
+	pos := 0
+	for i, s := range cands {
+		if s < pos || i > 0 && s == cands[i-1] {
+			continue
+		}
+		re := sa.at
+		if sa.wordBoundary && s > 0 && isASCIIWord(t[s-1]) {
+			if isASCIIWord(t[s]) {
+				continue // no boundary at s in the full text
+			}
+			re = sa.atNoB // the boundary holds in the full text
+			if re == nil {
+				return nil, false
+			}
+		}
+		if loc := re.FindStringIndex(t[s:]); loc != nil {
+			out = append(out, []int{s, s + loc[1]})
+			pos = s + max(loc[1], 1)
+		}
+	}
+	return out, true
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/parlance-go/parlance/analysis/text"
 )
 
 // allGated lists every gated expression the classifier uses: the default
@@ -39,6 +41,9 @@ func gateHides(gs []gatedRegexp, s string) []string {
 			if got := g.match(s, x); got != (whole != nil) {
 				bad = append(bad, fmt.Sprintf("%s (match %v)", g, got))
 			}
+		}
+		if all, want := g.findAllIndex(s), g.FindAllStringIndex(s, -1); !slices.EqualFunc(all, want, slices.Equal) {
+			bad = append(bad, fmt.Sprintf("%s (findAll %v, want %v)", g, all, want))
 		}
 		if whole != nil && !g.gate.open(lower) {
 			bad = append(bad, g.String())
@@ -148,4 +153,36 @@ func FuzzGates(f *testing.F) {
 			t.Errorf("%q: gates hide matches of %v", s, bad)
 		}
 	})
+}
+
+// TestAnchoredSearchOnRealSentences compares, on every sentence of a month
+// of real answers, each expression's search at the places a match can
+// start with the plain search: the same matches in the same order.
+func TestAnchoredSearchOnRealSentences(t *testing.T) {
+	recs := readFullText(t, "2024-07.jsonl.gz")
+	seg := text.NewSegmenter()
+	gs := allGated(t)
+	sentences, anchored := 0, 0
+	for _, g := range gs {
+		if g.anchored.get() != nil {
+			anchored++
+		}
+	}
+	for _, r := range recs {
+		for _, s := range seg.Split(r.Answer) {
+			sentences++
+			for _, g := range gs {
+				if g.anchored.get() == nil {
+					continue
+				}
+				if got, want := g.findAllIndex(s.Text), g.FindAllStringIndex(s.Text, -1); !slices.EqualFunc(got, want, slices.Equal) {
+					t.Errorf("%s on %q: %v, want %v", g, s.Text, got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d sentences, %d of %d expressions searched where matches can start", sentences, anchored, len(gs))
+	if sentences < 1000 || anchored < 10 {
+		t.Errorf("only %d sentences, %d anchored expressions", sentences, anchored)
+	}
 }
