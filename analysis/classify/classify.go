@@ -35,6 +35,7 @@ type Classifier struct {
 
 	once sync.Once
 	lex  *compiledLexicon
+	memo sentenceMemo
 	err  error
 }
 
@@ -619,10 +620,8 @@ func (c *Classifier) Grounds(sentence string) []Ground {
 func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf questionFigures, dept string) sentInfo {
 	si := sentInfo{s: s}
 	t := s.Text
-	// One pass finds every literal any cue needs; each expression then runs
-	// only where its literals occur.
-	lower := scanText(t)
-	si.grounds = c.lex.matchScanned(t, lower)
+	facts := c.memo.facts(t, qf.durations, c.lex)
+	si.grounds = append([]groundHit(nil), facts.hits...)
 	// Boilerplate families known to state grounds.
 	for _, sp := range spans {
 		if sp.End <= s.Start || sp.Start >= s.End {
@@ -655,28 +654,22 @@ func (c *Classifier) readSentence(s text.Sentence, spans []boilerplate.Span, qf 
 			si.grounds[i].cue = "ground:" + string(si.grounds[i].ground) + ":" + si.grounds[i].cue
 		}
 	}
-	// Each structural cue, too, is tried only where its literals occur:
-	// the regular expressions are the expensive part of classification.
-	si.table = isTableLine(t)
-	si.attach = reAttached.match(t, lower)
-	si.figure = (strings.ContainsAny(t, "0123456789") && hasFigure(t, qf.nums, qf.durations)) || reNumWord.match(t, lower)
+	si.table = facts.table
+	si.attach = facts.attach
+	si.figure = facts.hasFigure(qf.nums) || facts.numWord
 	if si.figure && qf.money && !reMoneyFigure.MatchString(t) {
 		// A question about money is not answered by a headcount: "what
 		// was the budget?" "The team has 39 staff."
 		si.figure = false
 	}
-	si.nil = reNilFigure.match(t, lower)
-	si.direct = isDirect(t, lower)
+	si.nil = facts.nilFigure
+	si.direct = facts.direct
 	switch {
 	case len(si.grounds) > 0:
 		si.role = roleRefusal
-	case reHolding.match(t, lower):
-		si.role = roleHolding
-	case reCannotAnswer.match(t, lower):
-		si.role = roleRefusal
-	case rePointer.match(t, lower):
-		si.role = rolePointer
-	case !si.figure && !si.table && !si.direct && reGeneric.match(t, lower):
+	case facts.role != roleGeneric:
+		si.role = facts.role
+	case !si.figure && !si.table && !si.direct:
 		si.role = roleGeneric
 	default:
 		si.role = roleSubstance

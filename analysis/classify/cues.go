@@ -106,6 +106,18 @@ var notFigures = []gatedRegexp{
 // Short durations ("within 24 hours", "for 20 minutes") describe processes,
 // not counts, unless the question asks how long (durations true).
 func hasFigure(s string, qnums map[string]bool, durations bool) bool {
+	for _, k := range figureKeys(s, durations) {
+		if !qnums[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// figureKeys returns the quantities s states, each reduced by numKey, in
+// order: hasFigure's candidates before the question's numbers are
+// set aside.
+func figureKeys(s string, durations bool) []string {
 	blank := func(m string) string { return strings.Repeat(" ", len(m)) }
 	if reURL.lits.open(lowerText(foldLower(s))) {
 		s = reURL.ReplaceAllStringFunc(s, blank)
@@ -134,13 +146,11 @@ func hasFigure(s string, qnums map[string]bool, durations bool) bool {
 	if !durations {
 		cleaned = reDuration.ReplaceAllStringFunc(cleaned, blank)
 	}
+	var keys []string
 	for _, loc := range reFigure.FindAllStringIndex(cleaned, -1) {
-		if qnums[numKey(cleaned[loc[0]:loc[1]])] {
-			continue
-		}
-		return true
+		keys = append(keys, numKey(cleaned[loc[0]:loc[1]]))
 	}
-	return false
+	return keys
 }
 
 var (
