@@ -76,9 +76,10 @@ type Space struct {
 // SpaceOptions configures BuildSpace. The zero value is ready to use.
 type SpaceOptions struct {
 	// Terms caps the vocabulary at the terms held by the most documents;
-	// zero means 3000.
+	// zero means 6000. Building holds a Terms×Terms matrix of float64
+	// (288 MB for 6000).
 	Terms int
-	// Dims is k, the number of dimensions; zero means 48.
+	// Dims is k, the number of dimensions; zero means 100.
 	Dims int
 	// MinDocs drops terms held by fewer documents; zero means 5.
 	MinDocs int
@@ -136,10 +137,10 @@ func init() {
 // result depends only on the documents, in order, and opt.
 func BuildSpace(docs []string, opt SpaceOptions) (*Space, error) {
 	if opt.Terms == 0 {
-		opt.Terms = 3000
+		opt.Terms = 6000
 	}
 	if opt.Dims == 0 {
-		opt.Dims = 48
+		opt.Dims = 100
 	}
 	if opt.MinDocs == 0 {
 		opt.MinDocs = 5

@@ -64,12 +64,13 @@ func TestBuildSpace(t *testing.T) {
 		t.Errorf("a space whose vectors do not fit its dimensions: %v", err)
 	}
 	if _, err := BuildSpace(toyDocs()[:8], SpaceOptions{}); err == nil {
-		t.Error("eight documents gave a space of 48 dimensions")
+		t.Error("eight documents gave a space of 100 dimensions")
 	}
 }
 
-// TestRelevanceToy checks the relevance features on an answer that refuses
-// the part it sits beside and one that answers it.
+// TestRelevanceToy checks the relevance features on an answer on the
+// question's topic, one off it, and one whose only sentence on the topic
+// is a refusal.
 func TestRelevanceToy(t *testing.T) {
 	s, err := BuildSpace(toyDocs(), SpaceOptions{Dims: 2, Seed: 7})
 	if err != nil {
@@ -87,10 +88,10 @@ func TestRelevanceToy(t *testing.T) {
 	text := "Nurses saw 4,000 patients waiting. The army has tanks."
 	refused := c.modelFeatures(Input{Record: &corpus.Record{Question: "To ask how many patients are waiting for hospital treatment.", Answer: text}},
 		Verdict{Evidence: []Evidence{{Cue: "ground:not-held", Start: 0, End: 33, Text: text[:33]}}})
-	if refused["lsa:refusal-nearest"] != 1 || refused["lsa:refusal-nearest-all"] != 1 {
-		t.Errorf("a refusal sentence nearest the only part: %v", refused)
+	if _, ok := on["lsa:substance-best"]; ok {
+		t.Error("substance-best for an answer with no refusal")
 	}
-	if refused["lsa:substance-best"] > 0.1 {
+	if x, ok := refused["lsa:substance-best"]; !ok || x > 0.1 {
 		t.Errorf("substance-best = %.3f: the only other sentence is off the topic", refused["lsa:substance-best"])
 	}
 }
