@@ -188,7 +188,7 @@ func (c *Classifier) decide(in Input, v Verdict) Verdict {
 		// tie-break, a definition rather than a judgement to learn).
 		return v
 	}
-	f := featuresOf(in, v)
+	f := c.modelFeatures(in, v)
 	p := c.Model.Probabilities(f)
 	k := 0
 	for i := range p {

@@ -76,10 +76,12 @@
 // conflicts counts cues pointing to another stance (a pointer beside a
 // disclosed answer, a long substantive passage beside a refusal, …; a
 // record whose text is known to be truncated counts as two). An override
-// has confidence 1. Evaluate's ByConfidence reports, for labelled answers,
-// how often verdicts in each confidence band agree with the labels; treat
-// confidence as a ranking of which verdicts to check first, not as an
-// exact probability.
+// has confidence 1. With a Model, a verdict's confidence is the model's
+// probability for the stance it gives. Evaluate's ByConfidence and
+// Calibrate report, for labelled answers, how often verdicts in each
+// confidence band agree with the labels (MeasuredCalibration holds the
+// table for the rules and the model); treat confidence as a ranking of
+// which verdicts to check first, not as an exact probability.
 //
 // # Measured
 //

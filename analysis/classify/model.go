@@ -34,6 +34,9 @@ type Model struct {
 	// (labels, counts): provenance for the report's Methods.
 	L2      float64 `json:"l2"`
 	Trained string  `json:"trained"`
+	// Space, if set, is the LSA space the relevance features ("lsa:…")
+	// are read in; it is learned by TrainOn from the records it is given.
+	Space *Space `json:"lsa,omitempty"`
 
 	index map[string]int
 }
@@ -133,6 +136,11 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 			return nil, fmt.Errorf("%s: field weights: row %d has %d weights for %d features", name, k, len(row), len(m.Features))
 		}
 	}
+	if m.Space != nil {
+		if err := m.Space.decode(); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
 	return &m, nil
 }
 
@@ -180,6 +188,10 @@ type TrainOptions struct {
 	Balanced bool
 	// Trained is recorded in the model as its provenance.
 	Trained string
+	// NoSpace leaves out the LSA relevance features: TrainOn learns no
+	// space. Space configures the space it learns.
+	NoSpace bool
+	Space   SpaceOptions
 }
 
 // Train fits a Model to examples by minimising the weighted mean
@@ -331,18 +343,39 @@ type TrainSet struct {
 	// Keys are the labelled records found, in the order of the records;
 	// Missing the labels' keys no record had.
 	Keys, Missing []string
+	// NoSpace says why no LSA space was learned, when none was ("" when
+	// one was, or when TrainOptions.NoSpace asked for none).
+	NoSpace string
 }
 
 // TrainOn fits a Model to the records that labels names, reading their
 // features with c's rules (its lexicon and families; its Overrides and
-// Model are not used, since they would hide what the rules read). Labels
-// for records not given are listed in the TrainSet's Missing.
+// Model are not used, since they would hide what the rules read). Unless
+// opt.NoSpace, it first learns an LSA space from every answered record of
+// recs, labelled or not (BuildSpace over SpaceDocuments), adds the
+// relevance features read in it, and keeps the space in the model; a
+// corpus too small for a space gives a model without one, and the
+// TrainSet's NoSpace says why. Labels for records not given are listed in
+// the TrainSet's Missing.
 func (c *Classifier) TrainOn(recs []corpus.Record, labels Overrides, opt TrainOptions) (*Model, TrainSet, error) {
 	rules := &Classifier{Lexicon: c.Lexicon, Segmenter: c.Segmenter, FamilyGrounds: c.FamilyGrounds}
 	if err := rules.Prepare(); err != nil {
 		return nil, TrainSet{}, err
 	}
 	var set TrainSet
+	var space *Space
+	if !opt.NoSpace {
+		var err error
+		space, err = BuildSpace(SpaceDocuments(recs), opt.Space)
+		if err != nil {
+			set.NoSpace = err.Error()
+			space = nil
+		}
+	}
+	seg := c.Segmenter
+	if seg == nil {
+		seg = sharedSegmenter()
+	}
 	found := map[string]bool{}
 	for i := range recs {
 		r := &recs[i]
@@ -351,7 +384,10 @@ func (c *Classifier) TrainOn(recs []corpus.Record, labels Overrides, opt TrainOp
 			continue
 		}
 		found[r.ID] = true
-		f, _ := rules.Features(Input{Record: r})
+		f, v := rules.Features(Input{Record: r})
+		if space != nil {
+			space.addRelevance(Input{Record: r}, v, seg, f)
+		}
 		set.Examples = append(set.Examples, Example{Features: f, Stance: l.Stance})
 		set.Keys = append(set.Keys, r.ID)
 	}
@@ -365,5 +401,8 @@ func (c *Classifier) TrainOn(recs []corpus.Record, labels Overrides, opt TrainOp
 		return nil, set, errors.New("classify: no labelled record among the inputs")
 	}
 	m, err := Train(set.Examples, opt)
+	if m != nil {
+		m.Space = space
+	}
 	return m, set, err
 }

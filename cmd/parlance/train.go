@@ -11,10 +11,14 @@ import (
 )
 
 func runTrain(e *env, args []string) error {
-	fs := newFlags(e, "train", "--labels FILE.tsv [--l2 X] [--balanced] [-o model.json] [INPUT...]",
+	fs := newFlags(e, "train", "--labels FILE.tsv [--l2 X] [--balanced] [--no-lsa] [-o model.json] [INPUT...]",
 		`Train fits the learned decision (a multinomial logistic regression over the
 features the rules read from each answer) to your own labels, so that parlance
-can follow a codebook of your own. The labels file is in the layout of the
+can follow a codebook of your own. It first learns an LSA space (latent semantic
+analysis) from every answered record of the inputs, labelled or not, and adds
+features saying how closely the answer's sentences concern each part of the
+question; the space is written into the model (inputs too small for one give a
+model without it, and say so). The labels file is in the layout of the
 overrides (key, stance, grounds, note); the inputs must hold the labelled
 records. Use the model with analyze --model FILE or report --model FILE.
 How many labelled records were found, and which labels matched none, goes to
@@ -25,6 +29,7 @@ stderr. The same labels and inputs give the same model, byte for byte.`,
 	labels := fs.String("labels", "", "TSV of labelled answers (key, stance, grounds, note)")
 	l2 := fs.Float64("l2", 0, "L2 penalty on the weights (0 means the default, 0.01)")
 	balanced := fs.Bool("balanced", false, "weigh each stance equally in total rather than each answer alike")
+	noLSA := fs.Bool("no-lsa", false, "learn no LSA space from the inputs and leave out the relevance features read in it")
 	out := fs.String("o", "-", "output file (- for standard output)")
 	var lexicon string
 	fs.StringVar(&lexicon, "lexicon", "", "TSV of refusal cues added to the default lexicon (as analyze --lexicon)")
@@ -64,11 +69,14 @@ stderr. The same labels and inputs give the same model, byte for byte.`,
 			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
 		}
 	}
-	m, set, err := clf.TrainOn(recs, gold, classify.TrainOptions{L2: *l2, Balanced: *balanced,
+	m, set, err := clf.TrainOn(recs, gold, classify.TrainOptions{L2: *l2, Balanced: *balanced, NoSpace: *noLSA,
 		Trained: fmt.Sprintf("%d labelled answers of %s (%s)", len(gold), baseName(*labels), strings.Join(parts, ", "))})
 	if len(set.Missing) > 0 && !in.quiet {
 		sort.Strings(set.Missing)
 		fmt.Fprintf(e.stderr, "train: %d of %d labels match no input record, e.g. %s\n", len(set.Missing), len(gold), set.Missing[0])
+	}
+	if set.NoSpace != "" && !in.quiet {
+		fmt.Fprintf(e.stderr, "train: no LSA space, so no relevance features: %s\n", set.NoSpace)
 	}
 	if err != nil {
 		return err
@@ -78,6 +86,9 @@ stderr. The same labels and inputs give the same model, byte for byte.`,
 	}
 	if !in.quiet {
 		fmt.Fprintf(e.stderr, "train: fitted on %d labelled answers: %d features, %d stances\n", len(set.Examples), len(m.Features), len(m.Classes))
+		if m.Space != nil {
+			fmt.Fprintf(e.stderr, "train: LSA space of %s\n", m.Space.Built)
+		}
 	}
 	return withOutput(e, *out, func(w *bufio.Writer) error { return m.Write(w) })
 }

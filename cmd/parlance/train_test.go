@@ -53,6 +53,11 @@ func TestTrainChangesAnalyze(t *testing.T) {
 	if code != exitOK || !strings.Contains(errs, "fitted on 9 labelled answers") {
 		t.Fatalf("train: exit %d: %s", code, errs)
 	}
+	// Nine answers are too few to learn an LSA space from: the model has
+	// none, and train says why rather than dropping it silently.
+	if !strings.Contains(errs, "train: no LSA space, so no relevance features: classify: building an LSA space: ") {
+		t.Errorf("train on nine answers does not say that it learned no LSA space: %s", errs)
+	}
 	withModel := stances(t, "--model", model)
 	for id, w := range want {
 		if withModel[id] != w {
