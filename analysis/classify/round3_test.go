@@ -132,6 +132,28 @@ func TestRound3FrozenTest(t *testing.T) {
 	}
 	ms := Evaluate(gold.Verdicts(), pred)
 	t.Logf("learned decision (trained on %d labelled answers) on the FROZEN TEST split:\n%s", len(ex), ms.Markdown())
+
+	// The same with the relevance features read in the LSA space learned
+	// from the corpus (what parlance train does by default).
+	sp := corpusSpace(t)
+	seg := sharedSegmenter()
+	ex = ex[:0]
+	for _, k := range sortedKeys(pool) {
+		f, v := rules.Features(Input{Record: precs[k]})
+		sp.addRelevance(Input{Record: precs[k]}, v, seg, f)
+		ex = append(ex, Example{f, pool[k].Stance})
+	}
+	ml, err := Train(ex, TrainOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ml.Space = sp
+	lc := Classifier{Model: ml}
+	for _, k := range sortedKeys(gold) {
+		pred[k] = lc.Classify(Input{Record: recs[k]})
+	}
+	ls := Evaluate(gold.Verdicts(), pred)
+	t.Logf("learned decision with LSA relevance (trained on %d labelled answers) on the FROZEN TEST split:\n%s", len(ex), ls.Markdown())
 }
 
 // TestRound3Complete checks that every sampled answer has exactly one label.

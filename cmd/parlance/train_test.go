@@ -49,11 +49,11 @@ func TestTrainChangesAnalyze(t *testing.T) {
 		t.Fatal(err)
 	}
 	model := filepath.Join(dir, "model.json")
-	code, _, errs := invoke(t, "", "train", "--labels", labels, "--l2", "0.001", "-o", model)
+	code, _, errs := invoke(t, "", "train", "--lsa", "--labels", labels, "--l2", "0.001", "-o", model)
 	if code != exitOK || !strings.Contains(errs, "fitted on 9 labelled answers") {
 		t.Fatalf("train: exit %d: %s", code, errs)
 	}
-	// Nine answers are too few to learn an LSA space from: the model has
+	// Nine answers are too few to learn the LSA space --lsa asks for: the model has
 	// none, and train says why rather than dropping it silently.
 	if !strings.Contains(errs, "train: no LSA space, so no relevance features: classify: building an LSA space: ") {
 		t.Errorf("train on nine answers does not say that it learned no LSA space: %s", errs)
@@ -66,7 +66,7 @@ func TestTrainChangesAnalyze(t *testing.T) {
 	}
 	// Training again gives the same bytes.
 	again := filepath.Join(dir, "again.json")
-	invoke(t, "", "train", "--quiet", "--labels", labels, "--l2", "0.001", "-o", again)
+	invoke(t, "", "train", "--lsa", "--quiet", "--labels", labels, "--l2", "0.001", "-o", again)
 	a, _ := os.ReadFile(model)
 	c, _ := os.ReadFile(again)
 	if string(a) != string(c) {
