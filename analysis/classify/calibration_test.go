@@ -65,15 +65,15 @@ func TestCalibrate(t *testing.T) {
 // and round 3's train split), and fails when the embedded calibration.tsv
 // or the README's table differs; with -update it rewrites the file. The
 // model's verdicts are out of sample: 5-fold cross-validation over the
-// labelled pool (cvFolds), with the LSA relevance features.
+// labelled pool (cvFolds), without the LSA relevance features, as
+// parlance train fits it by default.
 //
 //	go test ./analysis/classify -run TestCalibrationFile -update
 func TestCalibrationFile(t *testing.T) {
 	if testing.Short() {
-		t.Skip("learns an LSA space from the whole shared corpus and fits many models")
+		t.Skip("fits many models")
 	}
-	sp := corpusSpace(t)
-	api, twfy, gold, _ := timeSplit(t, sp)
+	api, twfy, gold, _ := timeSplit(t, nil)
 	dev := readLabels(t, sharedDev(t))
 	scored := map[string]Verdict{}
 	all := gold.Verdicts()
@@ -96,7 +96,7 @@ func TestCalibrationFile(t *testing.T) {
 			strings.Join(sizes, ", ") + ";",
 			"coded blind from the codebook by language-model coding agents, not trained human",
 			"coders, and adjudicated (round 3's test split is left out). rules: the default",
-			"rules' confidence. model: the learned decision with the LSA relevance features,",
+			"rules' confidence. model: the learned decision as parlance train fits it (no --lsa),",
 			fmt.Sprintf("its probability for the stance it gives, out of sample (%d-fold cross-validation", cvK),
 			"over these answers and dev.tsv, blocked by time); holding answers keep the rules'",
 			"verdict. Measured by TestCalibrationFile; refresh with:",
