@@ -7,6 +7,7 @@
 //	go run ./bench/scale                     # 50k … 1M, one run each (about an hour on 2 cores)
 //	go run ./bench/scale -max 250000 -runs 3 # 50k … 250k, minimum / median of three runs
 //	go run ./bench/scale -o scale.md         # also write the markdown to a file
+//	go run ./bench/scale -rev main           # measure main as committed, not the working tree
 //
 // It builds the CLI once (go build ./cmd/parlance) and runs each command
 // as a child process: wall time from start to exit, CPU time (user +
@@ -65,6 +66,7 @@ type options struct {
 	stages   bool
 	out      string
 	keep     bool
+	rev      string
 	progress io.Writer
 }
 
@@ -85,6 +87,8 @@ func main() {
 	flag.BoolVar(&o.stages, "stages", false, "also time analysis stages at each size with bench/pipeline (in-process)")
 	flag.StringVar(&o.out, "o", "", "also write the markdown to this file")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary work directory")
+	flag.StringVar(&o.rev, "rev", "", "build parlance from this git revision (git archive) instead of the working tree, e.g. main")
+	prepareOnly := flag.Bool("prepare", false, "only write the inputs into -work and print their manifest (what the benchmark runs as a child)")
 	flag.Parse()
 	o.progress = os.Stderr
 	for _, f := range strings.Split(*sizes, ",") {
@@ -109,6 +113,16 @@ func main() {
 	}
 	if o.shared == "" {
 		o.shared = filepath.Join("..", "shared")
+	}
+	if *prepareOnly {
+		man, err := prepare(o)
+		if err != nil {
+			fatalf("%v", err)
+		}
+		if err := json.NewEncoder(os.Stdout).Encode(man); err != nil {
+			fatalf("%v", err)
+		}
+		return
 	}
 	md, err := run(o)
 	if err != nil {
@@ -138,6 +152,7 @@ func run(o options) (string, error) {
 	started := time.Now().UTC()
 	machine := describeMachine()
 	work := o.work
+	var err error
 	if work == "" {
 		d, err := os.MkdirTemp("", "parlance-scale-")
 		if err != nil {
@@ -152,21 +167,58 @@ func run(o options) (string, error) {
 	}
 	fulltext := filepath.Join(o.shared, "data", "api", "fulltext")
 	list := filepath.Join(o.shared, "data", "api", "list")
-	base, err := LoadFullTexts(fulltext)
+	if work, err = filepath.Abs(work); err != nil {
+		return "", err
+	}
+	// The inputs are made by a child process: a child started by Go
+	// inherits its parent's peak RSS as the floor of its own ru_maxrss
+	// (it starts in the parent's memory map), so the parent must stay
+	// small while the real texts are loaded and resampled elsewhere.
+	o.logf("preparing the inputs in %s", work)
+	self, err := os.Executable()
 	if err != nil {
 		return "", err
 	}
-	o.realN = len(base)
-
-	o.logf("building parlance and bench/pipeline in %s", work)
-	parlance := filepath.Join(work, "parlance")
-	if out, err := exec.Command("go", "build", "-o", parlance, "./cmd/parlance").CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build ./cmd/parlance (run from the module root): %v\n%s", err, out)
+	prep := runChild(0, self, "-prepare", "-work", work, "-shared", o.shared, "-sizes", joinInts(o.sizes),
+		"-seed", strconv.FormatUint(o.seed, 10), "-chunk", strconv.Itoa(o.chunk), "-baseline-n", strconv.Itoa(o.baseN),
+		"-fixed="+strconv.FormatBool(o.fixed), "-scaled="+strconv.FormatBool(o.scaled))
+	if prep.Err != nil {
+		return "", prep.Err
 	}
+	var man manifest
+	if err := json.Unmarshal(prep.Stdout, &man); err != nil {
+		return "", fmt.Errorf("reading the inputs' manifest: %v", err)
+	}
+	o.realN, o.baseN = man.RealN, man.BaseN
+	o.logf("prepared in %s (peak RSS %s)", secs(prep.Wall), mb(prep.PeakRSS))
+	src := "."
+	if o.rev != "" {
+		// Build the revision as committed, whatever the working tree holds.
+		src = filepath.Join(work, "src")
+		if err := os.RemoveAll(src); err != nil {
+			return "", err
+		}
+		if err := os.MkdirAll(src, 0o755); err != nil {
+			return "", err
+		}
+		archive := fmt.Sprintf("git archive --format=tar %q | tar -x -C %q", o.rev, src)
+		if out, err := exec.Command("sh", "-c", archive).CombinedOutput(); err != nil {
+			return "", fmt.Errorf("%s: %v\n%s", archive, err, out)
+		}
+		machine.Commit = o.rev + " at " + revision(o.rev)
+	}
+	o.logf("building parlance (%s) in %s", machine.Commit, work)
+	parlance := filepath.Join(work, "parlance")
 	pipeline := filepath.Join(work, "pipeline")
+	builds := [][2]string{{parlance, "./cmd/parlance"}}
 	if o.stages {
-		if out, err := exec.Command("go", "build", "-o", pipeline, "./bench/pipeline").CombinedOutput(); err != nil {
-			return "", fmt.Errorf("go build ./bench/pipeline: %v\n%s", err, out)
+		builds = append(builds, [2]string{pipeline, "./bench/pipeline"})
+	}
+	for _, b := range builds {
+		cmd := exec.Command("go", "build", "-o", b[0], b[1])
+		cmd.Dir = src
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return "", fmt.Errorf("go build %s (in %s, the module root): %v\n%s", b[1], src, err, out)
 		}
 	}
 
@@ -178,11 +230,7 @@ func run(o options) (string, error) {
 	var fixed []job
 	baselineNote := ""
 	if o.fixed {
-		first, plain, n, err := writeFirstAnswers(work, fulltext, base, o.baseN)
-		if err != nil {
-			return "", err
-		}
-		o.baseN = n
+		first, plain := man.First, man.Plain
 		script := filepath.Join(work, "tfidf_baseline.py")
 		if err := os.WriteFile(script, baselineScript, 0o644); err != nil {
 			return "", err
@@ -206,28 +254,26 @@ func run(o options) (string, error) {
 		)
 	}
 
-	files := map[int][]string{}
-	if o.scaled && len(o.sizes) > 0 {
-		r, err := NewResampler(base, o.seed)
-		if err != nil {
-			return "", err
-		}
-		dir := filepath.Join(work, fmt.Sprintf("resampled-seed%d-base%d-chunk%d", o.seed, len(base), o.chunk))
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", err
-		}
-		spans, fs := planFiles(dir, o.sizes, o.chunk)
-		o.logf("writing %d resampled files (up to %d answers from %d real full texts) in %s", len(spans), o.sizes[len(o.sizes)-1], len(base), dir)
-		t0 := time.Now()
-		if err := r.writeSpans(spans, runtime.GOMAXPROCS(0)); err != nil {
-			return "", err
-		}
-		o.logf("written in %.1f s", time.Since(t0).Seconds())
-		files = fs
-	}
+	files := man.Files
 
 	res := results{}
 	all := map[string][]Measure{}
+	// After each case the table so far is written to -o, so a run cut
+	// short still leaves what it measured.
+	partial := func() {
+		if o.out == "" {
+			return
+		}
+		r := results{}
+		for k, v := range res {
+			r[k] = v
+		}
+		for k, ms := range all {
+			r[k] = summarise(ms)
+		}
+		md := markdown(o, r, started, machine, baselineNote)
+		_ = os.WriteFile(o.out, []byte("(partial: the benchmark is still running or was cut short)\n\n"+md), 0o644)
+	}
 	stopped := map[string]int{} // command -> smallest size stopped at
 	for rn := 1; rn <= o.runs; rn++ {
 		for _, j := range fixed {
@@ -238,6 +284,7 @@ func run(o options) (string, error) {
 			m := runChild(o.timeout, j.name, j.args...)
 			all[j.key] = append(all[j.key], m)
 			o.logMeasure(m)
+			partial()
 		}
 		for _, n := range o.sizes {
 			if !o.scaled {
@@ -264,6 +311,7 @@ func run(o options) (string, error) {
 				}
 				all[key] = append(all[key], m)
 				o.logMeasure(m)
+				partial()
 				if m.Stopped {
 					stopped[c] = n
 				}
@@ -285,6 +333,63 @@ func (o options) logMeasure(m Measure) {
 	default:
 		o.logf("  wall %s, CPU %s, peak RSS %s", secs(m.Wall), secs(m.CPU), mb(m.PeakRSS))
 	}
+}
+
+// manifest says what prepare wrote.
+type manifest struct {
+	RealN int              // real full texts read
+	BaseN int              // answers in the baseline's sample
+	First string           // the sample as full-text JSON Lines, for parlance
+	Plain string           // the sample as {"id", "text"} lines, for the baseline
+	Files map[int][]string // the files of each resampled size
+}
+
+// prepare writes the inputs into o.work: the first answers for the
+// baseline row (if o.fixed) and the resampled sizes (if o.scaled).
+func prepare(o options) (manifest, error) {
+	var man manifest
+	if o.work == "" {
+		return man, fmt.Errorf("-prepare needs -work")
+	}
+	fulltext := filepath.Join(o.shared, "data", "api", "fulltext")
+	base, err := LoadFullTexts(fulltext)
+	if err != nil {
+		return man, err
+	}
+	man.RealN = len(base)
+	if o.fixed {
+		if man.First, man.Plain, man.BaseN, err = writeFirstAnswers(o.work, fulltext, base, o.baseN); err != nil {
+			return man, err
+		}
+	}
+	if o.scaled && len(o.sizes) > 0 {
+		r, err := NewResampler(base, o.seed)
+		if err != nil {
+			return man, err
+		}
+		dir := filepath.Join(o.work, fmt.Sprintf("resampled-seed%d-base%d-chunk%d", o.seed, len(base), o.chunk))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return man, err
+		}
+		spans, fs := planFiles(dir, o.sizes, o.chunk)
+		o.logf("writing %d resampled files (up to %s answers from %s real full texts) in %s",
+			len(spans), thousands(o.sizes[len(o.sizes)-1]), thousands(len(base)), dir)
+		t0 := time.Now()
+		if err := r.writeSpans(spans, runtime.GOMAXPROCS(0)); err != nil {
+			return man, err
+		}
+		o.logf("written in %.1f s", time.Since(t0).Seconds())
+		man.Files = fs
+	}
+	return man, nil
+}
+
+func joinInts(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = strconv.Itoa(x)
+	}
+	return strings.Join(s, ",")
 }
 
 // writeFirstAnswers writes the first n answered full texts (corpus.Open's
@@ -356,13 +461,21 @@ func describeMachine() machine {
 	if out, err := exec.Command("go", "version").Output(); err == nil {
 		m.Go = strings.TrimPrefix(strings.TrimSpace(string(out)), "go version ")
 	}
-	if out, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output(); err == nil {
-		m.Commit = strings.TrimSpace(string(out))
-		if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(st) > 0 {
-			m.Commit += " (with uncommitted changes)"
-		}
+	m.Commit = revision("HEAD")
+	if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(st) > 0 {
+		m.Commit += " with uncommitted changes"
 	}
 	return m
+}
+
+// revision returns the short commit hash of a git revision, or "" if git
+// cannot tell.
+func revision(rev string) string {
+	out, err := exec.Command("git", "rev-parse", "--short", rev+"^{commit}").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
 }
 
 func loadAvg() string {
