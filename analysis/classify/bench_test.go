@@ -57,9 +57,13 @@ func readFullText(tb testing.TB, glob string) []*corpus.Record {
 // BenchmarkClassify measures classification of real answers (one month of
 // full texts), sentence splitting included.
 func BenchmarkClassify(b *testing.B) {
-	recs := readFullText(b, "2024-07.jsonl.gz")
-	var c Classifier
-	c.Classify(Input{Record: recs[0]}) // load the models outside the timing
+	benchClassify(b, &Classifier{}, readFullText(b, "2024-07.jsonl.gz"))
+}
+
+// benchClassify times c classifying recs in turn, after one answer that
+// loads the models.
+func benchClassify(b *testing.B, c *Classifier, recs []*corpus.Record) {
+	c.Classify(Input{Record: recs[0]})
 	b.ResetTimer()
 	start := cpuTime()
 	for i := 0; i < b.N; i++ {

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -44,22 +43,14 @@ func TestBuildSpace(t *testing.T) {
 		t.Error("the same documents and seed gave another space")
 	}
 	m := &Model{Classes: []Stance{Disclosed, Declined}, Features: []string{"a"}, Weights: [][]float64{{1}, {-1}}, Bias: []float64{0, 0}, Space: s}
-	var a, b bytes.Buffer
-	if err := m.Write(&a); err != nil {
-		t.Fatal(err)
-	}
-	back, err := ReadModel(bytes.NewReader(a.Bytes()), "model.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	back.Write(&b)
-	if a.String() != b.String() {
+	written, back, same := roundTrip(t, m)
+	if !same {
 		t.Error("model with a space changed in a write-read-write round trip")
 	}
 	if got := cosine(back.Space.Embed("hospital"), back.Space.Embed("waiting")); got != near {
 		t.Errorf("after reading, cos(hospital, waiting) = %v, want %v", got, near)
 	}
-	broken := strings.Replace(a.String(), `"dims": 2`, `"dims": 3`, 1)
+	broken := strings.Replace(written, `"dims": 2`, `"dims": 3`, 1)
 	if _, err := ReadModel(strings.NewReader(broken), "broken.json"); err == nil || !strings.Contains(err.Error(), "broken.json: field lsa.vectors") {
 		t.Errorf("a space whose vectors do not fit its dimensions: %v", err)
 	}

@@ -38,16 +38,7 @@ func TestTrainFits(t *testing.T) {
 			t.Errorf("%v: predicted %s, want %s (%v)", e.Features, m.Classes[best], e.Stance, p)
 		}
 	}
-	var a, b bytes.Buffer
-	if err := m.Write(&a); err != nil {
-		t.Fatal(err)
-	}
-	back, err := ReadModel(bytes.NewReader(a.Bytes()), "model.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	back.Write(&b)
-	if a.String() != b.String() {
+	if _, _, same := roundTrip(t, m); !same {
 		t.Error("model changed in a write-read-write round trip")
 	}
 	if _, err := ReadModel(strings.NewReader(`{"classes":["disclosed","maybe"]}`), "bad.json"); err == nil || !strings.Contains(err.Error(), `bad.json: field classes: "maybe"`) {
@@ -156,4 +147,23 @@ func apiNum(key string) int {
 
 func sharedDev(t *testing.T) string {
 	return labelledFiles(t)[0]
+}
+
+// roundTrip writes m, reads it back and writes it again: it returns what
+// was written first, the model read back, and whether the second writing
+// gave the same bytes.
+func roundTrip(t *testing.T, m *Model) (written string, back *Model, same bool) {
+	t.Helper()
+	var a, b bytes.Buffer
+	if err := m.Write(&a); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadModel(bytes.NewReader(a.Bytes()), "model.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := back.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return a.String(), back, a.String() == b.String()
 }

@@ -231,12 +231,5 @@ func BenchmarkClassifyModelLSA(b *testing.B) {
 		b.Fatal(err)
 	}
 	m := &Model{Classes: []Stance{Disclosed, Partial}, Features: []string{"lsa:part-best-min"}, Weights: [][]float64{{1}, {-1}}, Bias: []float64{0, 0}, Space: sp}
-	c := Classifier{Model: m}
-	c.Classify(Input{Record: recs[0]}) // load the models outside the timing
-	b.ResetTimer()
-	start := cpuTime()
-	for i := 0; i < b.N; i++ {
-		c.Classify(Input{Record: recs[i%len(recs)]})
-	}
-	reportCPU(b, start)
+	benchClassify(b, &Classifier{Model: m}, recs)
 }
