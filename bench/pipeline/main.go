@@ -5,8 +5,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -39,17 +41,10 @@ func main() {
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	recs, sum, err := corpus.ReadAll(flag.Args(), corpus.Options{})
+	recs, sum, err := readAll(flag.Args(), *limit)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
-	}
-	if *limit > 0 && len(recs) > *limit {
-		recs = recs[:*limit]
-	}
-	// As parlance analyze does: nothing after reading uses the HTML.
-	for i := range recs {
-		recs[i].AnswerHTML = ""
 	}
 	fmt.Printf("%-12s %8.2fs  %d records  %s\n", "read", time.Since(start).Seconds(), len(recs), rss())
 	last, stage := time.Now(), ""
@@ -126,6 +121,30 @@ func heapProfile(prefix, stage string) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+// readAll reads the records of inputs (the first limit, if limit > 0) as
+// parlance's commands do: one at a time, each record's AnswerHTML dropped
+// as it is kept, since nothing after reading uses it.
+func readAll(inputs []string, limit int) ([]corpus.Record, *corpus.Summary, error) {
+	s, err := corpus.Open(inputs, corpus.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	defer s.Close()
+	var recs []corpus.Record
+	for limit <= 0 || len(recs) < limit {
+		r, err := s.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		recs = append(recs, *r)
+		recs[len(recs)-1].AnswerHTML = ""
+	}
+	return recs, s.Summary(), nil
 }
 
 func splitLines(s string) []string {
