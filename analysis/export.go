@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -11,9 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parlance-go/parlance/analysis/boilerplate"
 	"github.com/parlance-go/parlance/analysis/classify"
-	"github.com/parlance-go/parlance/analysis/roundrobin"
 	"github.com/parlance-go/parlance/analysis/stats"
 	"github.com/parlance-go/parlance/corpus"
 )
@@ -390,37 +389,105 @@ func (r *Result) Verdicts() []GroupVerdicts {
 // summary, every answer, the round-robin groups and campaigns, each group's
 // verdicts member by member, the boilerplate families, the per-body statistics
 // (raw and corrected for classifier error), the test of independence and how
-// the correction was made.
+// the correction was made. The document is indented by two spaces, as
+// json.Encoder with SetIndent("", "  ") would write it; it is written member
+// by member and answer by answer, so that a million answers are never held
+// as one encoded document.
 func WriteJSON(w io.Writer, res *Result) error {
-	answers := make([]AnswerRow, len(res.Answers))
-	for i := range res.Answers {
-		answers[i] = res.Answers[i].Row()
+	jw := &indentedWriter{w: w}
+	jw.open()
+	jw.member("version", res.Version)
+	jw.member("summary", ExportSummary(res.Summary))
+	jw.array("answers", len(res.Answers), func(i int) any { return res.Answers[i].Row() })
+	jw.member("groups", orEmpty(res.Groups))
+	jw.member("campaigns", orEmpty(res.Campaigns))
+	jw.member("group_verdicts", res.Verdicts())
+	jw.member("families", orEmpty(res.Families))
+	jw.member("family_ranking", orEmpty(res.FamilyRanking))
+	jw.member("grounds", orEmpty(res.Grounds))
+	jw.member("overall", ExportBody(res.Overall))
+	jw.member("bodies", ExportBodies(res.Bodies))
+	jw.member("independence", res.Independence)
+	jw.member("parameters", orEmpty(res.Parameters))
+	jw.member("correction", res.Correction.rounded())
+	return jw.close()
+}
+
+// indentedWriter writes one JSON object, member by member, indented as
+// json.Encoder with SetEscapeHTML(false) and SetIndent("", "  ") indents a
+// whole value: each member on its own line two spaces in, each element of
+// an array member four spaces in, "[]" for an empty array, and a newline
+// after the closing brace. The first error stops all writing and is
+// returned by close.
+type indentedWriter struct {
+	w       io.Writer
+	buf     bytes.Buffer
+	members int
+	err     error
+}
+
+func (j *indentedWriter) write(s string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, s)
 	}
-	doc := struct {
-		Version      string                `json:"version"`
-		Summary      SummaryJSON           `json:"summary"`
-		Answers      []AnswerRow           `json:"answers"`
-		Groups       []roundrobin.Group    `json:"groups"`
-		Campaigns    []roundrobin.Campaign `json:"campaigns"`
-		GroupVerdict []GroupVerdicts       `json:"group_verdicts"`
-		Families     []boilerplate.Family  `json:"families"`
-		FamilyRank   []FamilyRank          `json:"family_ranking"`
-		Grounds      []classify.Ground     `json:"grounds"`
-		Overall      BodyStatsJSON         `json:"overall"`
-		Bodies       []BodyStatsJSON       `json:"bodies"`
-		Independence stats.Independence    `json:"independence"`
-		Parameters   []Parameter           `json:"parameters"`
-		Correction   Correction            `json:"correction"`
-	}{
-		Version: res.Version, Summary: ExportSummary(res.Summary), Answers: answers,
-		Groups: orEmpty(res.Groups), Campaigns: orEmpty(res.Campaigns), GroupVerdict: res.Verdicts(), Families: orEmpty(res.Families),
-		FamilyRank: orEmpty(res.FamilyRanking), Grounds: orEmpty(res.Grounds), Overall: ExportBody(res.Overall),
-		Bodies: ExportBodies(res.Bodies), Independence: res.Independence, Parameters: orEmpty(res.Parameters),
-		Correction: res.Correction.rounded(),
+}
+
+// value writes v indented as a value whose first line is already placed
+// and whose further lines start with prefix.
+func (j *indentedWriter) value(v any, prefix string) {
+	if j.err != nil {
+		return
 	}
-	enc := newEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	j.buf.Reset()
+	enc := json.NewEncoder(&j.buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if j.err = enc.Encode(v); j.err != nil {
+		return
+	}
+	_, j.err = j.w.Write(bytes.TrimSuffix(j.buf.Bytes(), []byte("\n")))
+}
+
+func (j *indentedWriter) open() { j.write("{") }
+
+func (j *indentedWriter) key(name string) {
+	if j.members > 0 {
+		j.write(",")
+	}
+	j.members++
+	j.write("\n  " + strconv.Quote(name) + ": ")
+}
+
+func (j *indentedWriter) member(name string, v any) {
+	j.key(name)
+	j.value(v, "  ")
+}
+
+// array writes a member whose value is an array of n elements, element(i)
+// being the i-th.
+func (j *indentedWriter) array(name string, n int, element func(i int) any) {
+	j.key(name)
+	if n == 0 {
+		j.write("[]")
+		return
+	}
+	j.write("[")
+	for i := 0; i < n && j.err == nil; i++ {
+		if i > 0 {
+			j.write(",")
+		}
+		j.write("\n    ")
+		j.value(element(i), "    ")
+	}
+	j.write("\n  ]")
+}
+
+func (j *indentedWriter) close() error {
+	if j.members > 0 {
+		j.write("\n")
+	}
+	j.write("}\n")
+	return j.err
 }
 
 func orEmpty[T any](s []T) []T {

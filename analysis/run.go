@@ -100,32 +100,35 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 		res.Answers[i].Record = &records[i]
 	}
 
-	// Segment every answer once; boilerplate detection and classification
-	// both read the same sentences.
 	advance := func(stage string) func(done, total int) {
 		if cfg.Advance == nil {
 			return nil
 		}
 		return func(done, total int) { cfg.Advance(stage, done, total) }
 	}
-	progress("segment")
 	seg := text.NewSegmenter()
 	if cfg.Classifier != nil && cfg.Classifier.Segmenter != nil {
 		seg = cfg.Classifier.Segmenter
 	}
-	sentences := make([][]text.Sentence, len(records))
-	inChunks(len(records), advance("segment"), func(lo, hi int) {
-		copy(sentences[lo:hi], segmentAll(seg, records[lo:hi]))
-	})
+	// Boilerplate detection needs every answer's prose sentences at once;
+	// classification needs one answer's sentences at a time. So the
+	// sentences are kept only for boilerplate detection and dropped after
+	// it, and each chunk of answers is segmented again to be classified
+	// (segmentation is a small part of the run): no stage holds the whole
+	// corpus's sentences beside the classifier's work.
+	progress("segment")
+	docs, docIndex := boilerplateDocs(seg, records, advance("segment"))
 
 	progress("boilerplate")
-	bp, docIndex := findBoilerplate(records, sentences, cfg.Boilerplate)
+	bp := boilerplate.Find(docs, cfg.Boilerplate)
+	docs = nil
 	res.Families = bp.Families
 	res.BoilerplateStats = bp.Stats
 	for k, i := range docIndex {
 		res.Answers[i].Boilerplate = bp.Spans[k]
 		res.Answers[i].BoilerplateShare = bp.Share[k]
 	}
+	bp, docIndex = nil, nil
 
 	progress("groups")
 	res.Groups, res.Campaigns = roundrobin.Find(records, cfg.RoundRobin)
@@ -141,14 +144,16 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 		return nil, err
 	}
 	clf.LearnFamilies(res.Families)
-	ins := make([]classify.Input, len(records))
-	for i := range records {
-		ins[i] = classify.Input{Record: &records[i], Sentences: sentences[i], Boilerplate: res.Answers[i].Boilerplate}
-	}
-	inChunks(len(ins), advance("classify"), func(lo, hi int) {
-		for i, v := range clf.ClassifyAll(ins[lo:hi]) {
+	ins := make([]classify.Input, advanceChunk)
+	inChunks(len(records), advance("classify"), func(lo, hi int) {
+		sentences := segmentAll(seg, records[lo:hi])
+		for i := range sentences {
+			ins[i] = classify.Input{Record: &records[lo+i], Sentences: sentences[i], Boilerplate: res.Answers[lo+i].Boilerplate}
+		}
+		for i, v := range clf.ClassifyAll(ins[:hi-lo]) {
 			res.Answers[lo+i].Verdict = v
 		}
+		clear(ins)
 	})
 
 	progress("statistics")
@@ -180,37 +185,46 @@ func classifierFor(user *classify.Classifier, seg *text.Segmenter) *classify.Cla
 // indexed like the answered records (those with a non-empty Answer), in
 // order; Run is the way to get them per record.
 func FindBoilerplate(records []corpus.Record, cfg boilerplate.Config) *boilerplate.Result {
-	bp, _ := findBoilerplate(records, segmentAll(text.NewSegmenter(), records), cfg)
-	return bp
+	docs, _ := boilerplateDocs(text.NewSegmenter(), records, nil)
+	return boilerplate.Find(docs, cfg)
 }
 
-// findBoilerplate runs boilerplate detection over the answered records and
-// returns, with the result, the record index of each of its documents.
-func findBoilerplate(records []corpus.Record, sentences [][]text.Sentence, cfg boilerplate.Config) (*boilerplate.Result, []int) {
+// boilerplateDocs segments the answered records (those with a non-empty
+// Answer), in chunks, and returns them as boilerplate documents holding
+// their prose sentences only, with the record index of each document.
+// advance, if not nil, is told of the records done after each chunk.
+func boilerplateDocs(seg *text.Segmenter, records []corpus.Record, advance func(done, total int)) ([]boilerplate.Doc, []int) {
 	var docs []boilerplate.Doc
 	var docIndex []int
-	for i := range records {
-		r := &records[i]
-		if r.Answer == "" {
-			continue
+	inChunks(len(records), advance, func(lo, hi int) {
+		sentences := segmentAll(seg, records[lo:hi])
+		for i := lo; i < hi; i++ {
+			r := &records[i]
+			if r.Answer == "" {
+				continue
+			}
+			docs = append(docs, boilerplate.Doc{ID: r.ID, Body: r.Department, Date: r.DateAnswered, Text: r.Answer, Sentences: proseOnly(sentences[i-lo])})
+			docIndex = append(docIndex, i)
 		}
-		docs = append(docs, boilerplate.Doc{ID: r.ID, Body: r.Department, Date: r.DateAnswered, Text: r.Answer, Sentences: proseOnly(sentences[i])})
-		docIndex = append(docIndex, i)
-	}
-	return boilerplate.Find(docs, cfg), docIndex
+	})
+	return docs, docIndex
 }
 
 // proseOnly leaves out the lines of tables (cells joined by
 // corpus.CellSeparator): a header row such as "| 2004-05 | 2005-06 |"
 // recurs across answers, but it is data laid out alike, not a stock
-// sentence, and counting it would make tables look like boilerplate.
+// sentence, and counting it would make tables look like boilerplate. It
+// filters ss in place (the caller gives it up) and keeps a non-nil ss
+// non-nil, even when no sentence is left: boilerplate.Find segments a
+// document whose Sentences are nil itself.
 func proseOnly(ss []text.Sentence) []text.Sentence {
-	out := ss[:0:0]
+	out := ss[:0]
 	for _, s := range ss {
 		if !strings.Contains(s.Text, corpus.CellSeparator) {
 			out = append(out, s)
 		}
 	}
+	clear(ss[len(out):])
 	return out
 }
 

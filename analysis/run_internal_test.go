@@ -3,6 +3,7 @@ package analysis
 import (
 	"testing"
 
+	"github.com/parlance-go/parlance/analysis/boilerplate"
 	"github.com/parlance-go/parlance/analysis/text"
 	"github.com/parlance-go/parlance/corpus"
 )
@@ -19,7 +20,8 @@ func TestTableRowsAreNotBoilerplate(t *testing.T) {
 		})
 	}
 	seg := text.NewSegmenter()
-	bp, _ := findBoilerplate(recs, segmentAll(seg, recs), Config{}.Boilerplate)
+	docs, _ := boilerplateDocs(seg, recs, nil)
+	bp := boilerplate.Find(docs, Config{}.Boilerplate)
 	for _, f := range bp.Families {
 		if f.Canonical != "the figures for the last five financial years are as follows." {
 			t.Errorf("family from a table row: %q", f.Canonical)

@@ -11,10 +11,30 @@ import (
 )
 
 // table is one tidy export: named columns and rows of values (string, int,
-// float64 or bool), one observation per row.
+// float64 or bool), one observation per row. A table of one row per answer
+// gives its rows by number (n and row) instead of holding them all, so
+// that a million answers are formatted and written one at a time.
 type table struct {
 	cols []string
 	rows [][]interface{}
+	n    int                       // with row: the number of rows
+	row  func(i int) []interface{} // if not nil, the i-th row (rows is then unused)
+}
+
+// len returns the number of rows.
+func (t table) len() int {
+	if t.row != nil {
+		return t.n
+	}
+	return len(t.rows)
+}
+
+// at returns the i-th row.
+func (t table) at(i int) []interface{} {
+	if t.row != nil {
+		return t.row(i)
+	}
+	return t.rows[i]
 }
 
 // exportFile names one export and builds its table.
@@ -37,8 +57,8 @@ func (t table) writeCSV(w io.Writer) error {
 		return err
 	}
 	rec := make([]string, len(t.cols))
-	for _, r := range t.rows {
-		for i, v := range r {
+	for ri := range t.len() {
+		for i, v := range t.at(ri) {
 			rec[i] = formatCell(v)
 		}
 		if err := cw.Write(rec); err != nil {
@@ -57,7 +77,8 @@ func (t table) writeJSON(w io.Writer) error {
 		keys[i], _ = json.Marshal(c)
 	}
 	bw.WriteString("[")
-	for ri, r := range t.rows {
+	for ri := range t.len() {
+		r := t.at(ri)
 		if ri > 0 {
 			bw.WriteString(",")
 		}
@@ -86,9 +107,6 @@ func (t table) writeJSON(w io.Writer) error {
 // answersTable is every answer in the answer schema (analysis.AnswerColumns),
 // the same columns and values as parlance analyze writes.
 func answersTable(ix *index) table {
-	t := table{cols: analysis.AnswerCSVHeader}
-	for i := range ix.res.Answers {
-		t.rows = append(t.rows, ix.res.Answers[i].Row().Values())
-	}
-	return t
+	return table{cols: analysis.AnswerCSVHeader, n: len(ix.res.Answers),
+		row: func(i int) []interface{} { return ix.res.Answers[i].Row().Values() }}
 }

@@ -191,8 +191,9 @@ func classified(a *analysis.Answer) bool {
 }
 
 // buildMain builds the main page: each registered section in turn.
+// ix.opt must be opt already: Write builds the page while the tables,
+// which read ix.opt too, are being built.
 func buildMain(ix *index, opt Options, filesDir string) (*mainModel, error) {
-	ix.opt = opt
 	res := ix.res
 	m := &mainModel{Title: opt.Title, Version: versionOf(res, opt), facts: factsOf(res)}
 	if m.Title == "" {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/parlance-go/parlance/analysis"
 	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/internal/parallel"
 )
 
 // Options controls a report. The zero value is ready to use: default title,
@@ -96,7 +97,31 @@ func Write(path string, res *analysis.Result, opt Options) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	if err := writeFile(path, func(w io.Writer) error { return render(w, ix, opt, lib, filesName) }); err != nil {
+	// The page and the tables only read ix, and each goes to its own
+	// file, so they are built and written on all CPUs: the page and the
+	// answers table (one row per answer) are most of the work. The page
+	// comes first, and the first failing job in that order names the
+	// error.
+	jobs := []func() error{func() error {
+		return writeFile(path, func(w io.Writer) error { return render(w, ix, opt, lib, filesName) })
+	}}
+	if !opt.NoData {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		for _, e := range exportFiles() {
+			jobs = append(jobs, func() error {
+				t := e.build(ix)
+				if err := writeFile(filepath.Join(dir, e.name+".csv"), t.writeCSV); err != nil {
+					return err
+				}
+				return writeFile(filepath.Join(dir, e.name+".json"), t.writeJSON)
+			})
+		}
+	}
+	errs := make([]error, len(jobs))
+	parallel.For(len(jobs), func(i int) { errs[i] = jobs[i]() })
+	if err := firstError(errs); err != nil {
 		return err
 	}
 	// Group pages written by earlier versions are now sections of the
@@ -110,18 +135,13 @@ func Write(path string, res *analysis.Result, opt Options) error {
 			}
 		}
 	}
-	if opt.NoData {
-		return nil
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	for _, e := range exportFiles() {
-		t := e.build(ix)
-		if err := writeFile(filepath.Join(dir, e.name+".csv"), t.writeCSV); err != nil {
-			return err
-		}
-		if err := writeFile(filepath.Join(dir, e.name+".json"), t.writeJSON); err != nil {
+	return nil
+}
+
+// firstError returns the first non-nil error of errs, or nil.
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
@@ -139,7 +159,9 @@ func Render(w io.Writer, res *analysis.Result, opt Options, filesDir string) err
 	if err != nil {
 		return err
 	}
-	return render(w, newIndex(res), opt, lib, filesDir)
+	ix := newIndex(res)
+	ix.opt = opt
+	return render(w, ix, opt, lib, filesDir)
 }
 
 // fileModel is the whole page: the sections (the round-robin group pages

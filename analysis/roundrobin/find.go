@@ -114,16 +114,21 @@ func Find(records []corpus.Record, cfg Config) ([]Group, []Campaign) {
 	cfg = cfg.withDefaults()
 	f := &finder{recs: records, cfg: cfg, texts: make([]text, len(records))}
 	// Neutralising is most of the work and independent per record: share
-	// it among the CPUs, then number the words in record order.
-	neutral := make([]string, len(records))
-	words := make([][]string, len(records))
-	parallel.For(len(records), func(i int) {
-		neutral[i] = Neutralise(records[i].Question)
-		words[i] = tokens(neutral[i])
-	})
+	// it among the CPUs, then number the words in record order. Chunk by
+	// chunk, so that only one chunk's word lists are alive at once (the
+	// texts keep their words as numbers).
 	in := interner{}
-	for i := range records {
-		f.texts[i] = intern(neutral[i], words[i], clipped(records[i].Question, records[i].Truncated), in)
+	neutral := make([]string, min(len(records), neutraliseChunk))
+	words := make([][]string, len(neutral))
+	for lo := 0; lo < len(records); lo += neutraliseChunk {
+		hi := min(lo+neutraliseChunk, len(records))
+		parallel.For(hi-lo, func(k int) {
+			neutral[k] = Neutralise(records[lo+k].Question)
+			words[k] = tokens(neutral[k])
+		})
+		for i := lo; i < hi; i++ {
+			f.texts[i] = intern(neutral[i-lo], words[i-lo], clipped(records[i].Question, records[i].Truncated), in)
+		}
 	}
 	f.idf = idf(f.texts, len(in))
 	for i := range f.texts {
@@ -136,6 +141,12 @@ func Find(records []corpus.Record, cfg Config) ([]Group, []Campaign) {
 	campaigns := f.campaigns(groups)
 	return groups, campaigns
 }
+
+// neutraliseChunk is the number of questions Find neutralises and splits
+// into words before numbering their words: enough to keep every CPU busy,
+// few enough that the word lists of a million questions are never alive
+// at once.
+const neutraliseChunk = 8192
 
 // idf returns the smoothed inverse document frequency of each of n words
 // over texts; see weights.

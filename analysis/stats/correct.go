@@ -343,6 +343,17 @@ func emShares(n []float64, m [][]float64, start []float64) []float64 {
 			pi[i] = 0.9*s + 0.1/float64(k)
 		}
 	}
+	// The terms of the update with n[j] = 0 add nothing and are skipped;
+	// w[j] = n[j]/total is the first operation of each term, so computing
+	// it once leaves every sum the same to the last bit.
+	w := make([]float64, k)
+	var seen []int // the j with n[j] > 0, in order
+	for j, v := range n {
+		if v > 0 {
+			w[j] = v / total
+			seen = append(seen, j)
+		}
+	}
 	q := make([]float64, k)
 	next := make([]float64, k)
 	for range emMaxIter {
@@ -356,9 +367,10 @@ func emShares(n []float64, m [][]float64, start []float64) []float64 {
 		sum := 0.0
 		for i := range k {
 			s := 0.0
-			for j := range k {
-				if n[j] > 0 && m[i][j] > 0 {
-					s += n[j] / total * m[i][j] / q[j]
+			mi := m[i]
+			for _, j := range seen {
+				if mi[j] > 0 {
+					s += w[j] * mi[j] / q[j]
 				}
 			}
 			next[i] = pi[i] * s
@@ -366,7 +378,10 @@ func emShares(n []float64, m [][]float64, start []float64) []float64 {
 		}
 		for i := range k {
 			next[i] /= sum // exact in theory; removes rounding drift
-			moved = math.Max(moved, math.Abs(next[i]-pi[i]))
+			// moved = math.Max(moved, d), NaN included, without the call.
+			if d := math.Abs(next[i] - pi[i]); d > moved || d != d {
+				moved = d
+			}
 		}
 		pi, next = next, pi
 		if moved < emTol {

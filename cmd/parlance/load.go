@@ -211,11 +211,14 @@ func firstN(ss []string, n int) []string {
 }
 
 // readInputs reads all records of the inputs into memory (the analyses need
-// the whole corpus at once).
+// the whole corpus at once). It drops each record's AnswerHTML as it is
+// read: no command that reads the corpus into memory uses it, and it is
+// about as large as the answer's text, which they keep.
 func readInputs(e *env, inputs []string, f *inputFlags) ([]corpus.Record, *corpus.Summary, error) {
 	var recs []corpus.Record
 	sum, err := streamInputs(e, inputs, f, func(r *corpus.Record) error {
 		recs = append(recs, *r)
+		recs[len(recs)-1].AnswerHTML = ""
 		return nil
 	})
 	return recs, sum, err
