@@ -94,14 +94,25 @@ verified exactly.`,
 		"parlance boilerplate --format json data/api/fulltext")
 	l := registerListing(fs)
 	top := fs.Int("top", 0, "list at most this many families (0: all)")
-	recs, err := l.parseAndRead(e, fs, args)
+	// Boilerplate needs only each answer's ID, body, date and text: keep
+	// those, not whole records, and let the reader drop the questions and
+	// the HTML as it goes.
+	l.in.omit = corpus.OmitQuestion | corpus.OmitAnswerHTML
+	var docs []boilerplate.Doc
+	err := l.parseAndStream(e, fs, args, func(r *corpus.Record) error {
+		if d, ok := analysis.BoilerplateDoc(r); ok {
+			docs = append(docs, d)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
 	in, format, out := &l.in, l.format, l.out
 	p := newProgress(e, in.quiet)
-	p.status("finding boilerplate in %d answers", len(recs))
-	bp := analysis.FindBoilerplate(recs, boilerplate.Config{})
+	p.status("finding boilerplate in %d answers", len(docs))
+	bp := analysis.FindBoilerplateDocs(docs, boilerplate.Config{})
+	docs = nil
 	p.done()
 	fams := bp.Families
 	if *top > 0 && len(fams) > *top {
@@ -181,6 +192,24 @@ func (l *listing) parseAndRead(e *env, fs *flag.FlagSet, args []string) ([]corpu
 	recs, sum, err := readInputs(e, inputs, &l.in)
 	printSummary(e, &l.in, sum)
 	return recs, err
+}
+
+// parseAndStream is parseAndRead for a command that keeps what it needs
+// of each record itself: fn is called for every record, in order.
+func (l *listing) parseAndStream(e *env, fs *flag.FlagSet, args []string, fn func(*corpus.Record) error) error {
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := oneOf("format", *l.format, "text", "json", "csv"); err != nil {
+		return err
+	}
+	if err := checkOutput(*l.out); err != nil {
+		return err
+	}
+	sum, err := streamInputs(e, inputs, &l.in, fn)
+	printSummary(e, &l.in, sum)
+	return err
 }
 
 // classifierFlags configure the classifier from files.
