@@ -8,9 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"gonum.org/v1/gonum/graph/simple"
-	"gonum.org/v1/gonum/graph/topo"
-
 	"github.com/parlance-go/parlance/analysis/text"
 )
 
@@ -185,8 +182,8 @@ type occ struct {
 // of m sentences number little more than m.
 //
 // Families are the connected components of the graph of verified pairs
-// (gonum graph/simple with graph/topo.ConnectedComponents, given the
-// spanning forest that union-find kept, which has the same components),
+// (found with union-find over the spanning forest that linking kept,
+// which has the same components),
 // plus each distinct sentence with no near-duplicate; a family is reported
 // when used by at least MinAnswers distinct answer texts.
 //
@@ -410,48 +407,30 @@ func parallel(n, workers int, f func(lo, hi int)) {
 }
 
 // components returns, for each distinct sentence, its component number:
-// the connected components of the graph of verified near-duplicate pairs,
-// numbered in order of their least sentence uid, with each sentence outside
-// the graph a component of its own.
+// the connected components of the graph of verified near-duplicate pairs
+// (found with a union-find forest over the edges), numbered in order of
+// their least sentence uid, with each sentence outside the graph a
+// component of its own.
 func components(n int, edges [][2]int32) []int32 {
+	uf := newUnionFind(n)
+	for _, e := range edges {
+		uf.union(e[0], e[1])
+	}
+	// Number densely in uid order: a component is numbered when its least
+	// member is met, whatever its root.
+	label := make([]int32, n)
+	for i := range label {
+		label[i] = -1
+	}
 	comp := make([]int32, n)
-	for i := range comp {
-		comp[i] = -1
-	}
-	if len(edges) > 0 {
-		g := simple.NewUndirectedGraph()
-		for _, e := range edges {
-			g.SetEdge(simple.Edge{F: simple.Node(e[0]), T: simple.Node(e[1])})
-		}
-		cc := topo.ConnectedComponents(g)
-		// Label each component by its least member so numbering does not
-		// depend on gonum's traversal order.
-		for _, c := range cc {
-			least := int32(n)
-			for _, v := range c {
-				least = min(least, int32(v.ID()))
-			}
-			for _, v := range c {
-				comp[v.ID()] = least
-			}
-		}
-	}
-	// Renumber densely by least uid.
 	next := int32(0)
-	label := make(map[int32]int32)
 	for i := range comp {
-		if comp[i] < 0 {
-			comp[i] = next
+		r := uf.find(int32(i))
+		if label[r] < 0 {
+			label[r] = next
 			next++
-			continue
 		}
-		if l, ok := label[comp[i]]; ok {
-			comp[i] = l
-			continue
-		}
-		label[comp[i]] = next
-		comp[i] = next
-		next++
+		comp[i] = label[r]
 	}
 	return comp
 }
@@ -489,10 +468,17 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 			textHash[i] = fnv64(docs[i].Text)
 		}
 	})
-	keep := make(map[int32]*famAcc)
+	// keep[c] is the index in accs of component c's accumulator, -1 for
+	// the components used by too few answers to be families.
+	keep := make([]int32, ncomp)
+	var accs []*famAcc
+	var accComp []int32
 	for c, n := range docsOf {
+		keep[c] = -1
 		if int(n) >= cfg.MinAnswers {
-			keep[int32(c)] = &famAcc{texts: map[uint64]struct{}{}, variants: map[int32]int{}, bodies: map[string]int{}}
+			keep[c] = int32(len(accs))
+			accs = append(accs, &famAcc{texts: map[uint64]struct{}{}, variants: map[int32]int{}, bodies: map[string]int{}})
+			accComp = append(accComp, int32(c))
 		}
 	}
 	for i := range lastDoc {
@@ -500,10 +486,10 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 	}
 	for _, o := range occs {
 		c := comp[o.uid]
-		f := keep[c]
-		if f == nil {
+		if keep[c] < 0 {
 			continue
 		}
+		f := accs[keep[c]]
 		f.variants[o.uid]++
 		if lastDoc[c] == o.doc {
 			continue
@@ -529,7 +515,8 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 	}
 	var fams []Family
 	var famComp []int32
-	for c, f := range keep {
+	for k, f := range accs {
+		c := accComp[k]
 		if len(f.texts) < cfg.MinAnswers {
 			continue
 		}
