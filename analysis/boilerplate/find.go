@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parlance-go/parlance/analysis/text"
@@ -260,14 +261,9 @@ const internChunk = 8192
 // Distinct sentences are keyed by a 64-bit hash of their normalised text
 // rather than the text, so a million answers do not keep millions of
 // strings; a hash hit is confirmed by comparing the texts (the first
-// occurrence is normalised again), and a collision probes the next key,
-// so merging is exact.
+// occurrence is normalised again, unless it is in the chunk of docs being
+// merged), and a collision probes the next key, so merging is exact.
 func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []occ, *shingles, internStats) {
-	type item struct {
-		hash uint64
-		norm string
-		set  []uint32 // nil: under MinWords
-	}
 	var st internStats
 	var ids map[uint64]int32
 	var first, occs []occ
@@ -278,49 +274,98 @@ func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []occ, *shi
 	occs = make([]occ, 0, total)
 	ids = make(map[uint64]int32, total/2)
 	sh := &shingles{}
-	perDoc := make([][]item, min(internChunk, len(docs)))
+	perDoc := make([][]internItem, min(internChunk, len(docs)))
+	perDocUID := make([][]int32, min(internChunk, len(docs)))
 	for lo := 0; lo < len(docs); lo += internChunk {
 		hi := min(lo+internChunk, len(docs))
 		parallel(hi-lo, cfg.Workers, func(a, b int) {
 			var words []uint64
 			for i := a; i < b; i++ {
 				ss := sents[lo+i]
-				items := make([]item, len(ss))
+				items := make([]internItem, len(ss))
 				for j, s := range ss {
 					n := text.Normalize(s.Text)
 					words = wordHashes(n, words[:0])
 					if len(words) < cfg.MinWords {
 						continue
 					}
-					items[j] = item{hash: fnv64(n), norm: n, set: shingleSet(words, cfg.ShingleSize)}
+					items[j] = internItem{hash: sentenceHash(n), norm: n, set: shingleSet(words, cfg.ShingleSize)}
 				}
 				perDoc[i] = items
 			}
 		})
+		// Merge the chunk's sentences in order. A hash found in ids is
+		// taken to be the same sentence and confirmed afterwards, in
+		// parallel; should one not be (a 64-bit collision), the chunk is
+		// undone and merged again one sentence at a time, comparing texts
+		// before going on, which gives what that would have given.
+		nFirst, nSets := len(first), len(sh.sets)
+		var added []uint64 // keys added to ids by this chunk
+		var check []occ    // occurrences whose uid rests on a hash match
+		uids := perDocUID[:hi-lo]
 		for i := lo; i < hi; i++ {
-			for j, it := range perDoc[i-lo] {
-				st.sentences++
+			items := perDoc[i-lo]
+			u := uids[i-lo][:0]
+			for j, it := range items {
 				if it.set == nil {
-					st.short++
+					u = append(u, -1)
 					continue
 				}
-				h := it.hash
-				var id int32
-				for {
-					got, ok := ids[h]
-					if !ok {
-						id = int32(len(first))
-						ids[h] = id
-						first = append(first, occ{doc: int32(i), sent: int32(j), uid: id})
-						sh.add(it.set)
-						break
+				got, ok := ids[it.hash]
+				if !ok {
+					got = int32(len(first))
+					ids[it.hash] = got
+					added = append(added, it.hash)
+					first = append(first, occ{doc: int32(i), sent: int32(j), uid: got})
+					sh.add(it.set)
+				} else {
+					check = append(check, occ{doc: int32(i), sent: int32(j), uid: got})
+				}
+				u = append(u, got)
+			}
+			uids[i-lo] = u
+		}
+		if !confirmAll(check, first, sents, perDoc, lo, cfg.Workers) {
+			for _, h := range added {
+				delete(ids, h)
+			}
+			first, sh.sets = first[:nFirst], sh.sets[:nSets]
+			for i := lo; i < hi; i++ {
+				u := uids[i-lo][:0]
+				for j, it := range perDoc[i-lo] {
+					if it.set == nil {
+						u = append(u, -1)
+						continue
 					}
-					f := first[got]
-					if text.Normalize(sents[f.doc][f.sent].Text) == it.norm {
-						id = got
-						break
+					h := it.hash
+					var id int32
+					for {
+						got, ok := ids[h]
+						if !ok {
+							id = int32(len(first))
+							ids[h] = id
+							first = append(first, occ{doc: int32(i), sent: int32(j), uid: id})
+							sh.add(it.set)
+							break
+						}
+						f := first[got]
+						if normOf(f, lo, sents, perDoc) == it.norm {
+							id = got
+							break
+						}
+						h++ // a different sentence with the same hash
 					}
-					h++ // a different sentence with the same hash
+					u = append(u, id)
+				}
+				uids[i-lo] = u
+			}
+		}
+		for i := lo; i < hi; i++ {
+			for j, id := range uids[i-lo] {
+				st.sentences++
+				if id < 0 {
+					st.short++
+					continue
 				}
 				occs = append(occs, occ{doc: int32(i), sent: int32(j), uid: id})
 			}
@@ -329,6 +374,43 @@ func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []occ, *shi
 	}
 	sh.findReps()
 	return occs, first, sh, st
+}
+
+// sentenceHash keys a normalised sentence in intern; a variable so that a
+// test can make it collide.
+var sentenceHash = fnv64
+
+// internItem is a sentence normalised for merging.
+type internItem struct {
+	hash uint64
+	norm string
+	set  []uint32 // nil: under MinWords
+}
+
+// normOf returns the normalised text of occurrence f, from the chunk
+// being merged (docs from lo on) or normalised again.
+func normOf(f occ, lo int, sents [][]text.Sentence, perDoc [][]internItem) string {
+	if int(f.doc) >= lo {
+		return perDoc[int(f.doc)-lo][f.sent].norm
+	}
+	return text.Normalize(sents[f.doc][f.sent].Text)
+}
+
+// confirmAll reports whether every occurrence in check has the normalised
+// text of the first occurrence of its uid, comparing in parallel.
+func confirmAll(check, first []occ, sents [][]text.Sentence, perDoc [][]internItem, lo, workers int) bool {
+	var bad atomic.Bool
+	parallel(len(check), workers, func(a, b int) {
+		for _, o := range check[a:b] {
+			if bad.Load() {
+				return
+			}
+			if normOf(first[o.uid], lo, sents, perDoc) != perDoc[int(o.doc)-lo][o.sent].norm {
+				bad.Store(true)
+			}
+		}
+	})
+	return !bad.Load()
 }
 
 // wordHashes returns a 64-bit hash of each word of a normalised sentence,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
@@ -121,9 +122,7 @@ verified exactly.`,
 	return withOutput(e, *out, func(w *bufio.Writer) error {
 		switch *format {
 		case "json":
-			return writeJSON(w, struct {
-				Families []boilerplate.Family `json:"families"`
-			}{nonNil(fams)})
+			return writeJSONList(w, "families", fams)
 		case "csv":
 			cw := csv.NewWriter(w)
 			cw.Write([]string{"family", "canonical", "family_answers", "variants", "first", "last", "body", "body_answers", "body_share"})
@@ -382,6 +381,38 @@ func writeJSON(w *bufio.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// writeJSONList writes {key: items} exactly as writeJSON would, but one
+// item at a time, so that a list of a million families is never held in
+// memory as JSON twice over (encoded, then indented).
+func writeJSONList[T any](w *bufio.Writer, key string, items []T) error {
+	name, err := json.Marshal(key)
+	if err != nil {
+		return err
+	}
+	if len(items) == 0 {
+		fmt.Fprintf(w, "{\n  %s: []\n}\n", name)
+		return nil
+	}
+	fmt.Fprintf(w, "{\n  %s: [\n", name)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	for i := range items {
+		buf.Reset()
+		if err := enc.Encode(&items[i]); err != nil {
+			return err
+		}
+		if i > 0 {
+			w.WriteString(",\n")
+		}
+		w.WriteString("    ")
+		w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	_, err = w.WriteString("\n  ]\n}\n")
+	return err
 }
 
 func nonNil[T any](s []T) []T {
