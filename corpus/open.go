@@ -707,7 +707,9 @@ func (s *Stream) collect() {
 			s.readCount++
 			s.opt.Progress(s.readCount)
 		}
-		if rec.ID == "" {
+		if rec.ID == "" || len(s.inputs) == 0 {
+			// With full-text files alone, loadFull has merged the
+			// versions of each ID already.
 			s.merged = append(s.merged, rec)
 			continue
 		}

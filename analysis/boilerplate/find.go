@@ -595,46 +595,29 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 	for i := range docs {
 		bodyTotal[docs[i].Body]++
 	}
+	// Each family's variants, template and bodies depend on it alone, so
+	// families are built in parallel and then taken in component order.
+	built := make([]Family, len(accs))
+	isFam := make([]bool, len(accs))
+	parallel(len(accs), cfg.Workers, func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			f := accs[k]
+			if len(f.texts) < cfg.MinAnswers {
+				continue
+			}
+			built[k] = makeFamily(f, first, sents, bodyTotal)
+			isFam[k] = true
+		}
+	})
 	var fams []Family
 	var famComp []int32
-	for k, f := range accs {
-		c := accComp[k]
-		if len(f.texts) < cfg.MinAnswers {
-			continue
+	for k := range accs {
+		if isFam[k] {
+			fams = append(fams, built[k])
+			famComp = append(famComp, accComp[k])
 		}
-		fam := Family{Answers: f.answers, Texts: len(f.texts), First: f.first, Last: f.last}
-		type variantOf struct {
-			Variant
-			uid int32
-		}
-		vs := make([]variantOf, 0, len(f.variants))
-		for uid, n := range f.variants {
-			f := first[uid]
-			vs = append(vs, variantOf{Variant{Text: text.Normalize(sents[f.doc][f.sent].Text), Count: n}, uid})
-		}
-		slices.SortFunc(vs, func(a, b variantOf) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Text, b.Text), cmp.Compare(a.uid, b.uid))
-		})
-		for _, v := range vs {
-			fam.Variants = append(fam.Variants, v.Variant)
-		}
-		fam.Canonical = fam.Variants[0].Text
-		ex := first[vs[0].uid]
-		fam.Example = sents[ex.doc][ex.sent].Text
-		fam.Template = familyTemplate(fam.Example, fam.Variants)
-		for body, n := range f.bodies {
-			u := BodyUse{Body: body, Answers: n}
-			if t := bodyTotal[body]; t > 0 {
-				u.Share = float64(n) / float64(t)
-			}
-			fam.Bodies = append(fam.Bodies, u)
-		}
-		slices.SortFunc(fam.Bodies, func(a, b BodyUse) int {
-			return cmp.Or(cmp.Compare(b.Answers, a.Answers), strings.Compare(a.Body, b.Body))
-		})
-		fams = append(fams, fam)
-		famComp = append(famComp, c)
 	}
+	built = nil
 	order := make([]int, len(fams))
 	for i := range order {
 		order[i] = i
@@ -673,6 +656,43 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 			res.Share[i] = float64(covered[i]) / float64(n)
 		}
 	}
+}
+
+// makeFamily makes the Family of an accumulator (all but its ID): its
+// variants by decreasing count, its canonical wording, example and
+// template, and its bodies by decreasing use.
+func makeFamily(f *famAcc, first []occ, sents [][]text.Sentence, bodyTotal map[string]int) Family {
+	fam := Family{Answers: f.answers, Texts: len(f.texts), First: f.first, Last: f.last}
+	type variantOf struct {
+		Variant
+		uid int32
+	}
+	vs := make([]variantOf, 0, len(f.variants))
+	for uid, n := range f.variants {
+		f := first[uid]
+		vs = append(vs, variantOf{Variant{Text: text.Normalize(sents[f.doc][f.sent].Text), Count: n}, uid})
+	}
+	slices.SortFunc(vs, func(a, b variantOf) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Text, b.Text), cmp.Compare(a.uid, b.uid))
+	})
+	for _, v := range vs {
+		fam.Variants = append(fam.Variants, v.Variant)
+	}
+	fam.Canonical = fam.Variants[0].Text
+	ex := first[vs[0].uid]
+	fam.Example = sents[ex.doc][ex.sent].Text
+	fam.Template = familyTemplate(fam.Example, fam.Variants)
+	for body, n := range f.bodies {
+		u := BodyUse{Body: body, Answers: n}
+		if t := bodyTotal[body]; t > 0 {
+			u.Share = float64(n) / float64(t)
+		}
+		fam.Bodies = append(fam.Bodies, u)
+	}
+	slices.SortFunc(fam.Bodies, func(a, b BodyUse) int {
+		return cmp.Or(cmp.Compare(b.Answers, a.Answers), strings.Compare(a.Body, b.Body))
+	})
+	return fam
 }
 
 // famAcc accumulates one family's uses.
