@@ -1,8 +1,6 @@
 package analysis
 
 import (
-	"strings"
-
 	"github.com/parlance-go/parlance/analysis/boilerplate"
 	"github.com/parlance-go/parlance/analysis/text"
 	"github.com/parlance-go/parlance/corpus"
@@ -29,13 +27,7 @@ func FindBoilerplateDocs(docs []boilerplate.Doc, cfg boilerplate.Config) *boiler
 	seg := text.NewSegmenter()
 	parallel.For(len(docs), func(i int) {
 		if docs[i].Sentences == nil && docs[i].Text != "" {
-			ss := seg.Split(docs[i].Text)
-			if strings.Contains(docs[i].Text, corpus.CellSeparator) {
-				// Only an answer with a table can have table lines;
-				// the others keep Split's slice rather than a copy.
-				ss = proseOnly(ss)
-			}
-			docs[i].Sentences = ss
+			docs[i].Sentences = proseOnly(seg.Split(docs[i].Text))
 		}
 	})
 	return boilerplate.Find(docs, cfg)

@@ -595,29 +595,15 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 	for i := range docs {
 		bodyTotal[docs[i].Body]++
 	}
-	// Each family's variants, template and bodies depend on it alone, so
-	// families are built in parallel and then taken in component order.
-	built := make([]Family, len(accs))
-	isFam := make([]bool, len(accs))
-	parallel(len(accs), cfg.Workers, func(lo, hi int) {
-		for k := lo; k < hi; k++ {
-			f := accs[k]
-			if len(f.texts) < cfg.MinAnswers {
-				continue
-			}
-			built[k] = makeFamily(f, first, sents, bodyTotal)
-			isFam[k] = true
-		}
-	})
 	var fams []Family
 	var famComp []int32
-	for k := range accs {
-		if isFam[k] {
-			fams = append(fams, built[k])
-			famComp = append(famComp, accComp[k])
+	for k, f := range accs {
+		if len(f.texts) < cfg.MinAnswers {
+			continue
 		}
+		fams = append(fams, makeFamily(f, first, sents, bodyTotal))
+		famComp = append(famComp, accComp[k])
 	}
-	built = nil
 	order := make([]int, len(fams))
 	for i := range order {
 		order[i] = i
