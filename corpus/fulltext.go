@@ -80,6 +80,29 @@ func (f *FullTextReader) Read() (*Record, error) {
 }
 
 func (f *FullTextReader) parse(b []byte) (*Record, error) {
+	if id, question, answer, ok := scanFullTextLine(b); ok {
+		return f.record(id, question, answer), nil
+	}
+	return f.parseSlow(b)
+}
+
+// record makes the Record of a parsed line.
+func (f *FullTextReader) record(id int, question, answer string) *Record {
+	rec := &Record{ID: "api:" + strconv.Itoa(id), Source: SourceAPI, Question: strings.TrimSpace(dropInvisible(question))}
+	rec.Answer, rec.AnswerHTML = answerTexts(answer)
+	if b, ok := f.reg.FromAddressee(rec.Question); ok {
+		rec.Department = b.Name
+		rec.DepartmentID = b.APIID
+	} else if rec.Question != "" {
+		f.sum.addNoBody("addressee not in the registry: " + addresseeWords(rec.Question))
+	}
+	return rec
+}
+
+// parseSlow parses a line with encoding/json, field by field, so that
+// every defect is reported precisely; parse calls it for the lines
+// scanFullTextLine does not take.
+func (f *FullTextReader) parseSlow(b []byte) (*Record, error) {
 	where := "line " + strconv.Itoa(f.line)
 	var fields map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -109,14 +132,7 @@ func (f *FullTextReader) parse(b []byte) (*Record, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	rec := &Record{ID: "api:" + strconv.Itoa(id), Source: SourceAPI, Question: strings.TrimSpace(dropInvisible(question))}
-	rec.Answer, rec.AnswerHTML = answerTexts(answer)
-	if b, ok := f.reg.FromAddressee(rec.Question); ok {
-		rec.Department = b.Name
-		rec.DepartmentID = b.APIID
-	} else if rec.Question != "" {
-		f.sum.addNoBody("addressee not in the registry: " + addresseeWords(rec.Question))
-	}
+	rec := f.record(id, question, answer)
 	if k := invalidUTF8Key(fields); k != "" {
 		// encoding/json has replaced the invalid bytes already.
 		repairUTF8(rec)

@@ -1,8 +1,11 @@
 package corpus
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -52,10 +55,10 @@ func HTMLToText(s string) string {
 		case html.TextToken:
 			if skip == 0 {
 				t := z.Text()
-				if len(strings.TrimSpace(string(t))) > 0 {
+				if len(bytes.TrimSpace(t)) > 0 {
 					w.brRun = false
 				}
-				w.cur.Write(t)
+				w.cur = append(w.cur, t...)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
@@ -101,12 +104,16 @@ func HTMLToText(s string) string {
 	}
 }
 
-// textWriter accumulates lines of text. lines holds finished lines, with ""
-// standing for the blank line between paragraphs; cur holds the text of the
-// line being built, white space not yet collapsed.
+// textWriter accumulates lines of text. out holds the finished lines
+// joined by "\n", with a blank line between paragraphs; a blank line is
+// written only when a line follows it, so that the text never ends in one.
+// cur holds the text of the line being built, white space not yet
+// collapsed.
 type textWriter struct {
-	lines []string
-	cur   strings.Builder
+	out       []byte
+	lines     int  // lines in out, blank ones included
+	blankNext bool // a blank line is due before the next line
+	cur       []byte
 
 	tables    int   // open <table> elements
 	cellAt    []int // for each open cell, outermost first, the tables open when it began
@@ -124,30 +131,38 @@ type link struct {
 }
 
 // String returns the text written so far, lines joined by "\n".
-func (w *textWriter) String() string {
-	lines := w.lines
-	for len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
-	return strings.Join(lines, "\n")
-}
+func (w *textWriter) String() string { return string(w.out) }
 
 // flushLine ends the current line; an empty line is dropped.
 func (w *textWriter) flushLine() {
-	line := collapseSpace(w.cur.String())
-	w.cur.Reset()
+	mark := len(w.out)
+	if w.lines > 0 {
+		w.out = append(w.out, '\n')
+		if w.blankNext {
+			w.out = append(w.out, '\n')
+		}
+	}
+	body := len(w.out)
+	w.out = appendCollapsed(w.out, w.cur)
+	w.cur = w.cur[:0]
 	for i := range w.links {
 		w.links[i].start = -1
 	}
-	if line != "" {
-		w.lines = append(w.lines, line)
+	if len(w.out) == body {
+		w.out = w.out[:mark] // an empty line
+		return
+	}
+	w.lines++
+	if w.blankNext {
+		w.lines++
+		w.blankNext = false
 	}
 }
 
 // lineBreak ends the current line, inside a table cell only adds a space.
 func (w *textWriter) lineBreak() {
 	if w.cellDepth > 0 {
-		w.cur.WriteByte(' ')
+		w.cur = append(w.cur, ' ')
 		return
 	}
 	w.flushLine()
@@ -158,15 +173,15 @@ func (w *textWriter) lineBreak() {
 // cell it only adds a space.
 func (w *textWriter) paraBreak() {
 	if w.cellDepth > 0 {
-		w.cur.WriteByte(' ')
+		w.cur = append(w.cur, ' ')
 		return
 	}
 	w.flushLine()
 	if w.liDepth > 0 {
 		return
 	}
-	if n := len(w.lines); n > 0 && w.lines[n-1] != "" {
-		w.lines = append(w.lines, "")
+	if w.lines > 0 {
+		w.blankNext = true
 	}
 }
 
@@ -187,7 +202,7 @@ func (w *textWriter) start(a atom.Atom, href string, selfClosing bool) {
 	switch {
 	case a == atom.Br:
 		if w.cellDepth > 0 {
-			w.cur.WriteByte(' ')
+			w.cur = append(w.cur, ' ')
 			return
 		}
 		if wasBr {
@@ -206,11 +221,11 @@ func (w *textWriter) start(a atom.Atom, href string, selfClosing bool) {
 		w.closeCells() // a cell left open ends where the next begins
 		if w.cellDepth == 0 {
 			if w.cells > 0 {
-				w.cur.WriteString(CellSeparator)
+				w.cur = append(w.cur, CellSeparator...)
 			}
 			w.cells++
 		} else {
-			w.cur.WriteByte(' ')
+			w.cur = append(w.cur, ' ')
 		}
 		if !selfClosing {
 			w.cellAt = append(w.cellAt, w.tables)
@@ -228,7 +243,7 @@ func (w *textWriter) start(a atom.Atom, href string, selfClosing bool) {
 		}
 	case a == atom.A:
 		if !selfClosing {
-			w.links = append(w.links, link{href: href, start: w.cur.Len()})
+			w.links = append(w.links, link{href: href, start: len(w.cur)})
 		}
 	case isBlock(a):
 		w.paraBreak()
@@ -290,18 +305,18 @@ func (w *textWriter) closeLink(l link) {
 	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
 		return
 	}
-	if l.start < 0 || l.start > w.cur.Len() {
+	if l.start < 0 || l.start > len(w.cur) {
 		// The link's text spans a line break: show the address.
-		w.cur.WriteString(" (" + href + ")")
+		w.cur = append(append(append(w.cur, " ("...), href...), ')')
 		return
 	}
-	text := collapseSpace(w.cur.String()[l.start:])
+	text := collapseSpace(string(w.cur[l.start:]))
 	switch {
 	case text == "":
-		w.cur.WriteString(href)
+		w.cur = append(w.cur, href...)
 	case sameAddress(text, href):
 	default:
-		w.cur.WriteString(" (" + href + ")")
+		w.cur = append(append(append(w.cur, " ("...), href...), ')')
 	}
 }
 
@@ -325,6 +340,51 @@ func sameAddress(text, href string) bool {
 func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(dropInvisible(s)), " ")
 }
+
+// appendCollapsed appends collapseSpace(string(s)) to dst, in one pass
+// over s and without building the words in between.
+func appendCollapsed(dst, s []byte) []byte {
+	if !utf8.Valid(s) {
+		// Removing an invisible character could join the bytes around it
+		// into a character; collapseSpace works on the result, so let it.
+		return append(dst, collapseSpace(string(s))...)
+	}
+	start := len(dst)
+	space := false // white space seen since the last word
+	for i := 0; i < len(s); {
+		c := s[i]
+		n := 1
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				space = true
+				i++
+				continue
+			}
+		} else {
+			var r rune
+			r, n = utf8.DecodeRune(s[i:])
+			switch {
+			case r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == '\u00ad':
+				i += n
+				continue
+			case unicode.IsSpace(r):
+				space = true
+				i += n
+				continue
+			}
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = append(dst, s[i:i+n]...)
+		i += n
+	}
+	return dst
+}
+
+// asciiSpace marks the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // invisibles are characters that render as nothing: zero-width space,
 // word joiner, byte-order mark (zero-width no-break space) and soft hyphen.

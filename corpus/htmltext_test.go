@@ -137,3 +137,25 @@ func TestHTMLToTextTables(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendCollapsed checks the one-pass white-space collapsing against
+// its definition, collapseSpace.
+func TestAppendCollapsed(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "  a  b\t\nc  ", "a\u200bb", "a \u200b b", "\u00a0x\u2003y\u3000", "\u00ad", "x\u0085y",
+		"caf\xc3\xa9 \xff z", "\xe2\x80\u200b\x80", "\u2060 \ufeffa\u00adb ", "tab\v\fend\r",
+	} {
+		if got, want := string(appendCollapsed([]byte("pre"), []byte(s))), "pre"+collapseSpace(s); got != want {
+			t.Errorf("appendCollapsed(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzAppendCollapsed(f *testing.F) {
+	f.Add("  a \u200b b\u00a0c ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendCollapsed(nil, []byte(s))), collapseSpace(s); got != want {
+			t.Errorf("appendCollapsed(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync/atomic"
 )
 
 // Options control Open. The zero value detects every input's format, is
@@ -33,6 +35,31 @@ type Options struct {
 	// far (duplicates included) as the first Read reads every input, so
 	// that a program can show life before the first record is delivered.
 	Progress func(read int)
+	// Omit names record fields the caller does not use. The stream clears
+	// them in every record it delivers, as early as it can (a full text
+	// that a list record may yet be hydrated from keeps its texts until
+	// all inputs are read), so that a large corpus is not held in memory
+	// for nothing. The zero value keeps every field.
+	Omit Omit
+}
+
+// Omit is a set of Record fields for Options.Omit.
+type Omit uint
+
+// The fields Options.Omit can leave out.
+const (
+	OmitQuestion   Omit = 1 << iota // Record.Question
+	OmitAnswerHTML                  // Record.AnswerHTML
+)
+
+// apply clears the fields of o in r.
+func (o Omit) apply(r *Record) {
+	if o&OmitQuestion != 0 {
+		r.Question = ""
+	}
+	if o&OmitAnswerHTML != 0 {
+		r.AnswerHTML = ""
+	}
 }
 
 // input is one file (or standard input, or embedded data) to be read.
@@ -53,9 +80,17 @@ type Stream struct {
 	full   []*input // API full-text files
 	next   int      // index in inputs of the next input to open
 
-	cur       recordReader
-	curIn     *input
-	curCloser io.Closer
+	// reading: every input is read by a goroutine of its own, full-text
+	// files first, at most GOMAXPROCS at a time (see readFile); the stream
+	// takes their records in input order, so the result does not depend
+	// on which finishes first.
+	ahead []*fileRead // by input, full-text files first; nil once taken
+	stop  atomic.Bool // set to stop the reading goroutines
+	// omitEarly: no input is an API list, so no record can be hydrated
+	// and Options.Omit applies as soon as a record is read.
+	omitEarly bool
+	cur       *fileRead // the input whose records are being taken
+	curPos    int       // index in cur.items of the next record
 
 	// hydration: full-text records by ID, in file order
 	fullLoaded  bool
@@ -367,11 +402,8 @@ func (s *Stream) Summary() *Summary { return s.sum }
 // Close releases the input being read. Reading after Close returns io.EOF.
 func (s *Stream) Close() error {
 	var err error
-	if s.curCloser != nil {
-		err = s.curCloser.Close()
-		s.curCloser = nil
-	}
-	s.cur = nil
+	s.stop.Store(true)
+	s.cur, s.ahead = nil, nil
 	s.next = len(s.inputs)
 	s.fullOrder, s.fullByID, s.matched, s.fullUnknown = nil, nil, nil, nil
 	s.fullLoaded = true
@@ -382,24 +414,134 @@ func (s *Stream) Close() error {
 	return err
 }
 
-// openInput starts reading in, recording it in Summary.Files.
-// The reader adds to sum.
-func (s *Stream) openInput(in *input, sum *Summary) (recordReader, io.Closer, error) {
-	s.sum.Files = append(s.sum.Files, in.name)
+// fileRead is one input as a goroutine read it (see readFile): the
+// reader's results in order, what the reader counted, or why the input
+// could not be opened.
+type fileRead struct {
+	in      *input
+	full    bool // an API full-text file
+	items   []readItem
+	sum     Summary
+	openErr error
+	done    chan struct{} // closed when reading has ended
+}
+
+// readItem is one result of a reader's Read.
+type readItem struct {
+	rec *Record
+	err error
+	// badUTF8 is invalidUTF8Field(rec) of a record read without error.
+	badUTF8 string
+	// unknown lists, for a full-text record, the addressees its reader
+	// could name no body for (Summary.NoBody), one entry per count.
+	unknown []string
+}
+
+// readAhead starts the goroutines that read every input, in input order,
+// at most GOMAXPROCS at a time.
+func (s *Stream) readAhead() {
+	if s.ahead != nil {
+		return
+	}
+	all := make([]*fileRead, 0, len(s.full)+len(s.inputs))
+	for _, in := range s.full {
+		all = append(all, &fileRead{in: in, full: true, done: make(chan struct{})})
+	}
+	for _, in := range s.inputs {
+		all = append(all, &fileRead{in: in, done: make(chan struct{})})
+	}
+	s.ahead = append([]*fileRead(nil), all...) // take clears its entries; all stays whole
+	s.omitEarly = true
+	for _, in := range s.inputs {
+		if in.format == FormatAPIJSON {
+			s.omitEarly = false
+		}
+	}
+	go func() {
+		slots := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+		for _, fr := range all {
+			slots <- struct{}{}
+			go func() {
+				defer func() {
+					close(fr.done)
+					<-slots
+				}()
+				if !s.stop.Load() {
+					s.readFile(fr)
+				}
+			}()
+		}
+	}()
+}
+
+// readFile reads one input to its end, or to the first error that stops
+// the stream: in strict mode any problem, in either mode a failure of the
+// input (an error that is not a *Problem). It touches nothing of s but
+// the options, the registry and the stop flag, and counts into fr.sum, so
+// that inputs can be read at the same time.
+func (s *Stream) readFile(fr *fileRead) {
+	in := fr.in
 	mk, _ := readerFor(in.format) // checked by prepare
+	var rr recordReader
 	if in.pre != nil {
-		return mk(in.pre, in.name, s.reg, sum), io.NopCloser(nil), nil
+		rr = mk(in.pre, in.name, s.reg, &fr.sum)
+	} else {
+		rc, err := in.open()
+		if err != nil {
+			fr.openErr = err
+			return
+		}
+		defer rc.Close()
+		br, err := decoded(rc)
+		if err != nil {
+			fr.openErr = err
+			return
+		}
+		rr = mk(br, in.name, s.reg, &fr.sum)
 	}
-	rc, err := in.open()
-	if err != nil {
-		return nil, nil, err
+	for !s.stop.Load() {
+		if fr.full {
+			// The full-text reader's body counts belong to each record
+			// (see loadFull), so they are taken record by record.
+			fr.sum.NoBody = nil
+		}
+		rec, err := rr.Read()
+		if err == io.EOF {
+			return
+		}
+		if rec == nil && err == nil {
+			continue
+		}
+		it := readItem{rec: rec, err: err}
+		if rec != nil && err == nil {
+			it.badUTF8 = invalidUTF8Field(rec)
+		}
+		if fr.full && rec != nil {
+			for _, k := range sortedKeys(fr.sum.NoBody) {
+				for n := fr.sum.NoBody[k]; n > 0; n-- {
+					it.unknown = append(it.unknown, k)
+				}
+			}
+		}
+		if rec != nil && s.omitEarly && it.badUTF8 == "" && !errors.Is(err, ErrInvalidUTF8) {
+			s.opt.Omit.apply(rec)
+		}
+		fr.items = append(fr.items, it)
+		if err != nil && (!s.opt.Lenient || !isProblem(err)) || it.badUTF8 != "" && !s.opt.Lenient {
+			return
+		}
 	}
-	br, err := decoded(rc)
-	if err != nil {
-		rc.Close()
-		return nil, nil, err
-	}
-	return mk(br, in.name, s.reg, sum), rc, nil
+}
+
+// take waits for input i (an index into ahead) to be read and records it
+// in Summary.Files.
+func (s *Stream) take(i int) *fileRead {
+	s.readAhead()
+	fr := s.ahead[i]
+	s.ahead[i] = nil
+	<-fr.done
+	s.sum.Files = append(s.sum.Files, fr.in.name)
+	return fr
 }
 
 // tolerate decides what a reading error does, whether a record's *Problem
@@ -412,18 +554,19 @@ func (s *Stream) tolerate(name string, err error) bool {
 		return true
 	}
 	s.err = p
+	s.stop.Store(true)
 	return false
 }
 
 // utf8Rule applies the rule for invalid UTF-8 (see ErrInvalidUTF8) to a
 // record read from input name: readerErr is the reader's Problem for it, or
-// nil to check the record's fields here. It returns false when strict mode
-// stops the stream (s.err is then set).
-func (s *Stream) utf8Rule(name string, rec *Record, readerErr error) bool {
+// nil to judge by badField, invalidUTF8Field(rec) as readFile found it. It
+// returns false when strict mode stops the stream (s.err is then set).
+func (s *Stream) utf8Rule(name string, rec *Record, readerErr error, badField string) bool {
 	var p *Problem
 	if readerErr != nil {
 		p = asProblem(name, readerErr)
-	} else if f := invalidUTF8Field(rec); f != "" {
+	} else if f := badField; f != "" {
 		p = &Problem{File: name, Record: "record " + strings.ToValidUTF8(rec.ID, "\uFFFD"), Field: f, Err: ErrInvalidUTF8}
 	}
 	if p == nil {
@@ -431,6 +574,7 @@ func (s *Stream) utf8Rule(name string, rec *Record, readerErr error) bool {
 	}
 	if !s.opt.Lenient {
 		s.err = p
+		s.stop.Store(true)
 		return false
 	}
 	repairUTF8(rec)
@@ -474,31 +618,25 @@ func (s *Stream) loadFull() error {
 	// The full-text reader counts the addressees it cannot name as unknown
 	// bodies. That count belongs to a record only if it is delivered as it
 	// is, not if a list record (whose department is authoritative) absorbs
-	// it; so the reader counts into a scratch summary, emptied before every
-	// record, and the names are kept with the record until it is delivered.
-	scratch := &Summary{}
-	for _, in := range s.full {
-		rr, c, err := s.openInput(in, scratch)
-		if err != nil {
-			if s.tolerate(in.name, err) {
+	// it; so readFile takes the names record by record, and they are kept
+	// with the record until it is delivered.
+	for k, in := range s.full {
+		fr := s.take(k)
+		if fr.openErr != nil {
+			if s.tolerate(in.name, fr.openErr) {
 				continue
 			}
 			return s.err
 		}
-		for {
-			scratch.NoBody = nil
-			rec, err := rr.Read()
-			if err == io.EOF {
-				break
-			}
+		for j := range fr.items {
+			it := &fr.items[j]
+			rec, err := it.rec, it.err
 			if rec != nil && errors.Is(err, ErrInvalidUTF8) {
-				if !s.utf8Rule(in.name, rec, err) {
-					c.Close()
+				if !s.utf8Rule(in.name, rec, err, "") {
 					return s.err
 				}
 				err = nil
-			} else if err == nil && rec != nil && !s.utf8Rule(in.name, rec, nil) {
-				c.Close()
+			} else if err == nil && rec != nil && !s.utf8Rule(in.name, rec, nil, it.badUTF8) {
 				return s.err
 			}
 			if err != nil {
@@ -508,18 +646,12 @@ func (s *Stream) loadFull() error {
 					}
 					break // the input failed: go to the next one
 				}
-				c.Close()
 				return s.err
 			}
 			if rec == nil {
 				continue
 			}
-			var unknown []string
-			for _, k := range sortedKeys(scratch.NoBody) {
-				for n := scratch.NoBody[k]; n > 0; n-- {
-					unknown = append(unknown, k)
-				}
-			}
+			unknown := it.unknown
 			if i, dup := s.fullByID[rec.ID]; dup && rec.ID != "" {
 				s.sum.addSkipped(string(rec.Source)+": duplicate id", 1)
 				if Newer(rec, s.fullOrder[i]) {
@@ -534,11 +666,9 @@ func (s *Stream) loadFull() error {
 			s.fullOrder = append(s.fullOrder, rec)
 			s.fullUnknown = append(s.fullUnknown, unknown)
 		}
-		c.Close()
-		for k, n := range scratch.Skipped {
+		for k, n := range fr.sum.Skipped {
 			s.sum.addSkipped(k, n)
 		}
-		scratch.Skipped = nil
 	}
 	s.matched = make([]bool, len(s.fullOrder))
 	return nil
@@ -577,7 +707,9 @@ func (s *Stream) collect() {
 			s.readCount++
 			s.opt.Progress(s.readCount)
 		}
-		if rec.ID == "" {
+		if rec.ID == "" || len(s.inputs) == 0 {
+			// With full-text files alone, loadFull has merged the
+			// versions of each ID already.
 			s.merged = append(s.merged, rec)
 			continue
 		}
@@ -609,36 +741,40 @@ func (s *Stream) readNext() (*Record, error) {
 		if s.cur == nil {
 			if s.next < len(s.inputs) {
 				in := s.inputs[s.next]
+				fr := s.take(len(s.full) + s.next)
 				s.next++
-				rr, c, err := s.openInput(in, s.sum)
-				if err != nil {
-					if s.tolerate(in.name, err) {
+				if fr.openErr != nil {
+					if s.tolerate(in.name, fr.openErr) {
 						continue
 					}
 					return nil, s.err
 				}
-				s.cur, s.curIn, s.curCloser = rr, in, c
+				s.sum.Merge(&fr.sum)
+				s.cur, s.curPos = fr, 0
 				continue
 			}
 			return s.readUnmatched()
 		}
-		rec, err := s.cur.Read()
-		if err == io.EOF {
+		if s.curPos == len(s.cur.items) {
 			s.endInput()
 			continue
 		}
+		it := &s.cur.items[s.curPos]
+		s.curPos++
+		rec, err := it.rec, it.err
+		it.rec = nil
+		name := s.cur.in.name
 		if rec != nil && errors.Is(err, ErrInvalidUTF8) {
-			if !s.utf8Rule(s.curIn.name, rec, err) {
+			if !s.utf8Rule(name, rec, err, "") {
 				s.endInput()
 				return nil, s.err
 			}
 			err = nil
 		}
 		if err != nil {
-			if isProblem(err) && s.tolerate(s.curIn.name, err) {
+			if isProblem(err) && s.tolerate(name, err) {
 				continue // a bad record: read on
 			}
-			name := s.curIn.name
 			s.endInput() // strict, or the input failed
 			if !isProblem(err) && s.tolerate(name, err) {
 				continue
@@ -648,11 +784,11 @@ func (s *Stream) readNext() (*Record, error) {
 		if rec == nil {
 			continue
 		}
-		if !s.utf8Rule(s.curIn.name, rec, nil) {
+		if !s.utf8Rule(name, rec, nil, it.badUTF8) {
 			s.endInput()
 			return nil, s.err
 		}
-		if s.curIn.format == FormatAPIJSON && s.fullByID != nil {
+		if s.cur.in.format == FormatAPIJSON && s.fullByID != nil {
 			// Every copy of a list record is hydrated, so that merging
 			// compares like with like.
 			if i, ok := s.fullByID[rec.ID]; ok {
@@ -663,15 +799,13 @@ func (s *Stream) readNext() (*Record, error) {
 				}
 			}
 		}
+		s.opt.Omit.apply(rec)
 		return rec, nil
 	}
 }
 
 func (s *Stream) endInput() {
-	if s.curCloser != nil {
-		s.curCloser.Close()
-	}
-	s.cur, s.curIn, s.curCloser = nil, nil, nil
+	s.cur = nil
 }
 
 func (s *Stream) deliver(rec *Record) *Record {
@@ -699,6 +833,7 @@ func (s *Stream) readUnmatched() (*Record, error) {
 		}
 		rec := s.fullOrder[i]
 		s.fullOrder[i] = nil
+		s.opt.Omit.apply(rec)
 		if len(s.fullUnknown[i]) > 0 {
 			if s.noBodyWhy == nil {
 				s.noBodyWhy = map[*Record]string{}

@@ -324,3 +324,41 @@ func TestOpenKeepsLatestTWFYScrape(t *testing.T) {
 		t.Errorf("Skipped %v Files %v", sum.Skipped, sum.Files)
 	}
 }
+
+// TestOpenOmit checks that Options.Omit clears the fields it names and
+// nothing else, with and without list records to hydrate, and that the
+// summary is the same.
+func TestOpenOmit(t *testing.T) {
+	for _, inputs := range [][]string{
+		{openFixture("api")},
+		{openFixture("api/fulltext.jsonl")},
+		{openFixture("two.csv"), openFixture("twfy"), openFixture("api/fulltext.jsonl")},
+	} {
+		all, sumAll, err := ReadAll(inputs, Options{Lenient: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		some, sumSome, err := ReadAll(inputs, Options{Lenient: true, Omit: OmitQuestion | OmitAnswerHTML})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(some) != len(all) {
+			t.Fatalf("%v: %d records with Omit, %d without", inputs, len(some), len(all))
+		}
+		hydrated := false
+		for i := range all {
+			want := all[i]
+			hydrated = hydrated || want.AnswerHTML != ""
+			want.Question, want.AnswerHTML = "", ""
+			if !reflect.DeepEqual(some[i], want) {
+				t.Errorf("%v: record %d with Omit\n%+v\nwant\n%+v", inputs, i, some[i], want)
+			}
+		}
+		if !hydrated {
+			t.Errorf("%v: no record has HTML to omit", inputs)
+		}
+		if !reflect.DeepEqual(sumSome, sumAll) {
+			t.Errorf("%v: summary with Omit %+v, without %+v", inputs, sumSome, sumAll)
+		}
+	}
+}

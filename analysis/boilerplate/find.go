@@ -6,10 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
-
-	"gonum.org/v1/gonum/graph/simple"
-	"gonum.org/v1/gonum/graph/topo"
 
 	"github.com/parlance-go/parlance/analysis/text"
 )
@@ -185,8 +183,8 @@ type occ struct {
 // of m sentences number little more than m.
 //
 // Families are the connected components of the graph of verified pairs
-// (gonum graph/simple with graph/topo.ConnectedComponents, given the
-// spanning forest that union-find kept, which has the same components),
+// (found with union-find over the spanning forest that linking kept,
+// which has the same components),
 // plus each distinct sentence with no near-duplicate; a family is reported
 // when used by at least MinAnswers distinct answer texts.
 //
@@ -263,14 +261,9 @@ const internChunk = 8192
 // Distinct sentences are keyed by a 64-bit hash of their normalised text
 // rather than the text, so a million answers do not keep millions of
 // strings; a hash hit is confirmed by comparing the texts (the first
-// occurrence is normalised again), and a collision probes the next key,
-// so merging is exact.
+// occurrence is normalised again, unless it is in the chunk of docs being
+// merged), and a collision probes the next key, so merging is exact.
 func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []occ, *shingles, internStats) {
-	type item struct {
-		hash uint64
-		norm string
-		set  []uint32 // nil: under MinWords
-	}
 	var st internStats
 	var ids map[uint64]int32
 	var first, occs []occ
@@ -281,49 +274,98 @@ func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []occ, *shi
 	occs = make([]occ, 0, total)
 	ids = make(map[uint64]int32, total/2)
 	sh := &shingles{}
-	perDoc := make([][]item, min(internChunk, len(docs)))
+	perDoc := make([][]internItem, min(internChunk, len(docs)))
+	perDocUID := make([][]int32, min(internChunk, len(docs)))
 	for lo := 0; lo < len(docs); lo += internChunk {
 		hi := min(lo+internChunk, len(docs))
 		parallel(hi-lo, cfg.Workers, func(a, b int) {
 			var words []uint64
 			for i := a; i < b; i++ {
 				ss := sents[lo+i]
-				items := make([]item, len(ss))
+				items := make([]internItem, len(ss))
 				for j, s := range ss {
 					n := text.Normalize(s.Text)
 					words = wordHashes(n, words[:0])
 					if len(words) < cfg.MinWords {
 						continue
 					}
-					items[j] = item{hash: fnv64(n), norm: n, set: shingleSet(words, cfg.ShingleSize)}
+					items[j] = internItem{hash: sentenceHash(n), norm: n, set: shingleSet(words, cfg.ShingleSize)}
 				}
 				perDoc[i] = items
 			}
 		})
+		// Merge the chunk's sentences in order. A hash found in ids is
+		// taken to be the same sentence and confirmed afterwards, in
+		// parallel; should one not be (a 64-bit collision), the chunk is
+		// undone and merged again one sentence at a time, comparing texts
+		// before going on, which gives what that would have given.
+		nFirst, nSets := len(first), len(sh.sets)
+		var added []uint64 // keys added to ids by this chunk
+		var check []occ    // occurrences whose uid rests on a hash match
+		uids := perDocUID[:hi-lo]
 		for i := lo; i < hi; i++ {
-			for j, it := range perDoc[i-lo] {
-				st.sentences++
+			items := perDoc[i-lo]
+			u := uids[i-lo][:0]
+			for j, it := range items {
 				if it.set == nil {
-					st.short++
+					u = append(u, -1)
 					continue
 				}
-				h := it.hash
-				var id int32
-				for {
-					got, ok := ids[h]
-					if !ok {
-						id = int32(len(first))
-						ids[h] = id
-						first = append(first, occ{doc: int32(i), sent: int32(j), uid: id})
-						sh.add(it.set)
-						break
+				got, ok := ids[it.hash]
+				if !ok {
+					got = int32(len(first))
+					ids[it.hash] = got
+					added = append(added, it.hash)
+					first = append(first, occ{doc: int32(i), sent: int32(j), uid: got})
+					sh.add(it.set)
+				} else {
+					check = append(check, occ{doc: int32(i), sent: int32(j), uid: got})
+				}
+				u = append(u, got)
+			}
+			uids[i-lo] = u
+		}
+		if !confirmAll(check, first, sents, perDoc, lo, cfg.Workers) {
+			for _, h := range added {
+				delete(ids, h)
+			}
+			first, sh.sets = first[:nFirst], sh.sets[:nSets]
+			for i := lo; i < hi; i++ {
+				u := uids[i-lo][:0]
+				for j, it := range perDoc[i-lo] {
+					if it.set == nil {
+						u = append(u, -1)
+						continue
 					}
-					f := first[got]
-					if text.Normalize(sents[f.doc][f.sent].Text) == it.norm {
-						id = got
-						break
+					h := it.hash
+					var id int32
+					for {
+						got, ok := ids[h]
+						if !ok {
+							id = int32(len(first))
+							ids[h] = id
+							first = append(first, occ{doc: int32(i), sent: int32(j), uid: id})
+							sh.add(it.set)
+							break
+						}
+						f := first[got]
+						if normOf(f, lo, sents, perDoc) == it.norm {
+							id = got
+							break
+						}
+						h++ // a different sentence with the same hash
 					}
-					h++ // a different sentence with the same hash
+					u = append(u, id)
+				}
+				uids[i-lo] = u
+			}
+		}
+		for i := lo; i < hi; i++ {
+			for j, id := range uids[i-lo] {
+				st.sentences++
+				if id < 0 {
+					st.short++
+					continue
 				}
 				occs = append(occs, occ{doc: int32(i), sent: int32(j), uid: id})
 			}
@@ -332,6 +374,43 @@ func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []occ, *shi
 	}
 	sh.findReps()
 	return occs, first, sh, st
+}
+
+// sentenceHash keys a normalised sentence in intern; a variable so that a
+// test can make it collide.
+var sentenceHash = fnv64
+
+// internItem is a sentence normalised for merging.
+type internItem struct {
+	hash uint64
+	norm string
+	set  []uint32 // nil: under MinWords
+}
+
+// normOf returns the normalised text of occurrence f, from the chunk
+// being merged (docs from lo on) or normalised again.
+func normOf(f occ, lo int, sents [][]text.Sentence, perDoc [][]internItem) string {
+	if int(f.doc) >= lo {
+		return perDoc[int(f.doc)-lo][f.sent].norm
+	}
+	return text.Normalize(sents[f.doc][f.sent].Text)
+}
+
+// confirmAll reports whether every occurrence in check has the normalised
+// text of the first occurrence of its uid, comparing in parallel.
+func confirmAll(check, first []occ, sents [][]text.Sentence, perDoc [][]internItem, lo, workers int) bool {
+	var bad atomic.Bool
+	parallel(len(check), workers, func(a, b int) {
+		for _, o := range check[a:b] {
+			if bad.Load() {
+				return
+			}
+			if normOf(first[o.uid], lo, sents, perDoc) != perDoc[int(o.doc)-lo][o.sent].norm {
+				bad.Store(true)
+			}
+		}
+	})
+	return !bad.Load()
 }
 
 // wordHashes returns a 64-bit hash of each word of a normalised sentence,
@@ -410,48 +489,30 @@ func parallel(n, workers int, f func(lo, hi int)) {
 }
 
 // components returns, for each distinct sentence, its component number:
-// the connected components of the graph of verified near-duplicate pairs,
-// numbered in order of their least sentence uid, with each sentence outside
-// the graph a component of its own.
+// the connected components of the graph of verified near-duplicate pairs
+// (found with a union-find forest over the edges), numbered in order of
+// their least sentence uid, with each sentence outside the graph a
+// component of its own.
 func components(n int, edges [][2]int32) []int32 {
+	uf := newUnionFind(n)
+	for _, e := range edges {
+		uf.union(e[0], e[1])
+	}
+	// Number densely in uid order: a component is numbered when its least
+	// member is met, whatever its root.
+	label := make([]int32, n)
+	for i := range label {
+		label[i] = -1
+	}
 	comp := make([]int32, n)
-	for i := range comp {
-		comp[i] = -1
-	}
-	if len(edges) > 0 {
-		g := simple.NewUndirectedGraph()
-		for _, e := range edges {
-			g.SetEdge(simple.Edge{F: simple.Node(e[0]), T: simple.Node(e[1])})
-		}
-		cc := topo.ConnectedComponents(g)
-		// Label each component by its least member so numbering does not
-		// depend on gonum's traversal order.
-		for _, c := range cc {
-			least := int32(n)
-			for _, v := range c {
-				least = min(least, int32(v.ID()))
-			}
-			for _, v := range c {
-				comp[v.ID()] = least
-			}
-		}
-	}
-	// Renumber densely by least uid.
 	next := int32(0)
-	label := make(map[int32]int32)
 	for i := range comp {
-		if comp[i] < 0 {
-			comp[i] = next
+		r := uf.find(int32(i))
+		if label[r] < 0 {
+			label[r] = next
 			next++
-			continue
 		}
-		if l, ok := label[comp[i]]; ok {
-			comp[i] = l
-			continue
-		}
-		label[comp[i]] = next
-		comp[i] = next
-		next++
+		comp[i] = label[r]
 	}
 	return comp
 }
@@ -489,10 +550,17 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 			textHash[i] = fnv64(docs[i].Text)
 		}
 	})
-	keep := make(map[int32]*famAcc)
+	// keep[c] is the index in accs of component c's accumulator, -1 for
+	// the components used by too few answers to be families.
+	keep := make([]int32, ncomp)
+	var accs []*famAcc
+	var accComp []int32
 	for c, n := range docsOf {
+		keep[c] = -1
 		if int(n) >= cfg.MinAnswers {
-			keep[int32(c)] = &famAcc{texts: map[uint64]struct{}{}, variants: map[int32]int{}, bodies: map[string]int{}}
+			keep[c] = int32(len(accs))
+			accs = append(accs, &famAcc{texts: map[uint64]struct{}{}, variants: map[int32]int{}, bodies: map[string]int{}})
+			accComp = append(accComp, int32(c))
 		}
 	}
 	for i := range lastDoc {
@@ -500,10 +568,10 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 	}
 	for _, o := range occs {
 		c := comp[o.uid]
-		f := keep[c]
-		if f == nil {
+		if keep[c] < 0 {
 			continue
 		}
+		f := accs[keep[c]]
 		f.variants[o.uid]++
 		if lastDoc[c] == o.doc {
 			continue
@@ -529,42 +597,12 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 	}
 	var fams []Family
 	var famComp []int32
-	for c, f := range keep {
+	for k, f := range accs {
 		if len(f.texts) < cfg.MinAnswers {
 			continue
 		}
-		fam := Family{Answers: f.answers, Texts: len(f.texts), First: f.first, Last: f.last}
-		type variantOf struct {
-			Variant
-			uid int32
-		}
-		vs := make([]variantOf, 0, len(f.variants))
-		for uid, n := range f.variants {
-			f := first[uid]
-			vs = append(vs, variantOf{Variant{Text: text.Normalize(sents[f.doc][f.sent].Text), Count: n}, uid})
-		}
-		slices.SortFunc(vs, func(a, b variantOf) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Text, b.Text), cmp.Compare(a.uid, b.uid))
-		})
-		for _, v := range vs {
-			fam.Variants = append(fam.Variants, v.Variant)
-		}
-		fam.Canonical = fam.Variants[0].Text
-		ex := first[vs[0].uid]
-		fam.Example = sents[ex.doc][ex.sent].Text
-		fam.Template = familyTemplate(fam.Example, fam.Variants)
-		for body, n := range f.bodies {
-			u := BodyUse{Body: body, Answers: n}
-			if t := bodyTotal[body]; t > 0 {
-				u.Share = float64(n) / float64(t)
-			}
-			fam.Bodies = append(fam.Bodies, u)
-		}
-		slices.SortFunc(fam.Bodies, func(a, b BodyUse) int {
-			return cmp.Or(cmp.Compare(b.Answers, a.Answers), strings.Compare(a.Body, b.Body))
-		})
-		fams = append(fams, fam)
-		famComp = append(famComp, c)
+		fams = append(fams, makeFamily(f, first, sents, bodyTotal))
+		famComp = append(famComp, accComp[k])
 	}
 	order := make([]int, len(fams))
 	for i := range order {
@@ -604,6 +642,43 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 			res.Share[i] = float64(covered[i]) / float64(n)
 		}
 	}
+}
+
+// makeFamily makes the Family of an accumulator (all but its ID): its
+// variants by decreasing count, its canonical wording, example and
+// template, and its bodies by decreasing use.
+func makeFamily(f *famAcc, first []occ, sents [][]text.Sentence, bodyTotal map[string]int) Family {
+	fam := Family{Answers: f.answers, Texts: len(f.texts), First: f.first, Last: f.last}
+	type variantOf struct {
+		Variant
+		uid int32
+	}
+	vs := make([]variantOf, 0, len(f.variants))
+	for uid, n := range f.variants {
+		f := first[uid]
+		vs = append(vs, variantOf{Variant{Text: text.Normalize(sents[f.doc][f.sent].Text), Count: n}, uid})
+	}
+	slices.SortFunc(vs, func(a, b variantOf) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Text, b.Text), cmp.Compare(a.uid, b.uid))
+	})
+	for _, v := range vs {
+		fam.Variants = append(fam.Variants, v.Variant)
+	}
+	fam.Canonical = fam.Variants[0].Text
+	ex := first[vs[0].uid]
+	fam.Example = sents[ex.doc][ex.sent].Text
+	fam.Template = familyTemplate(fam.Example, fam.Variants)
+	for body, n := range f.bodies {
+		u := BodyUse{Body: body, Answers: n}
+		if t := bodyTotal[body]; t > 0 {
+			u.Share = float64(n) / float64(t)
+		}
+		fam.Bodies = append(fam.Bodies, u)
+	}
+	slices.SortFunc(fam.Bodies, func(a, b BodyUse) int {
+		return cmp.Or(cmp.Compare(b.Answers, a.Answers), strings.Compare(a.Body, b.Body))
+	})
+	return fam
 }
 
 // famAcc accumulates one family's uses.

@@ -1,7 +1,9 @@
 package boilerplate
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -158,5 +160,28 @@ func TestEmpty(t *testing.T) {
 	res = Find([]Doc{{ID: "x"}}, Config{})
 	if len(res.Spans) != 1 || res.Share[0] != 0 {
 		t.Errorf("%+v", res)
+	}
+}
+
+func TestRadixSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{0, 1, 5, 255, 256, 1000, 100000} {
+		keys := make([]uint64, n)
+		for i := range keys {
+			switch i % 3 {
+			case 0:
+				keys[i] = rng.Uint64()
+			case 1:
+				keys[i] = rng.Uint64() & 0xff00ff // bytes shared by many keys
+			default:
+				keys[i] = keys[rng.IntN(i)] // repeats
+			}
+		}
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		radixSort(keys, make([]uint64, n))
+		if !slices.Equal(keys, want) {
+			t.Fatalf("radixSort of %d keys differs from slices.Sort", n)
+		}
 	}
 }

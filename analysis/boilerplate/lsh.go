@@ -133,7 +133,34 @@ func newLSH(sh *shingles, cfg Config) *lsh {
 func (l *lsh) band(j int, keys []uint64, roots []int32) ([]uint64, int) {
 	r := l.r
 	pa, pb := l.a[j*r:(j+1)*r], l.b[j*r:(j+1)*r]
-	mins := make([]uint64, r)
+	if r == 3 {
+		l.keys3(j, pa, pb, keys)
+	} else {
+		l.keysR(j, pa, pb, keys)
+	}
+	radixSort(keys, make([]uint64, len(keys)))
+	var pairs []uint64
+	capped := 0
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi]&^l.idMask == keys[lo]&^l.idMask {
+			hi++
+		}
+		bucket := keys[lo:hi]
+		if len(bucket) > l.cfg.MaxBucket {
+			capped++
+		}
+		pairs = bucketPairs(bucket, l.cfg.MaxBucket, pairs, func(k uint64) int32 { return int32(k & l.idMask) }, roots)
+		lo = hi
+	}
+	slices.Sort(pairs)
+	return slices.Compact(pairs), capped
+}
+
+// keysR sets keys[n] to the band key of representative n for band j,
+// whose hash functions are pa, pb, packed with its uid (see newLSH).
+func (l *lsh) keysR(j int, pa, pb, keys []uint64) {
+	mins := make([]uint64, len(pa))
 	for n, id := range l.reps {
 		for p := range mins {
 			mins[p] = ^uint64(0)
@@ -151,23 +178,61 @@ func (l *lsh) band(j int, keys []uint64, roots []int32) ([]uint64, int) {
 		}
 		keys[n] = key&^l.idMask | uint64(id)
 	}
-	slices.Sort(keys)
-	var pairs []uint64
-	capped := 0
-	for lo := 0; lo < len(keys); {
-		hi := lo + 1
-		for hi < len(keys) && keys[hi]&^l.idMask == keys[lo]&^l.idMask {
-			hi++
+}
+
+// keys3 is keysR for bands of three rows (the default), with the minima in
+// registers: the same keys, computed faster.
+func (l *lsh) keys3(j int, pa, pb, keys []uint64) {
+	a0, a1, a2 := pa[0], pa[1], pa[2]
+	b0, b1, b2 := pb[0], pb[1], pb[2]
+	for n, id := range l.reps {
+		m0, m1, m2 := ^uint64(0), ^uint64(0), ^uint64(0)
+		for _, x := range l.sh.set(id) {
+			y := uint64(x)
+			m0 = min(m0, (a0*y+b0)>>32)
+			m1 = min(m1, (a1*y+b1)>>32)
+			m2 = min(m2, (a2*y+b2)>>32)
 		}
-		bucket := keys[lo:hi]
-		if len(bucket) > l.cfg.MaxBucket {
-			capped++
-		}
-		pairs = bucketPairs(bucket, l.cfg.MaxBucket, pairs, func(k uint64) int32 { return int32(k & l.idMask) }, roots)
-		lo = hi
+		key := uint64(j) + 1
+		key = mix64(key ^ m0)
+		key = mix64(key ^ m1)
+		key = mix64(key ^ m2)
+		keys[n] = key&^l.idMask | uint64(id)
 	}
-	slices.Sort(pairs)
-	return slices.Compact(pairs), capped
+}
+
+// radixSort sorts keys in increasing order (least significant byte first,
+// eight passes, skipping a byte all keys share), using scratch, of the
+// same length, as the second buffer.
+func radixSort(keys, scratch []uint64) {
+	if len(keys) < 256 {
+		slices.Sort(keys)
+		return
+	}
+	src, dst := keys, scratch
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for _, k := range src {
+			count[byte(k>>shift)]++
+		}
+		if count[byte(src[0]>>shift)] == len(src) {
+			continue // every key has this byte
+		}
+		pos := 0
+		for i, c := range count {
+			count[i] = pos
+			pos += c
+		}
+		for _, k := range src {
+			b := byte(k >> shift)
+			dst[count[b]] = k
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
 }
 
 // bands computes the candidate pairs of bands [lo,hi) in parallel, one

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
@@ -94,14 +95,25 @@ verified exactly.`,
 		"parlance boilerplate --format json data/api/fulltext")
 	l := registerListing(fs)
 	top := fs.Int("top", 0, "list at most this many families (0: all)")
-	recs, err := l.parseAndRead(e, fs, args)
+	// Boilerplate needs only each answer's ID, body, date and text: keep
+	// those, not whole records, and let the reader drop the questions and
+	// the HTML as it goes.
+	l.in.omit = corpus.OmitQuestion | corpus.OmitAnswerHTML
+	var docs []boilerplate.Doc
+	err := l.parseAndStream(e, fs, args, func(r *corpus.Record) error {
+		if d, ok := analysis.BoilerplateDoc(r); ok {
+			docs = append(docs, d)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
 	in, format, out := &l.in, l.format, l.out
 	p := newProgress(e, in.quiet)
-	p.status("finding boilerplate in %d answers", len(recs))
-	bp := analysis.FindBoilerplate(recs, boilerplate.Config{})
+	p.status("finding boilerplate in %d answers", len(docs))
+	bp := analysis.FindBoilerplateDocs(docs, boilerplate.Config{})
+	docs = nil
 	p.done()
 	fams := bp.Families
 	if *top > 0 && len(fams) > *top {
@@ -110,9 +122,7 @@ verified exactly.`,
 	return withOutput(e, *out, func(w *bufio.Writer) error {
 		switch *format {
 		case "json":
-			return writeJSON(w, struct {
-				Families []boilerplate.Family `json:"families"`
-			}{nonNil(fams)})
+			return writeJSONList(w, "families", fams)
 		case "csv":
 			cw := csv.NewWriter(w)
 			cw.Write([]string{"family", "canonical", "family_answers", "variants", "first", "last", "body", "body_answers", "body_share"})
@@ -181,6 +191,24 @@ func (l *listing) parseAndRead(e *env, fs *flag.FlagSet, args []string) ([]corpu
 	recs, sum, err := readInputs(e, inputs, &l.in)
 	printSummary(e, &l.in, sum)
 	return recs, err
+}
+
+// parseAndStream is parseAndRead for a command that keeps what it needs
+// of each record itself: fn is called for every record, in order.
+func (l *listing) parseAndStream(e *env, fs *flag.FlagSet, args []string, fn func(*corpus.Record) error) error {
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := oneOf("format", *l.format, "text", "json", "csv"); err != nil {
+		return err
+	}
+	if err := checkOutput(*l.out); err != nil {
+		return err
+	}
+	sum, err := streamInputs(e, inputs, &l.in, fn)
+	printSummary(e, &l.in, sum)
+	return err
 }
 
 // classifierFlags configure the classifier from files.
@@ -353,6 +381,38 @@ func writeJSON(w *bufio.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// writeJSONList writes {key: items} exactly as writeJSON would, but one
+// item at a time, so that a list of a million families is never held in
+// memory as JSON twice over (encoded, then indented).
+func writeJSONList[T any](w *bufio.Writer, key string, items []T) error {
+	name, err := json.Marshal(key)
+	if err != nil {
+		return err
+	}
+	if len(items) == 0 {
+		fmt.Fprintf(w, "{\n  %s: []\n}\n", name)
+		return nil
+	}
+	fmt.Fprintf(w, "{\n  %s: [\n", name)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	for i := range items {
+		buf.Reset()
+		if err := enc.Encode(&items[i]); err != nil {
+			return err
+		}
+		if i > 0 {
+			w.WriteString(",\n")
+		}
+		w.WriteString("    ")
+		w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	_, err = w.WriteString("\n  ]\n}\n")
+	return err
 }
 
 func nonNil[T any](s []T) []T {

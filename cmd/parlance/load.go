@@ -16,6 +16,8 @@ type inputFlags struct {
 	lenient bool
 	quiet   bool
 	format  string
+	// omit is the record fields the command does not use (not a flag).
+	omit corpus.Omit
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -125,7 +127,7 @@ func (p *progress) done() {
 // openInputs opens the inputs, or the embedded sample when there are none;
 // p shows the records read.
 func openInputs(e *env, inputs []string, f *inputFlags, p *progress) (*corpus.Stream, error) {
-	opt := corpus.Options{Lenient: f.lenient, Format: corpus.Format(f.format), Stdin: e.stdin,
+	opt := corpus.Options{Lenient: f.lenient, Format: corpus.Format(f.format), Stdin: e.stdin, Omit: f.omit,
 		Progress: func(n int) { p.tick("reading: %d records", n) }}
 	if len(inputs) == 0 {
 		return corpus.OpenSample(opt)
