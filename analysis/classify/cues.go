@@ -98,33 +98,25 @@ var notFigures = []gatedRegexp{
 	mustGated(`(?i)\(\s*\d+\s*\)`),
 }
 
-// hasFigure reports whether s states a quantity: a number that is not part
-// of a date, a year, an age or a reference number (Question 1234, section 5,
-// HCWS12), and that the question itself does not already give (qnums: an
-// answer repeating "the £46 million" of the question adds nothing).
+// figureKeys returns the quantities s states, each reduced by numKey, in
+// order: the numbers that are not part of a date, a year, an age or a
+// reference number (Question 1234, section 5, HCWS12). A sentence gives a
+// figure when one of them is not among the question's own numbers
+// (sentenceFacts.hasFigure: an answer repeating "the £46 million" of the
+// question adds nothing).
 //
 // Short durations ("within 24 hours", "for 20 minutes") describe processes,
 // not counts, unless the question asks how long (durations true).
-func hasFigure(s string, qnums map[string]bool, durations bool) bool {
-	for _, k := range figureKeys(s, durations) {
-		if !qnums[k] {
-			return true
-		}
-	}
-	return false
-}
-
-// figureKeys returns the quantities s states, each reduced by numKey, in
-// order: hasFigure's candidates before the question's numbers are
-// set aside.
 func figureKeys(s string, durations bool) []string {
 	blank := func(m string) string { return strings.Repeat(" ", len(m)) }
-	if reURL.lits.open(lowerText(foldLower(s))) {
+	lower := lowerText(foldLower(s))
+	if reURL.lits.open(lower) {
+		// Blanks can join words into a gate's literal: read them again.
 		s = reURL.ReplaceAllStringFunc(s, blank)
+		lower = lowerText(foldLower(s))
 	}
 	// Blank the union of what the parts match in s, each part on s itself,
 	// so that no part sees another's blanks.
-	lower := lowerText(foldLower(s))
 	var b []byte
 	for _, nf := range notFigures {
 		if !nf.lits.open(lower) {

@@ -19,18 +19,6 @@ import (
 // so no gate written by hand can drift from its pattern and hide a match.
 type gate [][]string
 
-// open reports whether the gate lets lower (a text lower-cased by
-// foldLower) through. The nil gate, for an expression with no required
-// literal, is always open.
-func (g gate) open(lower string) bool {
-	for _, set := range g {
-		if !containsAny(lower, set) {
-			return false
-		}
-	}
-	return true
-}
-
 // gatedRegexp is a compiled expression with the gate derived from it, and
 // its top-level alternatives each compiled with a gate of its own.
 //
@@ -44,8 +32,7 @@ func (g gate) open(lower string) bool {
 // gate, the union of every branch's best set, which one common word opens.
 type gatedRegexp struct {
 	*regexp.Regexp
-	gate gate
-	lits litGate // gate compiled against the literal table
+	lits litGate // the gate, compiled against the literal table
 	// branches are the alternatives of the expression's top level, or the
 	// whole expression when it is not an alternation.
 	branches []gatedBranch
@@ -71,7 +58,6 @@ func (l *lazyAnchored) get() *startAnchored {
 // gatedBranch is one top-level alternative of a gatedRegexp.
 type gatedBranch struct {
 	re   *regexp.Regexp
-	gate gate
 	lits litGate
 }
 
@@ -79,11 +65,9 @@ type gatedBranch struct {
 // its gated branches.
 func mustGated(pattern string) gatedRegexp {
 	re := regexp.MustCompile(pattern)
-	g := gatedRegexp{Regexp: re, gate: literalGate(pattern)}
-	g.lits = literals.compile(g.gate)
+	g := gatedRegexp{Regexp: re, lits: literals.compile(literalGate(pattern))}
 	for _, b := range topBranches(pattern) {
-		bg := literalGate(b)
-		g.branches = append(g.branches, gatedBranch{regexp.MustCompile(b), bg, literals.compile(bg)})
+		g.branches = append(g.branches, gatedBranch{regexp.MustCompile(b), literals.compile(literalGate(b))})
 	}
 	g.anchored = &lazyAnchored{pattern: pattern}
 	return g

@@ -45,11 +45,11 @@ func gateHides(gs []gatedRegexp, s string) []string {
 		if all, want := g.findAllIndex(s), g.FindAllStringIndex(s, -1); !slices.EqualFunc(all, want, slices.Equal) {
 			bad = append(bad, fmt.Sprintf("%s (findAll %v, want %v)", g, all, want))
 		}
-		if whole != nil && !g.gate.open(lower) {
+		if whole != nil && !g.lits.open(lowerText(lower)) {
 			bad = append(bad, g.String())
 		}
 		for _, b := range g.branches {
-			if b.re.MatchString(s) && !b.gate.open(lower) {
+			if b.re.MatchString(s) && !b.lits.open(lowerText(lower)) {
 				bad = append(bad, "branch "+b.re.String())
 			}
 		}

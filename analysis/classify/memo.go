@@ -21,7 +21,7 @@ type sentenceFacts struct {
 	// answer (it is generic unless it also gives a figure), or
 	// roleSubstance.
 	role role
-	// figures are the quantities the sentence states (hasFigure's
+	// figures are the quantities the sentence states (figureKeys'
 	// candidates): it gives a figure if one is not among the question's
 	// own numbers. Nil without digits.
 	figures []string
