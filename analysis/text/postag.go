@@ -263,7 +263,6 @@ func (t *Tagger) tag(words []string, margin []float64) []string {
 				tag = t.classes[best]
 			}
 			if margin != nil {
-				margin[i] = math.Inf(1)
 				for k := range t.classes {
 					if present[k] && k != best {
 						margin[i] = min(margin[i], scores[best]-scores[k])
