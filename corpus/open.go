@@ -399,6 +399,19 @@ func decoded(r io.Reader) (*bufio.Reader, error) {
 // complete once Read has returned io.EOF.
 func (s *Stream) Summary() *Summary { return s.sum }
 
+// Pending returns how many more records Read will deliver before io.EOF
+// (or before the strict error). It is known once the first Read has read
+// every input, and is 0 before that: a caller that keeps every record can
+// size its slice once, after the first Read, rather than grow it record by
+// record through copies that at a million records cost as much memory as
+// the records themselves.
+func (s *Stream) Pending() int {
+	if !s.collected {
+		return 0
+	}
+	return len(s.merged) - s.nextOut
+}
+
 // Close releases the input being read. Reading after Close returns io.EOF.
 func (s *Stream) Close() error {
 	var err error
@@ -897,6 +910,9 @@ func drain(s *Stream) ([]Record, *Summary, error) {
 		}
 		if err != nil {
 			return out, s.Summary(), err
+		}
+		if out == nil {
+			out = make([]Record, 0, 1+s.Pending())
 		}
 		out = append(out, *rec)
 	}

@@ -362,3 +362,35 @@ func TestOpenOmit(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamPending checks that Pending counts the records still to come
+// once the first Read has read the inputs, down to 0 at the end.
+func TestStreamPending(t *testing.T) {
+	s, err := Open([]string{openFixture("one.jsonl"), openFixture("two.csv"), openFixture("dir")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n := s.Pending(); n != 0 {
+		t.Errorf("Pending before the first Read = %d, want 0", n)
+	}
+	var pending []int
+	for {
+		_, err := s.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		pending = append(pending, s.Pending())
+	}
+	if len(pending) < 3 {
+		t.Fatalf("read %d records, want at least 3", len(pending))
+	}
+	for i, n := range pending {
+		if want := len(pending) - 1 - i; n != want {
+			t.Errorf("Pending after record %d = %d, want %d", i+1, n, want)
+		}
+	}
+}

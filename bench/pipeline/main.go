@@ -141,6 +141,9 @@ func readAll(inputs []string, limit int) ([]corpus.Record, *corpus.Summary, erro
 		if err != nil {
 			return nil, nil, err
 		}
+		if recs == nil {
+			recs = make([]corpus.Record, 0, 1+s.Pending())
+		}
 		recs = append(recs, *r)
 		recs[len(recs)-1].AnswerHTML = ""
 	}

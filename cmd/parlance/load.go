@@ -139,6 +139,12 @@ func openInputs(e *env, inputs []string, f *inputFlags, p *progress) (*corpus.St
 // and returns the reading summary. In lenient mode the problems are in the
 // summary; otherwise the first one is the error.
 func streamInputs(e *env, inputs []string, f *inputFlags, fn func(*corpus.Record) error) (*corpus.Summary, error) {
+	return streamCounted(e, inputs, f, func(r *corpus.Record, _ int) error { return fn(r) })
+}
+
+// streamCounted is streamInputs telling fn, with each record, how many
+// records are still to come (corpus.Stream.Pending).
+func streamCounted(e *env, inputs []string, f *inputFlags, fn func(rec *corpus.Record, pending int) error) (*corpus.Summary, error) {
 	p := newProgress(e, f.quiet)
 	s, err := openInputs(e, inputs, f, p)
 	if err != nil {
@@ -157,7 +163,7 @@ func streamInputs(e *env, inputs []string, f *inputFlags, fn func(*corpus.Record
 		}
 		n++
 		p.tick("delivering: %d records", n)
-		if err := fn(rec); err != nil {
+		if err := fn(rec, s.Pending()); err != nil {
 			p.done()
 			return s.Summary(), err
 		}
@@ -218,7 +224,10 @@ func firstN(ss []string, n int) []string {
 // about as large as the answer's text, which they keep.
 func readInputs(e *env, inputs []string, f *inputFlags) ([]corpus.Record, *corpus.Summary, error) {
 	var recs []corpus.Record
-	sum, err := streamInputs(e, inputs, f, func(r *corpus.Record) error {
+	sum, err := streamCounted(e, inputs, f, func(r *corpus.Record, pending int) error {
+		if recs == nil {
+			recs = make([]corpus.Record, 0, 1+pending)
+		}
 		recs = append(recs, *r)
 		recs[len(recs)-1].AnswerHTML = ""
 		return nil
