@@ -53,6 +53,9 @@ type Input struct {
 // itself; call it first to get the error rather than a panic.
 func (c *Classifier) Prepare() error {
 	c.once.Do(func() {
+		if c.Model != nil {
+			c.Model.buildIndex() // before concurrent Classify calls read it
+		}
 		if len(c.Lexicon.Cues) == 0 {
 			c.lex = compiledDefault()
 			return

@@ -141,6 +141,9 @@ func ReadModel(r io.Reader, name string) (*Model, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
+	// Built here, before the model is shared: Classifiers read the index
+	// from many goroutines at once.
+	m.buildIndex()
 	return &m, nil
 }
 
