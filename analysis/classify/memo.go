@@ -68,10 +68,11 @@ func readFacts(t string, durations bool, lex *compiledLexicon) *sentenceFacts {
 	return f
 }
 
-// memoShards and memoShardSize bound the memory of a sentenceMemo: at most
-// memoShards × memoShardSize sentences (about 60 MB); a full shard starts
-// again empty. The facts are a function of the text, so what is forgotten
-// is only read again.
+// memoShards and memoShardSize bound the memory of a sentenceMemo: each
+// shard holds at most two generations of memoShardSize sentences, so the
+// memo holds at most 2 × memoShards × memoShardSize sentences (about
+// 120 MB). The facts are a function of the text, so what is forgotten is
+// only read again.
 const (
 	memoShards    = 64
 	memoShardSize = 4096
@@ -79,20 +80,57 @@ const (
 
 // sentenceMemo remembers sentenceFacts by sentence text. The zero value is
 // ready to use and safe for concurrent use.
+//
+// Each shard keeps two generations, the current one and the one before:
+// a sentence is looked up in both, and one found only in the older is
+// copied into the current. When the current generation is full it becomes
+// the older and the oldest is dropped. So a sentence that recurs at least
+// once per generation (the stock sentences that make up boilerplate) stays
+// however many one-off sentences pass through, where a memo emptied when
+// full would forget the stock sentences with the rest and read them again
+// after every flood of new text.
 type sentenceMemo struct {
-	// size bounds each shard; zero means memoShardSize.
+	// size bounds each generation of each shard; zero means memoShardSize.
 	size     int
 	seedOnce sync.Once
 	seed     maphash.Seed
-	shards   [memoShards]struct {
-		sync.Mutex
-		m map[memoKey]*sentenceFacts
-	}
+	shards   [memoShards]memoShard
+}
+
+// memoShard is one shard of a sentenceMemo: cur is the current
+// generation, old the one before it.
+type memoShard struct {
+	sync.Mutex
+	cur, old map[memoKey]*sentenceFacts
 }
 
 type memoKey struct {
 	text      string
 	durations bool
+}
+
+// get returns the facts remembered for k, copying them into the current
+// generation if only the older one has them.
+func (sh *memoShard) get(k memoKey, size int) (*sentenceFacts, bool) {
+	sh.Lock()
+	defer sh.Unlock()
+	if f, ok := sh.cur[k]; ok {
+		return f, true
+	}
+	f, ok := sh.old[k]
+	if ok {
+		sh.put(k, f, size)
+	}
+	return f, ok
+}
+
+// put remembers f for k in the current generation, starting a new one
+// when it is full. The caller holds the lock.
+func (sh *memoShard) put(k memoKey, f *sentenceFacts, size int) {
+	if sh.cur == nil || len(sh.cur) >= size {
+		sh.old, sh.cur = sh.cur, make(map[memoKey]*sentenceFacts, size)
+	}
+	sh.cur[k] = f
 }
 
 // facts returns readFacts(t, durations, lex), read once per text.
@@ -102,24 +140,18 @@ func (m *sentenceMemo) facts(t string, durations bool, lex *compiledLexicon) *se
 	}
 	m.seedOnce.Do(func() { m.seed = maphash.MakeSeed() })
 	sh := &m.shards[maphash.String(m.seed, t)%memoShards]
-	k := memoKey{t, durations}
-	sh.Lock()
-	f, ok := sh.m[k]
-	sh.Unlock()
-	if ok {
-		return f
-	}
-	f = readFacts(t, durations, lex)
-	k.text = strings.Clone(t) // not the whole answer t is cut from
-	sh.Lock()
 	size := m.size
 	if size <= 0 {
 		size = memoShardSize
 	}
-	if sh.m == nil || len(sh.m) >= size {
-		sh.m = make(map[memoKey]*sentenceFacts, size)
+	k := memoKey{t, durations}
+	if f, ok := sh.get(k, size); ok {
+		return f
 	}
-	sh.m[k] = f
+	f := readFacts(t, durations, lex)
+	k.text = strings.Clone(t) // not the whole answer t is cut from
+	sh.Lock()
+	sh.put(k, f, size)
 	sh.Unlock()
 	return f
 }

@@ -41,13 +41,35 @@ func TestMemoStaysBounded(t *testing.T) {
 	}
 	held := 0
 	for i := range c.memo.shards {
-		n := len(c.memo.shards[i].m)
-		if n > size {
-			t.Errorf("shard %d holds %d sentences, more than %d", i, n, size)
+		sh := &c.memo.shards[i]
+		if len(sh.cur) > size || len(sh.old) > size {
+			t.Errorf("shard %d holds generations of %d and %d sentences, more than %d", i, len(sh.cur), len(sh.old), size)
 		}
-		held += n
+		held += len(sh.cur) + len(sh.old)
 	}
 	if held == 0 {
 		t.Error("the memo holds nothing")
+	}
+}
+
+// TestMemoKeepsRecurringSentences passes a flood of one-off sentences
+// through a small memo, with one stock sentence recurring among them: the
+// stock sentence is read once, however many generations the flood fills.
+func TestMemoKeepsRecurringSentences(t *testing.T) {
+	var c Classifier
+	if err := c.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	const size = 8
+	c.memo.size = size
+	const stock = "It is not government policy to comment on security arrangements."
+	first := c.memo.facts(stock, false, c.lex)
+	for i := 0; i < memoShards*size*4; i++ {
+		c.memo.facts("One-off sentence number "+strconv.Itoa(i)+".", false, c.lex)
+		if i%(size/2) == 0 {
+			if got := c.memo.facts(stock, false, c.lex); got != first {
+				t.Fatalf("after %d one-off sentences the stock sentence was read again", i+1)
+			}
+		}
 	}
 }
