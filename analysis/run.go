@@ -18,6 +18,12 @@ import (
 // stage with its documented defaults.
 type Config struct {
 	Boilerplate boilerplate.Config
+	// Found, if not nil, is the boilerplate of the records found before
+	// Run, in a pass of its own over the inputs (see Found); Run uses it
+	// instead of finding the boilerplate again, and Boilerplate is not
+	// read. The result is the same; what changes is that the records and
+	// the sentences of every answer need not be held at once.
+	Found *Found
 	RoundRobin  roundrobin.Config
 	// Classifier classifies the answers. Nil means a classifier with the
 	// default lexicon and no overrides. Run teaches it the corpus's
@@ -84,8 +90,9 @@ func (c Config) minBodyAnswers() int {
 
 // Run analyses records. sum is the reading summary to carry into the
 // result (nil for none). Run does not modify the records; the Result points
-// into the slice, which must outlive it. The only error is a classifier
-// that cannot be prepared (a lexicon pattern that does not compile).
+// into the slice, which must outlive it. The errors are a classifier that
+// cannot be prepared (a lexicon pattern that does not compile) and a
+// Config.Found that is not of these records.
 func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, error) {
 	progress := cfg.Progress
 	if progress == nil {
@@ -116,12 +123,24 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	// it, and each chunk of answers is segmented again to be classified
 	// (segmentation is a small part of the run): no stage holds the whole
 	// corpus's sentences beside the classifier's work.
-	progress("segment")
-	docs, docIndex := boilerplateDocs(seg, records, advance("segment"))
-
-	progress("boilerplate")
-	bp := boilerplate.Find(docs, cfg.Boilerplate)
-	docs = nil
+	var bp *boilerplate.Result
+	var docIndex []int
+	if cfg.Found != nil {
+		progress("segment")
+		var err error
+		if docIndex, err = cfg.Found.match(records); err != nil {
+			return nil, err
+		}
+		progress("boilerplate")
+		bp = cfg.Found.Result
+		res.Config.Found = nil // the Result keeps what it needs of it
+	} else {
+		progress("segment")
+		var docs []boilerplate.Doc
+		docs, docIndex = boilerplateDocs(seg, records, advance("segment"))
+		progress("boilerplate")
+		bp = boilerplate.Find(docs, cfg.Boilerplate)
+	}
 	res.Families = bp.Families
 	res.BoilerplateStats = bp.Stats
 	for k, i := range docIndex {

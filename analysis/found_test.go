@@ -1,0 +1,91 @@
+package analysis_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/parlance-go/parlance/analysis"
+	"github.com/parlance-go/parlance/analysis/boilerplate"
+	"github.com/parlance-go/parlance/corpus"
+	"github.com/parlance-go/parlance/internal/shared"
+)
+
+// analyzeBoth runs the analysis of records in one pass and with the
+// boilerplate found beforehand from documents alone, as the CLI's
+// two-pass reading does, and returns both JSON outputs.
+func analyzeBoth(t *testing.T, recs []corpus.Record, sum *corpus.Summary) (one, two []byte, families int) {
+	t.Helper()
+	var a, b bytes.Buffer
+	res, err := analysis.Run(recs, sum, analysis.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := analysis.WriteJSON(&a, res); err != nil {
+		t.Fatal(err)
+	}
+	families = len(res.Families)
+	var docs []boilerplate.Doc
+	for i := range recs {
+		if d, ok := analysis.BoilerplateDoc(&recs[i]); ok {
+			docs = append(docs, d)
+		}
+	}
+	found := analysis.FindDocs(docs, boilerplate.Config{})
+	res, err = analysis.Run(recs, sum, analysis.Config{Found: found})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := analysis.WriteJSON(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	return a.Bytes(), b.Bytes(), families
+}
+
+// TestRunWithFoundIsRun checks that boilerplate found beforehand, from the
+// documents alone, gives the analysis Run gives by itself, byte for byte,
+// on two months of real full texts (boilerplate families, round robins
+// and all).
+func TestRunWithFoundIsRun(t *testing.T) {
+	recs, sum, err := corpus.ReadAll([]string{
+		shared.Path(t, "data/api/fulltext/2024-07.jsonl.gz"),
+		shared.Path(t, "data/api/fulltext/2024-08.jsonl.gz"),
+	}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, two, families := analyzeBoth(t, recs, sum)
+	if families == 0 {
+		t.Fatal("no boilerplate family found: the test compares nothing")
+	}
+	if !bytes.Equal(one, two) {
+		t.Fatal("the analysis with boilerplate found beforehand differs from Run's own")
+	}
+	t.Logf("%d records, %d families: the same JSON (%d bytes)", len(recs), families, len(one))
+}
+
+// TestRunWithFoundOfOtherRecords checks that boilerplate found in other
+// records is refused, naming the first record that differs.
+func TestRunWithFoundOfOtherRecords(t *testing.T) {
+	recs, sum := readSample(t)
+	var docs []boilerplate.Doc
+	for i := range recs {
+		if d, ok := analysis.BoilerplateDoc(&recs[i]); ok {
+			docs = append(docs, d)
+		}
+	}
+	found := analysis.FindDocs(docs, boilerplate.Config{})
+	for _, tc := range []struct {
+		name string
+		recs []corpus.Record
+		want string
+	}{
+		{"one fewer", recs[1:], "not " + recs[0].ID},
+		{"one more", append(append([]corpus.Record(nil), recs...), corpus.Record{ID: "api:extra", Answer: "An extra answer."}), "api:extra"},
+	} {
+		_, err := analysis.Run(tc.recs, sum, analysis.Config{Found: found})
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "changed between the passes") {
+			t.Errorf("%s: error %v, want one naming %s", tc.name, err, tc.want)
+		}
+	}
+}
