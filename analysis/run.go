@@ -23,8 +23,8 @@ type Config struct {
 	// instead of finding the boilerplate again, and Boilerplate is not
 	// read. The result is the same; what changes is that the records and
 	// the sentences of every answer need not be held at once.
-	Found *Found
-	RoundRobin  roundrobin.Config
+	Found      *Found
+	RoundRobin roundrobin.Config
 	// Classifier classifies the answers. Nil means a classifier with the
 	// default lexicon and no overrides. Run teaches it the corpus's
 	// boilerplate families (LearnFamilies) before classifying.
