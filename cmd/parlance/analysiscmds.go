@@ -304,10 +304,20 @@ func warnUnmatchedOverrides(e *env, in *inputFlags, file string, ov classify.Ove
 }
 
 // analyse reads the inputs and runs the whole analysis, with progress.
-func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*analysis.Result, error) {
+func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags, passes *passesFlag) (*analysis.Result, error) {
 	clf, err := cf.build()
 	if err != nil {
 		return nil, err
+	}
+	two, err := passes.two(inputs)
+	if err != nil {
+		return nil, err
+	}
+	var found *analysis.Found
+	if two {
+		if found, err = findFirst(e, inputs, in); err != nil {
+			return nil, err
+		}
 	}
 	recs, sum, err := readInputs(e, inputs, in)
 	if err == nil {
@@ -320,7 +330,7 @@ func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*ana
 	p := newProgress(e, in.quiet)
 	step := 0
 	var start stageStart
-	res, err := analysis.Run(recs, sum, analysis.Config{Classifier: clf, Progress: func(stage string) {
+	res, err := analysis.Run(recs, sum, analysis.Config{Found: found, Classifier: clf, Progress: func(stage string) {
 		step++
 		p.bar(step, analysis.Stages, fmt.Sprintf("%s (%d records)", stage, len(recs)))
 	}, Advance: func(stage string, done, total int) {
@@ -347,6 +357,8 @@ answers with typed columns, for a million answers and more.`,
 	in.register(fs)
 	var cf classifierFlags
 	cf.register(fs)
+	var passes passesFlag
+	passes.register(fs)
 	format := fs.String("format", "jsonl", "output format: jsonl, csv, json or parquet")
 	out := fs.String("o", "-", "output file (- for standard output)")
 	inputs, err := parseInterleaved(fs, args)
@@ -359,7 +371,7 @@ answers with typed columns, for a million answers and more.`,
 	if err := checkOutput(*out); err != nil {
 		return err
 	}
-	res, err := analyse(e, inputs, &in, &cf)
+	res, err := analyse(e, inputs, &in, &cf, &passes)
 	if err != nil {
 		return err
 	}
