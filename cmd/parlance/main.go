@@ -61,6 +61,7 @@ type env struct {
 }
 
 func main() {
+	setMemoryLimit(os.Getenv)
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stderrIsTerminal: isTerminal(os.Stderr)}
 	os.Exit(run(e, os.Args[1:]))
 }
