@@ -55,6 +55,7 @@ func main() {
 		heapProfile(*heapprofile, s)
 		if s == *until {
 			fmt.Printf("stopped before %s after %.2fs  %s\n", s, time.Since(start).Seconds(), rss())
+			pprof.StopCPUProfile() // os.Exit skips the deferred stop
 			os.Exit(0)
 		}
 		stage, last = s, time.Now()
