@@ -478,20 +478,37 @@ func minimalPrefixes(ss []string) []string {
 	return out
 }
 
+// asciiLower returns t with its ASCII letters lower-cased and every other
+// byte as it is.
+func asciiLower(t string) []byte {
+	b := []byte(t)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
+}
+
 // isASCIIWord reports whether b is a character \b counts as a word's.
 func isASCIIWord(b byte) bool {
 	return b == '_' || '0' <= b && b <= '9' || 'a' <= b|0x20 && b|0x20 <= 'z'
 }
 
-// findAll is FindAllStringIndex(t, -1) for t of ASCII characters only;
-// ok is false for any other t, which the caller searches the plain way.
+// findAll is FindAllStringIndex(t, -1); ok is false for a t holding 'ſ'
+// (U+017F) or the Kelvin sign (U+212A), which the caller searches the
+// plain way.
+//
+// The start literals are ASCII and looked for in t with its ASCII letters
+// lower-cased, byte for byte, so offsets stay t's own. An ASCII letter of
+// a case-insensitive literal matches a rune of t only when the rune folds
+// to it: the letter in either case, or one of those two runes, which fold
+// to 's' and 'k'. Without them every place a literal can match is found.
 func (sa *startAnchored) findAll(t string) (out [][]int, ok bool) {
-	for i := 0; i < len(t); i++ {
-		if t[i] >= utf8.RuneSelf {
-			return nil, false
-		}
+	if strings.Contains(t, "\u017f") || strings.Contains(t, "\u212a") {
+		return nil, false
 	}
-	lower := []byte(strings.ToLower(t))
+	lower := asciiLower(t)
 	var cands []int
 	for _, m := range sa.starts.FindAllOverlapping(lower) {
 		cands = append(cands, m.Start)

@@ -186,3 +186,28 @@ func TestAnchoredSearchOnRealSentences(t *testing.T) {
 		t.Errorf("only %d sentences, %d anchored expressions", sentences, anchored)
 	}
 }
+
+// TestAnchoredSearchBeyondASCII searches texts with non-ASCII characters
+// where matches start (curly quotes, dashes, accented letters, and the two
+// runes that fold to ASCII letters) the anchored way and the plain way.
+func TestAnchoredSearchBeyondASCII(t *testing.T) {
+	texts := []string{
+		"See “Question 12345” – answered on 3 May 2024; Section 5 of the Act, £46 million.",
+		"Éire’s key stage 2 results, aged 16, Table 3 and ÉTAT 4: per cent.",
+		"\u212aey stage 2, \u212Aey Stage 3 and key stage 4.",
+		"ſection 5, Section 6 and ſtage 7; the ſtatement HCWS12.",
+		"naïve 2024-25 figures: 12,000 (see Annex B) on GOV.UK",
+		"Über-question 7: ‘HL1234’ and «PQ 55»",
+	}
+	gs := allGated(t)
+	for _, s := range texts {
+		for _, g := range gs {
+			if g.anchored.get() == nil {
+				continue
+			}
+			if got, want := g.findAllIndex(s), g.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s on %q: %v, want %v", g, s, got, want)
+			}
+		}
+	}
+}
