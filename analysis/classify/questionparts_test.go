@@ -2,6 +2,8 @@ package classify
 
 import (
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -135,4 +137,43 @@ func TestReadQuestionPartsStable(t *testing.T) {
 		}
 	}
 	t.Logf("%d questions, %d read differently", len(recs), differ)
+}
+
+// TestQuestionSearchesOnRealQuestions checks the faster searches
+// ReadQuestion makes against the plain ones on real questions: the split
+// searched where a separator can start, and the figures and date
+// expressions anchored at the start of each part, at every position they
+// could be tried.
+func TestQuestionSearchesOnRealQuestions(t *testing.T) {
+	recs := readFullText(t, "2024-0[789].jsonl.gz")
+	if reQSplit.anchored.get() == nil {
+		t.Error("the split is not searched where a separator can start")
+	}
+	anywhere := map[*regexp.Regexp]*regexp.Regexp{
+		reQFigures: regexp.MustCompile(`(?i)` + qFigures),
+		reQDate:    regexp.MustCompile(`(?i)` + qDate),
+	}
+	tried := 0
+	for _, r := range recs {
+		q := r.Question
+		if got, want := reQSplit.findAllIndex(q), reQSplit.FindAllStringIndex(q, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("split %q: %v, want %v", q, got, want)
+		}
+		for _, loc := range reQWord.FindAllStringIndex(q, -1) {
+			rest := q[loc[0]:]
+			for at, plain := range anywhere {
+				want := plain.FindStringIndex(rest)
+				if want != nil && want[0] != 0 {
+					want = nil
+				}
+				if got := at.FindStringIndex(rest); !slices.Equal(got, want) {
+					t.Errorf("%s on %q: %v, want %v", at, rest, got, want)
+				}
+				tried++
+			}
+		}
+	}
+	if len(recs) < 1000 || tried < 3000 {
+		t.Errorf("only %d questions, %d searches", len(recs), tried)
+	}
 }
