@@ -108,10 +108,16 @@ func (g gatedRegexp) find(t string, x textLits) []int {
 }
 
 // findAllSubmatch is FindAllStringSubmatchIndex(t, -1) where the gate is
-// open, nil where it is shut (where the expression cannot match).
+// open, searched only where a match can start when the expression allows
+// it; nil where the gate is shut (where the expression cannot match).
 func (g gatedRegexp) findAllSubmatch(t string, x textLits) [][]int {
 	if !g.lits.open(x) {
 		return nil
+	}
+	if sa := g.anchored.get(); sa != nil {
+		if out, ok := sa.findAllSubmatch(t); ok {
+			return out
+		}
 	}
 	return g.FindAllStringSubmatchIndex(t, -1)
 }
@@ -505,8 +511,43 @@ func isASCIIWord(b byte) bool {
 // to it: the letter in either case, or one of those two runes, which fold
 // to 's' and 'k'. Without them every place a literal can match is found.
 func (sa *startAnchored) findAll(t string) (out [][]int, ok bool) {
+	ok = sa.each(t, func(re *regexp.Regexp, s int) int {
+		loc := re.FindStringIndex(t[s:])
+		if loc == nil {
+			return -1
+		}
+		out = append(out, []int{s, s + loc[1]})
+		return loc[1]
+	})
+	return out, ok
+}
+
+// findAllSubmatch is FindAllStringSubmatchIndex(t, -1), as findAll is
+// FindAllStringIndex: the anchored expression's submatches at a start are
+// those of the match the whole search finds there.
+func (sa *startAnchored) findAllSubmatch(t string) (out [][]int, ok bool) {
+	ok = sa.each(t, func(re *regexp.Regexp, s int) int {
+		loc := re.FindStringSubmatchIndex(t[s:])
+		if loc == nil {
+			return -1
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += s
+			}
+		}
+		out = append(out, loc)
+		return loc[1] - s
+	})
+	return out, ok
+}
+
+// each tries the anchored expression at each candidate start s of t in
+// turn, past the end of the last match, by try(re, s), which returns the
+// length of the match at s or -1; ok is false where findAll's is.
+func (sa *startAnchored) each(t string, try func(re *regexp.Regexp, s int) int) (ok bool) {
 	if strings.Contains(t, "\u017f") || strings.Contains(t, "\u212a") {
-		return nil, false
+		return false
 	}
 	lower := asciiLower(t)
 	var cands []int
@@ -526,13 +567,12 @@ func (sa *startAnchored) findAll(t string) (out [][]int, ok bool) {
 			}
 			re = sa.atNoB // the boundary holds in the full text
 			if re == nil {
-				return nil, false
+				return false
 			}
 		}
-		if loc := re.FindStringIndex(t[s:]); loc != nil {
-			out = append(out, []int{s, s + loc[1]})
-			pos = s + max(loc[1], 1)
+		if n := try(re, s); n >= 0 {
+			pos = s + max(n, 1)
 		}
 	}
-	return out, true
+	return true
 }

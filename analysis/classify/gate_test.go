@@ -20,7 +20,7 @@ func allGated(t testing.TB) []gatedRegexp {
 	out = append(out, reHolding, reCannotAnswer, rePointer, reGeneric, reAttached, reNilFigure, reNumWord)
 	out = append(out, directCues...)
 	out = append(out, notFigures...)
-	out = append(out, reRefGave, reRefUIN, reRefStmt, reRefURL, reRefGovUK)
+	out = append(out, reRefGave, reRefUIN, reRefStmt, reRefURL, reRefGovUK, reRefPub, reQSplit)
 	out = append(out, reQAboutData, reQHowLong, reQMoney, reQCount, reURL)
 	return out
 }
@@ -178,6 +178,19 @@ func TestAnchoredSearchOnRealSentences(t *testing.T) {
 				if got, want := g.findAllIndex(s.Text), g.FindAllStringIndex(s.Text, -1); !slices.EqualFunc(got, want, slices.Equal) {
 					t.Errorf("%s on %q: %v, want %v", g, s.Text, got, want)
 				}
+			}
+		}
+		// ExtractRefs searches whole answers, with submatches.
+		for _, g := range gs {
+			if g.anchored.get() == nil {
+				continue
+			}
+			got, ok := g.anchored.get().findAllSubmatch(r.Answer)
+			if !ok {
+				continue
+			}
+			if want := g.FindAllStringSubmatchIndex(r.Answer, -1); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s on %q: submatches %v, want %v", g, r.Answer, got, want)
 			}
 		}
 	}

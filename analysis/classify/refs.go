@@ -15,7 +15,7 @@ var (
 	reRefStmt    = mustGated(`\b(HCWS|HLWS)\s?(\d{1,5})\b`)
 	reRefURL     = mustGated(`https?://[^\s<>"\]\[)]+|\bwww\.[a-z0-9-]+\.[^\s<>"\]\[)]+`)
 	reRefDate    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b`)
-	reRefPub     = regexp.MustCompile(`(?:\b(?:the|our|its|their)\s+)((?:[A-Z][\w’'&-]*\s+|of\s+|and\s+|for\s+|the\s+|on\s+|in\s+|to\s+){0,10}?(?:Report|Strategy|Plan|Review|Guidance|Framework|Statistics|Accounts|Survey|Bulletin|Release|Action Plan|White Paper|Green Paper|Impact Assessment|Consultation|Roadmap)(?:\s+(?:and|&)\s+Accounts)?(?:\s+\d{4}(?:[-/]\d{2,4})?)?)`)
+	reRefPub     = mustGated(`\b(?:the|our|its|their)\s+((?:[A-Z][\w’'&-]*\s+|of\s+|and\s+|for\s+|the\s+|on\s+|in\s+|to\s+){0,10}?(?:Report|Strategy|Plan|Review|Guidance|Framework|Statistics|Accounts|Survey|Bulletin|Release|Action Plan|White Paper|Green Paper|Impact Assessment|Consultation|Roadmap)(?:\s+(?:and|&)\s+Accounts)?(?:\s+\d{4}(?:[-/]\d{2,4})?)?)`)
 	reRefGovUK   = mustGated(`(?i)\b(published|available|found|set out)\s+(on|at)\s+(GOV\.UK|gov\.uk|the GOV\.UK website)`)
 )
 
@@ -103,7 +103,7 @@ func ExtractRefs(answer string) []Ref {
 	if !containsAny(lower, pubWords) {
 		goto govuk
 	}
-	for _, m := range reRefPub.FindAllStringSubmatchIndex(answer, -1) {
+	for _, m := range reRefPub.findAllSubmatch(answer, lits) {
 		title := strings.TrimSpace(answer[m[2]:m[3]])
 		if len(strings.Fields(title)) < 2 {
 			continue
