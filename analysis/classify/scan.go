@@ -155,6 +155,9 @@ type scanned struct {
 	// (maxShortLiteral), are searched for alone.
 	found []uint64
 	n     int
+	// looked has bit i set when short literal i has been searched for
+	// alone (its answer then in found): several gates share one.
+	looked []uint64
 }
 
 // scanText lower-cases t and finds, in one pass, every registered literal
@@ -162,7 +165,8 @@ type scanned struct {
 func scanText(t string) *scanned {
 	lower := foldLower(t)
 	sc := literals.current()
-	s := &scanned{lower: lower, n: sc.n, found: make([]uint64, (sc.n+63)/64)}
+	words := make([]uint64, 2*((sc.n+63)/64))
+	s := &scanned{lower: lower, n: sc.n, found: words[:len(words)/2], looked: words[len(words)/2:]}
 	if sc.ac != nil && lower != "" {
 		for _, m := range sc.ac.FindAllOverlapping([]byte(lower)) {
 			id := sc.ids[m.PatternID]
@@ -173,8 +177,15 @@ func scanText(t string) *scanned {
 }
 
 func (s *scanned) contains(l gateLit) bool {
-	if l.id < s.n && len(l.s) > maxShortLiteral {
-		return s.found[l.id>>6]&(1<<(l.id&63)) != 0
+	if l.id >= s.n {
+		return strings.Contains(s.lower, l.s)
 	}
-	return strings.Contains(s.lower, l.s)
+	w, bit := l.id>>6, uint64(1)<<(l.id&63)
+	if len(l.s) <= maxShortLiteral && s.looked[w]&bit == 0 {
+		s.looked[w] |= bit
+		if strings.Contains(s.lower, l.s) {
+			s.found[w] |= bit
+		}
+	}
+	return s.found[w]&bit != 0
 }
