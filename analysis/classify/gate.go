@@ -59,6 +59,19 @@ func (l *lazyAnchored) get() *startAnchored {
 type gatedBranch struct {
 	re   *regexp.Regexp
 	lits litGate
+	// anchored matches by trying the branch only where a match can start.
+	anchored *lazyAnchored
+}
+
+// matchString reports whether the branch matches t, trying it only where
+// a match can start when the branch allows it.
+func (b gatedBranch) matchString(t string) bool {
+	if sa := b.anchored.get(); sa != nil {
+		if m, ok := sa.matchAny(t); ok {
+			return m
+		}
+	}
+	return b.re.MatchString(t)
 }
 
 // mustGated compiles pattern (as regexp.MustCompile) with its gate and
@@ -67,7 +80,7 @@ func mustGated(pattern string) gatedRegexp {
 	re := regexp.MustCompile(pattern)
 	g := gatedRegexp{Regexp: re, lits: literals.compile(literalGate(pattern))}
 	for _, b := range topBranches(pattern) {
-		g.branches = append(g.branches, gatedBranch{regexp.MustCompile(b), literals.compile(literalGate(b))})
+		g.branches = append(g.branches, gatedBranch{regexp.MustCompile(b), literals.compile(literalGate(b)), &lazyAnchored{pattern: b}})
 	}
 	g.anchored = &lazyAnchored{pattern: pattern}
 	return g
@@ -80,7 +93,7 @@ func (g gatedRegexp) match(t string, x textLits) bool {
 		return false
 	}
 	for _, b := range g.branches {
-		if b.lits.open(x) && b.re.MatchString(t) {
+		if b.lits.open(x) && b.matchString(t) {
 			return true
 		}
 	}
@@ -351,7 +364,10 @@ func minimal(ss []string) []string {
 // \b), which is read off the full text here, since the anchored
 // expression sees the text from the candidate on.
 type startAnchored struct {
-	starts *ahocorasick.Automaton
+	// starts finds the start literals; where every one is a single byte
+	// (a class: "[a-z]", "\d") startByte tells them instead.
+	starts    *ahocorasick.Automaton
+	startByte [256]bool
 	// wordBoundary: the expression opens with \b.
 	wordBoundary bool
 	// at is the expression anchored at its start; atNoB the same without
@@ -384,15 +400,26 @@ func newStartAnchored(pattern string) *startAnchored {
 	if !ok || len(lits) == 0 {
 		return nil
 	}
-	ac, err := ahocorasick.NewBuilder().AddStrings(lits).Build()
-	if err != nil {
-		return nil
+	sa := &startAnchored{wordBoundary: wb}
+	single := true
+	for _, l := range lits {
+		single = single && len(l) == 1
+	}
+	if single {
+		for _, l := range lits {
+			sa.startByte[l[0]] = true
+		}
+	} else {
+		ac, err := ahocorasick.NewBuilder().AddStrings(lits).Build()
+		if err != nil {
+			return nil
+		}
+		sa.starts = ac
 	}
 	// The anchored forms are written from the pattern's own text: printing
 	// a parsed case-folded expression back (syntax.Regexp.String) costs
 	// seconds for some of them.
 	flags, body := splitFlags(pattern)
-	sa := &startAnchored{starts: ac, wordBoundary: wb}
 	sa.at = regexp.MustCompile(flags + `^(?:` + body + `)`)
 	if wb && strings.HasPrefix(body, `\b`) {
 		sa.atNoB = regexp.MustCompile(flags + `^(?:` + body[2:] + `)`)
@@ -448,10 +475,15 @@ func startLiterals(re *syntax.Regexp) ([]string, bool) {
 		all = minimalPrefixes(all)
 		return all, len(all) <= maxStartLiterals
 	case syntax.OpCharClass:
-		// A class of a few letters, as case folding makes of one ("[Cc]").
+		// A class of letters and digits: of a few letters, as case folding
+		// makes of one ("[Cc]"), or more ("[a-z]", "\d").
 		var out []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if '0' <= r && r <= '9' {
+					out = append(out, string(r))
+					continue
+				}
 				if r >= utf8.RuneSelf || !('a' <= r|0x20 && r|0x20 <= 'z') {
 					// a class beyond ASCII letters: ſ and the Kelvin sign
 					// fold to s and k, so a class holding them is read as
@@ -465,7 +497,7 @@ func startLiterals(re *syntax.Regexp) ([]string, bool) {
 			}
 		}
 		out = minimalPrefixes(out)
-		return out, len(out) > 0 && len(out) <= 4
+		return out, len(out) > 0 && len(out) <= maxStartLiterals
 	}
 	return nil, false
 }
@@ -542,19 +574,44 @@ func (sa *startAnchored) findAllSubmatch(t string) (out [][]int, ok bool) {
 	return out, ok
 }
 
+// matchAny reports whether the expression matches t, as MatchString;
+// ok is false where findAll's is.
+func (sa *startAnchored) matchAny(t string) (matched, ok bool) {
+	ok = sa.each(t, func(re *regexp.Regexp, s int) int {
+		if re.MatchString(t[s:]) {
+			matched = true
+			return stopSearch
+		}
+		return -1
+	})
+	return matched, ok
+}
+
+// stopSearch, returned by each's try, ends the search.
+const stopSearch = -2
+
 // each tries the anchored expression at each candidate start s of t in
 // turn, past the end of the last match, by try(re, s), which returns the
-// length of the match at s or -1; ok is false where findAll's is.
+// length of the match at s, -1 for none, or stopSearch; ok is false where
+// findAll's is.
 func (sa *startAnchored) each(t string, try func(re *regexp.Regexp, s int) int) (ok bool) {
 	if strings.Contains(t, "\u017f") || strings.Contains(t, "\u212a") {
 		return false
 	}
 	lower := asciiLower(t)
 	var cands []int
-	for _, m := range sa.starts.FindAllOverlapping(lower) {
-		cands = append(cands, m.Start)
+	if sa.starts != nil {
+		for _, m := range sa.starts.FindAllOverlapping(lower) {
+			cands = append(cands, m.Start)
+		}
+		sort.Ints(cands)
+	} else {
+		for i, c := range lower {
+			if sa.startByte[c] {
+				cands = append(cands, i)
+			}
+		}
 	}
-	sort.Ints(cands)
 	pos := 0
 	for i, s := range cands {
 		if s < pos || i > 0 && s == cands[i-1] {
@@ -570,7 +627,11 @@ func (sa *startAnchored) each(t string, try func(re *regexp.Regexp, s int) int) 
 				return false
 			}
 		}
-		if n := try(re, s); n >= 0 {
+		n := try(re, s)
+		if n == stopSearch {
+			return true
+		}
+		if n >= 0 {
 			pos = s + max(n, 1)
 		}
 	}

@@ -179,6 +179,7 @@ func TestAnchoredSearchOnRealSentences(t *testing.T) {
 					t.Errorf("%s on %q: %v, want %v", g, s.Text, got, want)
 				}
 			}
+			branchesMatch(t, gs, s.Text)
 		}
 		// ExtractRefs searches whole answers, with submatches.
 		for _, g := range gs {
@@ -220,6 +221,20 @@ func TestAnchoredSearchBeyondASCII(t *testing.T) {
 			}
 			if got, want := g.findAllIndex(s), g.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 				t.Errorf("%s on %q: %v, want %v", g, s, got, want)
+			}
+		}
+		branchesMatch(t, gs, s)
+	}
+}
+
+// branchesMatch checks that each branch of each of gs, searched where its
+// matches can start, matches s exactly when its expression does.
+func branchesMatch(t *testing.T, gs []gatedRegexp, s string) {
+	t.Helper()
+	for _, g := range gs {
+		for _, b := range g.branches {
+			if got, want := b.matchString(s), b.re.MatchString(s); got != want {
+				t.Errorf("%s on %q: matched %v, want %v", b.re, s, got, want)
 			}
 		}
 	}
