@@ -407,7 +407,11 @@ func newStartAnchored(pattern string) *startAnchored {
 	}
 	if single {
 		for _, l := range lits {
-			sa.startByte[l[0]] = true
+			c := l[0]
+			sa.startByte[c] = true
+			if 'a' <= c && c <= 'z' {
+				sa.startByte[c-'a'+'A'] = true
+			}
 		}
 	} else {
 		ac, err := ahocorasick.NewBuilder().AddStrings(lits).Build()
@@ -598,41 +602,54 @@ func (sa *startAnchored) each(t string, try func(re *regexp.Regexp, s int) int) 
 	if strings.Contains(t, "\u017f") || strings.Contains(t, "\u212a") {
 		return false
 	}
-	lower := asciiLower(t)
-	var cands []int
-	if sa.starts != nil {
-		for _, m := range sa.starts.FindAllOverlapping(lower) {
-			cands = append(cands, m.Start)
-		}
-		sort.Ints(cands)
-	} else {
-		for i, c := range lower {
-			if sa.startByte[c] {
-				cands = append(cands, i)
-			}
-		}
-	}
 	pos := 0
-	for i, s := range cands {
-		if s < pos || i > 0 && s == cands[i-1] {
-			continue
+	// visit tries candidate s; done is true when the search is over, ok
+	// as each's.
+	visit := func(s int) (done, ok bool) {
+		if s < pos {
+			return false, true
 		}
 		re := sa.at
 		if sa.wordBoundary && s > 0 && isASCIIWord(t[s-1]) {
 			if isASCIIWord(t[s]) {
-				continue // no boundary at s in the full text
+				return false, true // no boundary at s in the full text
 			}
 			re = sa.atNoB // the boundary holds in the full text
 			if re == nil {
-				return false
+				return true, false
 			}
 		}
 		n := try(re, s)
 		if n == stopSearch {
-			return true
+			return true, true
 		}
 		if n >= 0 {
 			pos = s + max(n, 1)
+		}
+		return false, true
+	}
+	if sa.starts == nil {
+		// startByte holds both cases of its letters: no lower-casing.
+		for s := 0; s < len(t); s++ {
+			if sa.startByte[t[s]] {
+				if done, ok := visit(s); done {
+					return ok
+				}
+			}
+		}
+		return true
+	}
+	var cands []int
+	for _, m := range sa.starts.FindAllOverlapping(asciiLower(t)) {
+		cands = append(cands, m.Start)
+	}
+	sort.Ints(cands)
+	for i, s := range cands {
+		if i > 0 && s == cands[i-1] {
+			continue
+		}
+		if done, ok := visit(s); done {
+			return ok
 		}
 	}
 	return true
