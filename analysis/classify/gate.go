@@ -591,6 +591,20 @@ func (sa *startAnchored) matchAny(t string) (matched, ok bool) {
 	return matched, ok
 }
 
+// findFirst is FindStringIndex(t): the leftmost match, which starts at
+// the first place the anchored expression matches; ok is false where
+// findAll's is.
+func (sa *startAnchored) findFirst(t string) (loc []int, ok bool) {
+	ok = sa.each(t, func(re *regexp.Regexp, s int) int {
+		if l := re.FindStringIndex(t[s:]); l != nil {
+			loc = []int{s, s + l[1]}
+			return stopSearch
+		}
+		return -1
+	})
+	return loc, ok
+}
+
 // stopSearch, returned by each's try, ends the search.
 const stopSearch = -2
 

@@ -238,4 +238,13 @@ func branchesMatch(t *testing.T, gs []gatedRegexp, s string) {
 			}
 		}
 	}
+	// The lexicon's cues, branch by branch, as compiledLexicon.match
+	// tries them.
+	for _, c := range compiledDefault().cues {
+		for _, b := range c.branches {
+			if got, want := b.find(s), b.re.FindStringIndex(s); !slices.Equal(got, want) {
+				t.Errorf("%s on %q: found %v, want %v", b.re, s, got, want)
+			}
+		}
+	}
 }
