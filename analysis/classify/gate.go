@@ -359,10 +359,11 @@ func minimal(ss []string) []string {
 // places in one pass and the expression, anchored, is tried at each. It
 // finds exactly the matches FindAllStringIndex finds, in the same order:
 // that search takes the leftmost match at or after the end of the last
-// one, and every match starts at a candidate. Only the first consuming
-// step of the expression may sit behind an assertion at the start (a
-// \b), which is read off the full text here, since the anchored
-// expression sees the text from the candidate on.
+// one, and every match starts at a candidate. The first consuming step
+// of each way through the expression may sit behind a \b, and no other
+// assertion: the anchored expression is run with the character before
+// the candidate in front of it where that is a word character (atCtx),
+// so that its \b reads the full text's.
 type startAnchored struct {
 	// starts finds the start literals; where every one is a single byte
 	// (a class: "[a-z]", "\d") startByte tells them instead.
@@ -370,11 +371,10 @@ type startAnchored struct {
 	startByte [256]bool
 	// wordBoundary: the expression opens with \b.
 	wordBoundary bool
-	// at is the expression anchored at its start; atNoB the same without
-	// its leading \b, for a candidate whose \b holds in the full text but
-	// not at the start of the rest of it (a word character before it and
-	// none at it); nil where the \b is not the pattern's first token.
-	at, atNoB *regexp.Regexp
+	// at is the expression anchored at its start; atCtx the same after
+	// one character of context, run from the byte before a candidate that
+	// follows a word character, so that a \b at the candidate reads it.
+	at, atCtx *regexp.Regexp
 }
 
 // newStartAnchored returns the startAnchored form of pattern, or nil where
@@ -425,9 +425,7 @@ func newStartAnchored(pattern string) *startAnchored {
 	// seconds for some of them.
 	flags, body := splitFlags(pattern)
 	sa.at = regexp.MustCompile(flags + `^(?:` + body + `)`)
-	if wb && strings.HasPrefix(body, `\b`) {
-		sa.atNoB = regexp.MustCompile(flags + `^(?:` + body[2:] + `)`)
-	}
+	sa.atCtx = regexp.MustCompile(flags + `^(?s:.)(?:` + body + `)`)
 	return sa
 }
 
@@ -444,9 +442,10 @@ func splitFlags(pattern string) (flags, rest string) {
 // maxStartLiterals bounds the literals a start set may have.
 const maxStartLiterals = 64
 
-// startLiterals returns lower-case strings one of which every match of re
-// starts with (in a lower-cased ASCII text), or false. Every path through
-// re consumes a character first: no assertion follows the start.
+// startLiterals returns strings, their ASCII letters lower-case, one of
+// which every match of re starts with (in the text with its ASCII letters
+// lower-cased), or false. Every path through re consumes a character
+// first, behind at most a \b.
 func startLiterals(re *syntax.Regexp) ([]string, bool) {
 	switch re.Op {
 	case syntax.OpCapture, syntax.OpPlus:
@@ -456,16 +455,27 @@ func startLiterals(re *syntax.Regexp) ([]string, bool) {
 			return startLiterals(re.Sub[0])
 		}
 	case syntax.OpLiteral:
-		s := strings.ToLower(string(re.Rune))
-		for i := 0; i < len(s); i++ {
-			if s[i] >= utf8.RuneSelf {
-				return nil, false
+		// The text is searched with its ASCII letters lower-cased
+		// (asciiLower): so is the literal. A case-sensitive literal
+		// beyond ASCII ("£") is searched for as it is; a case-folded one
+		// could match other bytes.
+		s := string(asciiLower(string(re.Rune)))
+		if re.Flags&syntax.FoldCase != 0 {
+			for i := 0; i < len(s); i++ {
+				if s[i] >= utf8.RuneSelf {
+					return nil, false
+				}
 			}
 		}
 		return []string{s}, s != ""
 	case syntax.OpConcat:
-		if len(re.Sub) > 0 && re.Sub[0].Op != syntax.OpWordBoundary && re.Sub[0].Op != syntax.OpEmptyMatch {
-			return startLiterals(re.Sub[0])
+		subs := re.Sub
+		if len(subs) > 1 && subs[0].Op == syntax.OpWordBoundary {
+			// A \b before the first step: each reads it in context.
+			subs = subs[1:]
+		}
+		if len(subs) > 0 && subs[0].Op != syntax.OpWordBoundary && subs[0].Op != syntax.OpEmptyMatch {
+			return startLiterals(subs[0])
 		}
 	case syntax.OpAlternate:
 		var all []string
@@ -492,7 +502,7 @@ func startLiterals(re *syntax.Regexp) ([]string, bool) {
 					// a class beyond ASCII letters: ſ and the Kelvin sign
 					// fold to s and k, so a class holding them is read as
 					// the ASCII letters alone only if those are in it too.
-					if r == 'ſ' || r == 'K' {
+					if r == 'ſ' || r == '\u212a' {
 						continue
 					}
 					return nil, false
@@ -547,13 +557,13 @@ func isASCIIWord(b byte) bool {
 // to it: the letter in either case, or one of those two runes, which fold
 // to 's' and 'k'. Without them every place a literal can match is found.
 func (sa *startAnchored) findAll(t string) (out [][]int, ok bool) {
-	ok = sa.each(t, func(re *regexp.Regexp, s int) int {
-		loc := re.FindStringIndex(t[s:])
+	ok = sa.each(t, func(re *regexp.Regexp, from, s int) int {
+		loc := re.FindStringIndex(t[from:])
 		if loc == nil {
 			return -1
 		}
-		out = append(out, []int{s, s + loc[1]})
-		return loc[1]
+		out = append(out, []int{s, from + loc[1]})
+		return from + loc[1]
 	})
 	return out, ok
 }
@@ -562,18 +572,19 @@ func (sa *startAnchored) findAll(t string) (out [][]int, ok bool) {
 // FindAllStringIndex: the anchored expression's submatches at a start are
 // those of the match the whole search finds there.
 func (sa *startAnchored) findAllSubmatch(t string) (out [][]int, ok bool) {
-	ok = sa.each(t, func(re *regexp.Regexp, s int) int {
-		loc := re.FindStringSubmatchIndex(t[s:])
+	ok = sa.each(t, func(re *regexp.Regexp, from, s int) int {
+		loc := re.FindStringSubmatchIndex(t[from:])
 		if loc == nil {
 			return -1
 		}
 		for i := range loc {
 			if loc[i] >= 0 {
-				loc[i] += s
+				loc[i] += from
 			}
 		}
+		loc[0] = s // not the character of context
 		out = append(out, loc)
-		return loc[1] - s
+		return loc[1]
 	})
 	return out, ok
 }
@@ -581,8 +592,8 @@ func (sa *startAnchored) findAllSubmatch(t string) (out [][]int, ok bool) {
 // matchAny reports whether the expression matches t, as MatchString;
 // ok is false where findAll's is.
 func (sa *startAnchored) matchAny(t string) (matched, ok bool) {
-	ok = sa.each(t, func(re *regexp.Regexp, s int) int {
-		if re.MatchString(t[s:]) {
+	ok = sa.each(t, func(re *regexp.Regexp, from, s int) int {
+		if re.MatchString(t[from:]) {
 			matched = true
 			return stopSearch
 		}
@@ -595,9 +606,9 @@ func (sa *startAnchored) matchAny(t string) (matched, ok bool) {
 // the first place the anchored expression matches; ok is false where
 // findAll's is.
 func (sa *startAnchored) findFirst(t string) (loc []int, ok bool) {
-	ok = sa.each(t, func(re *regexp.Regexp, s int) int {
-		if l := re.FindStringIndex(t[s:]); l != nil {
-			loc = []int{s, s + l[1]}
+	ok = sa.each(t, func(re *regexp.Regexp, from, s int) int {
+		if l := re.FindStringIndex(t[from:]); l != nil {
+			loc = []int{s, from + l[1]}
 			return stopSearch
 		}
 		return -1
@@ -609,46 +620,46 @@ func (sa *startAnchored) findFirst(t string) (loc []int, ok bool) {
 const stopSearch = -2
 
 // each tries the anchored expression at each candidate start s of t in
-// turn, past the end of the last match, by try(re, s), which returns the
-// length of the match at s, -1 for none, or stopSearch; ok is false where
-// findAll's is.
-func (sa *startAnchored) each(t string, try func(re *regexp.Regexp, s int) int) (ok bool) {
+// turn, past the end of the last match, by try(re, from, s): re is to be
+// run on t[from:], where from is s, or s-1 after a word character (re is
+// then atCtx, which reads that character first); try returns the end of
+// the match at s, -1 for none, or stopSearch. ok is false for a t holding
+// 'ſ' or the Kelvin sign (see findAll).
+//
+// Reading the character before s makes every \b at s (and \B) what it is
+// in the full text; a character that is not an ASCII word character reads
+// as the start of the text does, as no word character.
+func (sa *startAnchored) each(t string, try func(re *regexp.Regexp, from, s int) int) (ok bool) {
 	if strings.Contains(t, "\u017f") || strings.Contains(t, "\u212a") {
 		return false
 	}
 	pos := 0
-	// visit tries candidate s; done is true when the search is over, ok
-	// as each's.
-	visit := func(s int) (done, ok bool) {
+	// visit tries candidate s and reports whether the search is over.
+	visit := func(s int) bool {
 		if s < pos {
-			return false, true
+			return false
 		}
-		re := sa.at
-		if sa.wordBoundary && s > 0 && isASCIIWord(t[s-1]) {
-			if isASCIIWord(t[s]) {
-				return false, true // no boundary at s in the full text
+		re, from := sa.at, s
+		if s > 0 && isASCIIWord(t[s-1]) {
+			if sa.wordBoundary && isASCIIWord(t[s]) {
+				return false // no boundary at s in the full text
 			}
-			re = sa.atNoB // the boundary holds in the full text
-			if re == nil {
-				return true, false
-			}
+			re, from = sa.atCtx, s-1
 		}
-		n := try(re, s)
-		if n == stopSearch {
-			return true, true
+		e := try(re, from, s)
+		if e == stopSearch {
+			return true
 		}
-		if n >= 0 {
-			pos = s + max(n, 1)
+		if e >= 0 {
+			pos = max(e, s+1)
 		}
-		return false, true
+		return false
 	}
 	if sa.starts == nil {
 		// startByte holds both cases of its letters: no lower-casing.
 		for s := 0; s < len(t); s++ {
-			if sa.startByte[t[s]] {
-				if done, ok := visit(s); done {
-					return ok
-				}
+			if sa.startByte[t[s]] && visit(s) {
+				return true
 			}
 		}
 		return true
@@ -662,8 +673,8 @@ func (sa *startAnchored) each(t string, try func(re *regexp.Regexp, s int) int) 
 		if i > 0 && s == cands[i-1] {
 			continue
 		}
-		if done, ok := visit(s); done {
-			return ok
+		if visit(s) {
+			return true
 		}
 	}
 	return true

@@ -21,7 +21,7 @@ func allGated(t testing.TB) []gatedRegexp {
 	out = append(out, directCues...)
 	out = append(out, notFigures...)
 	out = append(out, reRefGave, reRefUIN, reRefStmt, reRefURL, reRefGovUK, reRefPub, reQSplit)
-	out = append(out, reQAboutData, reQHowLong, reQMoney, reQCount, reURL)
+	out = append(out, reQAboutData, reQHowLong, reQMoney, reQCount, reURL, reFigure, reDuration)
 	return out
 }
 
@@ -212,6 +212,9 @@ func TestAnchoredSearchBeyondASCII(t *testing.T) {
 		"ſection 5, Section 6 and ſtage 7; the ſtatement HCWS12.",
 		"naïve 2024-25 figures: 12,000 (see Annex B) on GOV.UK",
 		"Über-question 7: ‘HL1234’ and «PQ 55»",
+		"£46 million, £ 3, ££1,200.50, x£5 and 12% of 3,000; a5 b-12 x2y é7 7é _9 9_ 2024-25",
+		"\u212a9 and ſ12 with £\u212a 5 per cent",
+		"invalid \xe2£5 and \xc2£6 \xff7",
 	}
 	gs := allGated(t)
 	for _, s := range texts {
