@@ -120,6 +120,17 @@ func (g gatedRegexp) find(t string, x textLits) []int {
 	return best
 }
 
+// first is FindStringIndex(t), searched only where a match can start
+// when the expression allows it (no gate: for texts looked at once).
+func (g gatedRegexp) first(t string) []int {
+	if sa := g.anchored.get(); sa != nil {
+		if loc, ok := sa.findFirst(t); ok {
+			return loc
+		}
+	}
+	return g.FindStringIndex(t)
+}
+
 // findAllSubmatch is FindAllStringSubmatchIndex(t, -1) where the gate is
 // open, searched only where a match can start when the expression allows
 // it; nil where the gate is shut (where the expression cannot match).

@@ -65,13 +65,13 @@ var (
 	// what they are tried on: anchored, they fail at once elsewhere.
 	reQFigures = regexp.MustCompile(`(?i)^(?:` + qFigures + `)`)
 	reQDate    = regexp.MustCompile(`(?i)^(?:` + qDate + `)`)
-	reQWord    = regexp.MustCompile(`(?i)\b(whether|if (he|she|they|his|her|the|it|ministers?|officials|there|any|that|we|you|government|departments?|my)|what|how|when|which|why|who|where|by what|on what|for what)\b`)
+	reQWord    = mustGated(`(?i)\b(whether|if (he|she|they|his|her|the|it|ministers?|officials|there|any|that|we|you|government|departments?|my)|what|how|when|which|why|who|where|by what|on what|for what)\b`)
 	// "if he will publish the number of …" and "if she will make an estimate
 	// of …" ask for figures.
 	// "whether he has made an assessment", "if she will take steps": a
 	// substantive description answers these as well as a yes/no does.
-	reQYesNoDesc     = regexp.MustCompile(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
-	reQWantsFigures  = regexp.MustCompile(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|cost|costs|amount|proportion)\b`)
+	reQYesNoDesc     = mustGated(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
+	reQWantsFigures  = mustGated(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|cost|costs|amount|proportion)\b`)
 	reQAssessFigures = regexp.MustCompile(`(?i)^what (recent )?(assessment|estimate|forecast|projection|analysis)s?\b[^;?]{0,60}\bof (how many|how much|the (total |likely |potential |expected |estimated )?(number|proportion|cost|value|amount)s? of|what proportion)`)
 	reQDiscussions   = regexp.MustCompile(`(?i)^what (recent |recent and planned |further )?(discussions|meetings|representations|conversations|engagement|correspondence)\b`)
 	reQAddressOnly   = regexp.MustCompile(`(?i)^\s*to ask (the|his|her|my)\b[^;?]*$`)
@@ -128,7 +128,7 @@ func ReadQuestion(q string) QuestionForm {
 // "what proportion", "what the cost" want figures; "when", "by what date"
 // want a date; other "what"/"how"/"why"/"which" want a description.
 func partWant(p string) (Want, int, int) {
-	loc := reQWord.FindStringIndex(p)
+	loc := reQWord.first(p)
 	if loc == nil {
 		// "To ask the Secretary of State for Health" on a line of its own
 		// heads the numbered questions of a 2009 group; it asks nothing.
@@ -144,10 +144,10 @@ func partWant(p string) (Want, int, int) {
 	w := strings.ToLower(p[loc[0]:loc[1]])
 	switch {
 	case strings.HasPrefix(w, "whether") || strings.HasPrefix(w, "if"):
-		if m := reQWantsFigures.FindStringIndex(rest); m != nil && m[0] < 80 {
+		if m := reQWantsFigures.first(rest); m != nil && m[0] < 80 {
 			return WantFigures, loc[0] + m[0], loc[0] + m[1]
 		}
-		if m := reQYesNoDesc.FindStringIndex(rest); m != nil && m[0] < 70 {
+		if m := reQYesNoDesc.first(rest); m != nil && m[0] < 70 {
 			return WantDescription, loc[0] + m[0], loc[0] + m[1]
 		}
 		return WantYesNo, loc[0], loc[1]

@@ -188,7 +188,7 @@ func tagParts(q string, f QuestionForm) []QuestionPart {
 		// addressee before it ("To ask the Secretary of State for …,") is
 		// not tagged: it is a third of a typical question's words.
 		from := p.Start
-		if loc := reQWord.FindStringIndex(q[p.Start:p.End]); loc != nil {
+		if loc := reQWord.first(q[p.Start:p.End]); loc != nil {
 			from += loc[0]
 		}
 		readTags(&p, tagWords(q[from:p.End]))

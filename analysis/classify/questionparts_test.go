@@ -161,6 +161,13 @@ func TestQuestionSearchesOnRealQuestions(t *testing.T) {
 		}
 		for _, loc := range reQWord.FindAllStringIndex(q, -1) {
 			rest := q[loc[0]:]
+			for _, g := range []gatedRegexp{reQWord, reQWantsFigures, reQYesNoDesc} {
+				for _, from := range []int{0, loc[1] - loc[0]} {
+					if got, want := g.first(rest[from:]), g.FindStringIndex(rest[from:]); !slices.Equal(got, want) {
+						t.Errorf("%s on %q: %v, want %v", g, rest[from:], got, want)
+					}
+				}
+			}
 			for at, plain := range anywhere {
 				want := plain.FindStringIndex(rest)
 				if want != nil && want[0] != 0 {
