@@ -19,8 +19,10 @@ var (
 	reRefGovUK   = mustGated(`(?i)\b(published|available|found|set out)\s+(on|at)\s+(GOV\.UK|gov\.uk|the GOV\.UK website)`)
 )
 
-// pubWords gate the publication pattern, the costliest of ExtractRefs.
-var pubWords = []string{"report", "strategy", "plan", "review", "guidance", "framework", "statistics", "accounts", "survey", "bulletin", "release", "paper", "assessment", "consultation", "roadmap"}
+// pubTitleWords gate the publication pattern, the costliest of
+// ExtractRefs: a title ends with one of them, capitalised as the pattern
+// (which is case-sensitive) writes it.
+var pubTitleWords = []string{"Report", "Strategy", "Plan", "Review", "Guidance", "Framework", "Statistics", "Accounts", "Survey", "Bulletin", "Release", "Paper", "Assessment", "Consultation", "Roadmap"}
 
 // ExtractRefs finds the references an answer makes to other answers,
 // written statements, URLs and named publications. It is best effort:
@@ -100,7 +102,7 @@ func ExtractRefs(answer string) []Ref {
 		u := strings.TrimRight(answer[m[0]:m[1]], ".,;:!?'’”")
 		add(Ref{Kind: RefURL, URL: u, Start: m[0], End: m[0] + len(u)})
 	}
-	if !containsAny(lower, pubWords) {
+	if !containsAny(answer, pubTitleWords) {
 		goto govuk
 	}
 	for _, m := range reRefPub.findAllSubmatch(answer, lits) {
