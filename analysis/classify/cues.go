@@ -31,7 +31,7 @@ var (
 
 	// A direct answer that is a "none": no assessment, no discussions, has
 	// not met. Tried only on sentences isDirect accepted.
-	reNone = regexp.MustCompile(`(?i)^(no|none|nil)[.,;:]|^(none|nil)\b|^not (at present|currently|yet|at this time)\b|\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|analysis|discussions?|representations?|estimate|meetings?|correspondence|guidance|steps|action)\b|\b(has|have|had|did|does|do|is|are|was|were) not (yet )?(been )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|discussed)\b|\bthere (are|is|were|was|has been|have been) no\b`)
+	reNone = mustGated(`(?i)^(no|none|nil)[.,;:]|^(none|nil)\b|^not (at present|currently|yet|at this time)\b|\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|analysis|discussions?|representations?|estimate|meetings?|correspondence|guidance|steps|action)\b|\b(has|have|had|did|does|do|is|are|was|were) not (yet )?(been )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|discussed)\b|\bthere (are|is|were|was|has been|have been) no\b`)
 
 	// Information in an attached file.
 	reAttached = mustGated(`(?i)\b(placed|deposited|place|deposit) (a copy |copies )?(of [^.]{0,60})?in the ((House of Commons|House of Lords|House|Commons|Lords) )?(library|libraries)\b|\b(placed|deposited) in the libraries of (both )?(the )?houses?\b|\b(attached|enclosed)\b[^.]{0,40}\b(table|file|spreadsheet|excel|document|annex|data)|\b(table|file|spreadsheet|excel|document|annex|data)\b[^.]{0,40}\b(attached|enclosed)\b|\bthe (following|below) table\b|\btable (below|above)\b`)
@@ -159,7 +159,7 @@ func figureKeys(s string, durations bool) []string {
 }
 
 var (
-	reDigits   = regexp.MustCompile(`\d[\d,.]*`)
+	reDigits   = mustGated(`\d[\d,.]*`)
 	reDuration = mustGated(`(?i)\b\d+\s?(minutes?|hours?|days?|weeks?)\b`)
 	// A question that asks how long something takes.
 	reQHowLong = mustGated(`(?i)\bhow long\b|\b(waiting|wait|processing|average|median|response|journey|travel) times?\b|\bduration\b|\b(how many|number of|average|median|mean|total|lost) (working |calendar |sick(ness)? |school |teaching )?(days|weeks|hours|minutes|months)\b`)
@@ -191,8 +191,8 @@ func numKey(m string) string {
 // questionNumbers returns the numbers written in a question.
 func questionNumbers(q string) map[string]bool {
 	out := map[string]bool{}
-	for _, m := range reDigits.FindAllString(q, -1) {
-		out[numKey(m)] = true
+	for _, loc := range reDigits.findAllIndex(q) {
+		out[numKey(q[loc[0]:loc[1]])] = true
 	}
 	return out
 }

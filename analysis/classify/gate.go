@@ -120,6 +120,18 @@ func (g gatedRegexp) find(t string, x textLits) []int {
 	return best
 }
 
+// matches is MatchString(t): whether one of the branches matches, each
+// tried only where it can start when it allows it (no gate: for texts
+// looked at once).
+func (g gatedRegexp) matches(t string) bool {
+	for _, b := range g.branches {
+		if b.matchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // first is FindStringIndex(t), searched only where a match can start
 // when the expression allows it (no gate: for texts looked at once).
 func (g gatedRegexp) first(t string) []int {

@@ -21,7 +21,7 @@ func allGated(t testing.TB) []gatedRegexp {
 	out = append(out, directCues...)
 	out = append(out, notFigures...)
 	out = append(out, reRefGave, reRefUIN, reRefStmt, reRefURL, reRefGovUK, reRefPub, reQSplit)
-	out = append(out, reQAboutData, reQHowLong, reQMoney, reQCount, reURL, reFigure, reDuration)
+	out = append(out, reQAboutData, reQHowLong, reQMoney, reQCount, reURL, reFigure, reDuration, reNone, reDigits)
 	return out
 }
 
@@ -239,6 +239,9 @@ func branchesMatch(t *testing.T, gs []gatedRegexp, s string) {
 			if got, want := b.matchString(s), b.re.MatchString(s); got != want {
 				t.Errorf("%s on %q: matched %v, want %v", b.re, s, got, want)
 			}
+		}
+		if got, want := g.matches(s), g.MatchString(s); got != want {
+			t.Errorf("%s on %q: matches %v, want %v", g, s, got, want)
 		}
 	}
 	// The lexicon's cues, branch by branch, as compiledLexicon.match
