@@ -378,8 +378,9 @@ func minimal(ss []string) []string {
 
 // startAnchored runs an expression only at the places where a match can
 // start: when every match begins with one of a few literals (a word list,
-// "(question|uin|section|…) 12"), an Aho–Corasick automaton finds those
-// places in one pass and the expression, anchored, is tried at each. It
+// "(question|uin|section|…) 12"; a class of letters or digits), an
+// Aho–Corasick automaton (or, for single characters, a byte table) finds
+// those places in one pass and the expression, anchored, is tried at each. It
 // finds exactly the matches FindAllStringIndex finds, in the same order:
 // that search takes the leftmost match at or after the end of the last
 // one, and every match starts at a candidate. The first consuming step
