@@ -45,6 +45,15 @@ func gateHides(gs []gatedRegexp, s string) []string {
 		if all, want := g.findAllIndex(s), g.FindAllStringIndex(s, -1); !slices.EqualFunc(all, want, slices.Equal) {
 			bad = append(bad, fmt.Sprintf("%s (findAll %v, want %v)", g, all, want))
 		}
+		if all, want := g.findAllSubmatch(s, lowerText(lower)), g.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(all, want, slices.Equal) {
+			bad = append(bad, fmt.Sprintf("%s (findAllSubmatch %v, want %v)", g, all, want))
+		}
+		if got := g.first(s); !slices.Equal(got, whole) {
+			bad = append(bad, fmt.Sprintf("%s (first %v, want %v)", g, got, whole))
+		}
+		if got := g.matches(s); got != (whole != nil) {
+			bad = append(bad, fmt.Sprintf("%s (matches %v)", g, got))
+		}
 		if whole != nil && !g.lits.open(lowerText(lower)) {
 			bad = append(bad, g.String())
 		}
@@ -144,6 +153,7 @@ func FuzzGates(f *testing.F) {
 		"The information requested is not held centrally and could only be obtained at disproportionate cost.",
 		"Yes. There are no plans to change this; we will set out our plans in due course.",
 		"ſecurity grounds; KELVIN Kk",
+		"a5 £46 million, 12% of x3,000 in 2024-25 (3) Question 12345 and HL678; the Annual Report",
 	} {
 		f.Add(s)
 	}
