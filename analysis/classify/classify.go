@@ -413,7 +413,7 @@ func (c *Classifier) classifyRules(in Input) Verdict {
 			if si.direct && si.role == roleSubstance {
 				direct = true
 				addEv(si.s, "direct")
-				if reNone.MatchString(si.s.Text) {
+				if reNone.matches(si.s.Text) {
 					directNone = true
 				}
 			}

@@ -31,7 +31,7 @@ var (
 
 	// A direct answer that is a "none": no assessment, no discussions, has
 	// not met. Tried only on sentences isDirect accepted.
-	reNone = regexp.MustCompile(`(?i)^(no|none|nil)[.,;:]|^(none|nil)\b|^not (at present|currently|yet|at this time)\b|\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|analysis|discussions?|representations?|estimate|meetings?|correspondence|guidance|steps|action)\b|\b(has|have|had|did|does|do|is|are|was|were) not (yet )?(been )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|discussed)\b|\bthere (are|is|were|was|has been|have been) no\b`)
+	reNone = mustGated(`(?i)^(no|none|nil)[.,;:]|^(none|nil)\b|^not (at present|currently|yet|at this time)\b|\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|analysis|discussions?|representations?|estimate|meetings?|correspondence|guidance|steps|action)\b|\b(has|have|had|did|does|do|is|are|was|were) not (yet )?(been )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|discussed)\b|\bthere (are|is|were|was|has been|have been) no\b`)
 
 	// Information in an attached file.
 	reAttached = mustGated(`(?i)\b(placed|deposited|place|deposit) (a copy |copies )?(of [^.]{0,60})?in the ((House of Commons|House of Lords|House|Commons|Lords) )?(library|libraries)\b|\b(placed|deposited) in the libraries of (both )?(the )?houses?\b|\b(attached|enclosed)\b[^.]{0,40}\b(table|file|spreadsheet|excel|document|annex|data)|\b(table|file|spreadsheet|excel|document|annex|data)\b[^.]{0,40}\b(attached|enclosed)\b|\bthe (following|below) table\b|\btable (below|above)\b`)
@@ -39,7 +39,7 @@ var (
 	// Zero answers to counting questions.
 	reNilFigure = mustGated(`(?i)^(none|nil|zero)\b|\b(no|zero|nil) (recorded|reported|spending|spend|expenditure|payments?|contracts?|cases?|staff|instances|incidents|applications|claims|complaints|prosecutions|convictions|deaths|people|individuals)\b|\bthere (are|is|were|was|has been|have been) (no|none)\b|\bnone of\b|\bhas not (contracted|spent|paid|purchased|procured|bought)\b|\b(did|does|do|has|have) not (contract|spend|pay|purchase|procure|buy|use)|\b(did|does|do|has|have|had) not (\w+ ){1,2}(any|anything)\b`)
 
-	reFigure = regexp.MustCompile(`£\s?\d[\d,]*(\.\d+)?|\b\d[\d,]*(\.\d+)?\s?(%|per ?cent\b|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(million|billion|bn|thousand|hundred)\b|\b\d+(\.\d+)?\b`)
+	reFigure = mustGated(`£\s?\d[\d,]*(\.\d+)?|\b\d[\d,]*(\.\d+)?\s?(%|per ?cent\b|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(million|billion|bn|thousand|hundred)\b|\b\d+(\.\d+)?\b`)
 	// Counts written as words: "Three members …", "there were two".
 	reNumWord = mustGated(`(?i)^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|\b(are|were|was|is|been|had|has|of|total of|totalling|totalled) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|:\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*$`)
 
@@ -136,18 +136,31 @@ func figureKeys(s string, durations bool) []string {
 		cleaned = string(b)
 	}
 	if !durations {
-		cleaned = reDuration.ReplaceAllStringFunc(cleaned, blank)
+		// As ReplaceAllStringFunc(cleaned, blank): its matches are
+		// FindAllStringIndex's, never empty.
+		var b []byte
+		for _, loc := range reDuration.findAllIndex(cleaned) {
+			if b == nil {
+				b = []byte(cleaned)
+			}
+			for i := loc[0]; i < loc[1]; i++ {
+				b[i] = ' '
+			}
+		}
+		if b != nil {
+			cleaned = string(b)
+		}
 	}
 	var keys []string
-	for _, loc := range reFigure.FindAllStringIndex(cleaned, -1) {
+	for _, loc := range reFigure.findAllIndex(cleaned) {
 		keys = append(keys, numKey(cleaned[loc[0]:loc[1]]))
 	}
 	return keys
 }
 
 var (
-	reDigits   = regexp.MustCompile(`\d[\d,.]*`)
-	reDuration = regexp.MustCompile(`(?i)\b\d+\s?(minutes?|hours?|days?|weeks?)\b`)
+	reDigits   = mustGated(`\d[\d,.]*`)
+	reDuration = mustGated(`(?i)\b\d+\s?(minutes?|hours?|days?|weeks?)\b`)
 	// A question that asks how long something takes.
 	reQHowLong = mustGated(`(?i)\bhow long\b|\b(waiting|wait|processing|average|median|response|journey|travel) times?\b|\bduration\b|\b(how many|number of|average|median|mean|total|lost) (working |calendar |sick(ness)? |school |teaching )?(days|weeks|hours|minutes|months)\b`)
 )
@@ -178,8 +191,8 @@ func numKey(m string) string {
 // questionNumbers returns the numbers written in a question.
 func questionNumbers(q string) map[string]bool {
 	out := map[string]bool{}
-	for _, m := range reDigits.FindAllString(q, -1) {
-		out[numKey(m)] = true
+	for _, loc := range reDigits.findAllIndex(q) {
+		out[numKey(q[loc[0]:loc[1]])] = true
 	}
 	return out
 }

@@ -59,6 +59,19 @@ func (l *lazyAnchored) get() *startAnchored {
 type gatedBranch struct {
 	re   *regexp.Regexp
 	lits litGate
+	// anchored matches by trying the branch only where a match can start.
+	anchored *lazyAnchored
+}
+
+// matchString reports whether the branch matches t, trying it only where
+// a match can start when the branch allows it.
+func (b gatedBranch) matchString(t string) bool {
+	if sa := b.anchored.get(); sa != nil {
+		if m, ok := sa.matchAny(t); ok {
+			return m
+		}
+	}
+	return b.re.MatchString(t)
 }
 
 // mustGated compiles pattern (as regexp.MustCompile) with its gate and
@@ -67,7 +80,7 @@ func mustGated(pattern string) gatedRegexp {
 	re := regexp.MustCompile(pattern)
 	g := gatedRegexp{Regexp: re, lits: literals.compile(literalGate(pattern))}
 	for _, b := range topBranches(pattern) {
-		g.branches = append(g.branches, gatedBranch{regexp.MustCompile(b), literals.compile(literalGate(b))})
+		g.branches = append(g.branches, gatedBranch{regexp.MustCompile(b), literals.compile(literalGate(b)), &lazyAnchored{pattern: b}})
 	}
 	g.anchored = &lazyAnchored{pattern: pattern}
 	return g
@@ -80,7 +93,7 @@ func (g gatedRegexp) match(t string, x textLits) bool {
 		return false
 	}
 	for _, b := range g.branches {
-		if b.lits.open(x) && b.re.MatchString(t) {
+		if b.lits.open(x) && b.matchString(t) {
 			return true
 		}
 	}
@@ -107,11 +120,40 @@ func (g gatedRegexp) find(t string, x textLits) []int {
 	return best
 }
 
+// matches is MatchString(t): whether one of the branches matches, each
+// tried only where it can start when it allows it (no gate: for texts
+// looked at once).
+func (g gatedRegexp) matches(t string) bool {
+	for _, b := range g.branches {
+		if b.matchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// first is FindStringIndex(t), searched only where a match can start
+// when the expression allows it (no gate: for texts looked at once).
+func (g gatedRegexp) first(t string) []int {
+	if sa := g.anchored.get(); sa != nil {
+		if loc, ok := sa.findFirst(t); ok {
+			return loc
+		}
+	}
+	return g.FindStringIndex(t)
+}
+
 // findAllSubmatch is FindAllStringSubmatchIndex(t, -1) where the gate is
-// open, nil where it is shut (where the expression cannot match).
+// open, searched only where a match can start when the expression allows
+// it; nil where the gate is shut (where the expression cannot match).
 func (g gatedRegexp) findAllSubmatch(t string, x textLits) [][]int {
 	if !g.lits.open(x) {
 		return nil
+	}
+	if sa := g.anchored.get(); sa != nil {
+		if out, ok := sa.findAllSubmatch(t); ok {
+			return out
+		}
 	}
 	return g.FindAllStringSubmatchIndex(t, -1)
 }
@@ -336,23 +378,27 @@ func minimal(ss []string) []string {
 
 // startAnchored runs an expression only at the places where a match can
 // start: when every match begins with one of a few literals (a word list,
-// "(question|uin|section|…) 12"), an Aho–Corasick automaton finds those
-// places in one pass and the expression, anchored, is tried at each. It
+// "(question|uin|section|…) 12"; a class of letters or digits), an
+// Aho–Corasick automaton (or, for single characters, a byte table) finds
+// those places in one pass and the expression, anchored, is tried at each. It
 // finds exactly the matches FindAllStringIndex finds, in the same order:
 // that search takes the leftmost match at or after the end of the last
-// one, and every match starts at a candidate. Only the first consuming
-// step of the expression may sit behind an assertion at the start (a
-// \b), which is read off the full text here, since the anchored
-// expression sees the text from the candidate on.
+// one, and every match starts at a candidate. The first consuming step
+// of each way through the expression may sit behind a \b, and no other
+// assertion: the anchored expression is run with the character before
+// the candidate in front of it where that is a word character (atCtx),
+// so that its \b reads the full text's.
 type startAnchored struct {
-	starts *ahocorasick.Automaton
+	// starts finds the start literals; where every one is a single byte
+	// (a class: "[a-z]", "\d") startByte tells them instead.
+	starts    *ahocorasick.Automaton
+	startByte [256]bool
 	// wordBoundary: the expression opens with \b.
 	wordBoundary bool
-	// at is the expression anchored at its start; atNoB the same without
-	// its leading \b, for a candidate whose \b holds in the full text but
-	// not at the start of the rest of it (a word character before it and
-	// none at it); nil where the \b is not the pattern's first token.
-	at, atNoB *regexp.Regexp
+	// at is the expression anchored at its start; atCtx the same after
+	// one character of context, run from the byte before a candidate that
+	// follows a word character, so that a \b at the candidate reads it.
+	at, atCtx *regexp.Regexp
 }
 
 // newStartAnchored returns the startAnchored form of pattern, or nil where
@@ -378,19 +424,32 @@ func newStartAnchored(pattern string) *startAnchored {
 	if !ok || len(lits) == 0 {
 		return nil
 	}
-	ac, err := ahocorasick.NewBuilder().AddStrings(lits).Build()
-	if err != nil {
-		return nil
+	sa := &startAnchored{wordBoundary: wb}
+	single := true
+	for _, l := range lits {
+		single = single && len(l) == 1
+	}
+	if single {
+		for _, l := range lits {
+			c := l[0]
+			sa.startByte[c] = true
+			if 'a' <= c && c <= 'z' {
+				sa.startByte[c-'a'+'A'] = true
+			}
+		}
+	} else {
+		ac, err := ahocorasick.NewBuilder().AddStrings(lits).Build()
+		if err != nil {
+			return nil
+		}
+		sa.starts = ac
 	}
 	// The anchored forms are written from the pattern's own text: printing
 	// a parsed case-folded expression back (syntax.Regexp.String) costs
 	// seconds for some of them.
 	flags, body := splitFlags(pattern)
-	sa := &startAnchored{starts: ac, wordBoundary: wb}
 	sa.at = regexp.MustCompile(flags + `^(?:` + body + `)`)
-	if wb && strings.HasPrefix(body, `\b`) {
-		sa.atNoB = regexp.MustCompile(flags + `^(?:` + body[2:] + `)`)
-	}
+	sa.atCtx = regexp.MustCompile(flags + `^(?s:.)(?:` + body + `)`)
 	return sa
 }
 
@@ -407,9 +466,10 @@ func splitFlags(pattern string) (flags, rest string) {
 // maxStartLiterals bounds the literals a start set may have.
 const maxStartLiterals = 64
 
-// startLiterals returns lower-case strings one of which every match of re
-// starts with (in a lower-cased ASCII text), or false. Every path through
-// re consumes a character first: no assertion follows the start.
+// startLiterals returns strings, their ASCII letters lower-case, one of
+// which every match of re starts with (in the text with its ASCII letters
+// lower-cased), or false. Every path through re consumes a character
+// first, behind at most a \b.
 func startLiterals(re *syntax.Regexp) ([]string, bool) {
 	switch re.Op {
 	case syntax.OpCapture, syntax.OpPlus:
@@ -419,16 +479,27 @@ func startLiterals(re *syntax.Regexp) ([]string, bool) {
 			return startLiterals(re.Sub[0])
 		}
 	case syntax.OpLiteral:
-		s := strings.ToLower(string(re.Rune))
-		for i := 0; i < len(s); i++ {
-			if s[i] >= utf8.RuneSelf {
-				return nil, false
+		// The text is searched with its ASCII letters lower-cased
+		// (asciiLower): so is the literal. A case-sensitive literal
+		// beyond ASCII ("£") is searched for as it is; a case-folded one
+		// could match other bytes.
+		s := string(asciiLower(string(re.Rune)))
+		if re.Flags&syntax.FoldCase != 0 {
+			for i := 0; i < len(s); i++ {
+				if s[i] >= utf8.RuneSelf {
+					return nil, false
+				}
 			}
 		}
 		return []string{s}, s != ""
 	case syntax.OpConcat:
-		if len(re.Sub) > 0 && re.Sub[0].Op != syntax.OpWordBoundary && re.Sub[0].Op != syntax.OpEmptyMatch {
-			return startLiterals(re.Sub[0])
+		subs := re.Sub
+		if len(subs) > 1 && subs[0].Op == syntax.OpWordBoundary {
+			// A \b before the first step: each reads it in context.
+			subs = subs[1:]
+		}
+		if len(subs) > 0 && subs[0].Op != syntax.OpWordBoundary && subs[0].Op != syntax.OpEmptyMatch {
+			return startLiterals(subs[0])
 		}
 	case syntax.OpAlternate:
 		var all []string
@@ -442,15 +513,20 @@ func startLiterals(re *syntax.Regexp) ([]string, bool) {
 		all = minimalPrefixes(all)
 		return all, len(all) <= maxStartLiterals
 	case syntax.OpCharClass:
-		// A class of a few letters, as case folding makes of one ("[Cc]").
+		// A class of letters and digits: of a few letters, as case folding
+		// makes of one ("[Cc]"), or more ("[a-z]", "\d").
 		var out []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if '0' <= r && r <= '9' {
+					out = append(out, string(r))
+					continue
+				}
 				if r >= utf8.RuneSelf || !('a' <= r|0x20 && r|0x20 <= 'z') {
 					// a class beyond ASCII letters: ſ and the Kelvin sign
 					// fold to s and k, so a class holding them is read as
 					// the ASCII letters alone only if those are in it too.
-					if r == 'ſ' || r == 'K' {
+					if r == 'ſ' || r == '\u212a' {
 						continue
 					}
 					return nil, false
@@ -459,7 +535,7 @@ func startLiterals(re *syntax.Regexp) ([]string, bool) {
 			}
 		}
 		out = minimalPrefixes(out)
-		return out, len(out) > 0 && len(out) <= 4
+		return out, len(out) > 0 && len(out) <= maxStartLiterals
 	}
 	return nil, false
 }
@@ -478,44 +554,152 @@ func minimalPrefixes(ss []string) []string {
 	return out
 }
 
+// asciiLower returns t with its ASCII letters lower-cased and every other
+// byte as it is.
+func asciiLower(t string) []byte {
+	b := []byte(t)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
+}
+
 // isASCIIWord reports whether b is a character \b counts as a word's.
 func isASCIIWord(b byte) bool {
 	return b == '_' || '0' <= b && b <= '9' || 'a' <= b|0x20 && b|0x20 <= 'z'
 }
 
-// findAll is FindAllStringIndex(t, -1) for t of ASCII characters only;
-// ok is false for any other t, which the caller searches the plain way.
+// findAll is FindAllStringIndex(t, -1); ok is false for a t holding 'ſ'
+// (U+017F) or the Kelvin sign (U+212A), which the caller searches the
+// plain way.
+//
+// The start literals are ASCII and looked for in t with its ASCII letters
+// lower-cased, byte for byte, so offsets stay t's own. An ASCII letter of
+// a case-insensitive literal matches a rune of t only when the rune folds
+// to it: the letter in either case, or one of those two runes, which fold
+// to 's' and 'k'. Without them every place a literal can match is found.
 func (sa *startAnchored) findAll(t string) (out [][]int, ok bool) {
-	for i := 0; i < len(t); i++ {
-		if t[i] >= utf8.RuneSelf {
-			return nil, false
+	ok = sa.each(t, func(re *regexp.Regexp, from, s int) int {
+		loc := re.FindStringIndex(t[from:])
+		if loc == nil {
+			return -1
 		}
+		out = append(out, []int{s, from + loc[1]})
+		return from + loc[1]
+	})
+	return out, ok
+}
+
+// findAllSubmatch is FindAllStringSubmatchIndex(t, -1), as findAll is
+// FindAllStringIndex: the anchored expression's submatches at a start are
+// those of the match the whole search finds there.
+func (sa *startAnchored) findAllSubmatch(t string) (out [][]int, ok bool) {
+	ok = sa.each(t, func(re *regexp.Regexp, from, s int) int {
+		loc := re.FindStringSubmatchIndex(t[from:])
+		if loc == nil {
+			return -1
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += from
+			}
+		}
+		loc[0] = s // not the character of context
+		out = append(out, loc)
+		return loc[1]
+	})
+	return out, ok
+}
+
+// matchAny reports whether the expression matches t, as MatchString;
+// ok is false where findAll's is.
+func (sa *startAnchored) matchAny(t string) (matched, ok bool) {
+	ok = sa.each(t, func(re *regexp.Regexp, from, s int) int {
+		if re.MatchString(t[from:]) {
+			matched = true
+			return stopSearch
+		}
+		return -1
+	})
+	return matched, ok
+}
+
+// findFirst is FindStringIndex(t): the leftmost match, which starts at
+// the first place the anchored expression matches; ok is false where
+// findAll's is.
+func (sa *startAnchored) findFirst(t string) (loc []int, ok bool) {
+	ok = sa.each(t, func(re *regexp.Regexp, from, s int) int {
+		if l := re.FindStringIndex(t[from:]); l != nil {
+			loc = []int{s, from + l[1]}
+			return stopSearch
+		}
+		return -1
+	})
+	return loc, ok
+}
+
+// stopSearch, returned by each's try, ends the search.
+const stopSearch = -2
+
+// each tries the anchored expression at each candidate start s of t in
+// turn, past the end of the last match, by try(re, from, s): re is to be
+// run on t[from:], where from is s, or s-1 after a word character (re is
+// then atCtx, which reads that character first); try returns the end of
+// the match at s, -1 for none, or stopSearch. ok is false for a t holding
+// 'ſ' or the Kelvin sign (see findAll).
+//
+// Reading the character before s makes every \b at s (and \B) what it is
+// in the full text; a character that is not an ASCII word character reads
+// as the start of the text does, as no word character.
+func (sa *startAnchored) each(t string, try func(re *regexp.Regexp, from, s int) int) (ok bool) {
+	if strings.Contains(t, "\u017f") || strings.Contains(t, "\u212a") {
+		return false
 	}
-	lower := []byte(strings.ToLower(t))
+	pos := 0
+	// visit tries candidate s and reports whether the search is over.
+	visit := func(s int) bool {
+		if s < pos {
+			return false
+		}
+		re, from := sa.at, s
+		if s > 0 && isASCIIWord(t[s-1]) {
+			if sa.wordBoundary && isASCIIWord(t[s]) {
+				return false // no boundary at s in the full text
+			}
+			re, from = sa.atCtx, s-1
+		}
+		e := try(re, from, s)
+		if e == stopSearch {
+			return true
+		}
+		if e >= 0 {
+			pos = max(e, s+1)
+		}
+		return false
+	}
+	if sa.starts == nil {
+		// startByte holds both cases of its letters: no lower-casing.
+		for s := 0; s < len(t); s++ {
+			if sa.startByte[t[s]] && visit(s) {
+				return true
+			}
+		}
+		return true
+	}
 	var cands []int
-	for _, m := range sa.starts.FindAllOverlapping(lower) {
+	for _, m := range sa.starts.FindAllOverlapping(asciiLower(t)) {
 		cands = append(cands, m.Start)
 	}
 	sort.Ints(cands)
-	pos := 0
 	for i, s := range cands {
-		if s < pos || i > 0 && s == cands[i-1] {
+		if i > 0 && s == cands[i-1] {
 			continue
 		}
-		re := sa.at
-		if sa.wordBoundary && s > 0 && isASCIIWord(t[s-1]) {
-			if isASCIIWord(t[s]) {
-				continue // no boundary at s in the full text
-			}
-			re = sa.atNoB // the boundary holds in the full text
-			if re == nil {
-				return nil, false
-			}
-		}
-		if loc := re.FindStringIndex(t[s:]); loc != nil {
-			out = append(out, []int{s, s + loc[1]})
-			pos = s + max(loc[1], 1)
+		if visit(s) {
+			return true
 		}
 	}
-	return out, true
+	return true
 }

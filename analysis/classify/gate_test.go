@@ -20,8 +20,8 @@ func allGated(t testing.TB) []gatedRegexp {
 	out = append(out, reHolding, reCannotAnswer, rePointer, reGeneric, reAttached, reNilFigure, reNumWord)
 	out = append(out, directCues...)
 	out = append(out, notFigures...)
-	out = append(out, reRefGave, reRefUIN, reRefStmt, reRefURL, reRefGovUK)
-	out = append(out, reQAboutData, reQHowLong, reQMoney, reQCount, reURL)
+	out = append(out, reRefGave, reRefUIN, reRefStmt, reRefURL, reRefGovUK, reRefPub, reQSplit)
+	out = append(out, reQAboutData, reQHowLong, reQMoney, reQCount, reURL, reFigure, reDuration, reNone, reDigits)
 	return out
 }
 
@@ -44,6 +44,15 @@ func gateHides(gs []gatedRegexp, s string) []string {
 		}
 		if all, want := g.findAllIndex(s), g.FindAllStringIndex(s, -1); !slices.EqualFunc(all, want, slices.Equal) {
 			bad = append(bad, fmt.Sprintf("%s (findAll %v, want %v)", g, all, want))
+		}
+		if all, want := g.findAllSubmatch(s, lowerText(lower)), g.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(all, want, slices.Equal) {
+			bad = append(bad, fmt.Sprintf("%s (findAllSubmatch %v, want %v)", g, all, want))
+		}
+		if got := g.first(s); !slices.Equal(got, whole) {
+			bad = append(bad, fmt.Sprintf("%s (first %v, want %v)", g, got, whole))
+		}
+		if got := g.matches(s); got != (whole != nil) {
+			bad = append(bad, fmt.Sprintf("%s (matches %v)", g, got))
 		}
 		if whole != nil && !g.lits.open(lowerText(lower)) {
 			bad = append(bad, g.String())
@@ -144,6 +153,7 @@ func FuzzGates(f *testing.F) {
 		"The information requested is not held centrally and could only be obtained at disproportionate cost.",
 		"Yes. There are no plans to change this; we will set out our plans in due course.",
 		"ſecurity grounds; KELVIN Kk",
+		"a5 £46 million, 12% of x3,000 in 2024-25 (3) Question 12345 and HL678; the Annual Report",
 	} {
 		f.Add(s)
 	}
@@ -179,10 +189,78 @@ func TestAnchoredSearchOnRealSentences(t *testing.T) {
 					t.Errorf("%s on %q: %v, want %v", g, s.Text, got, want)
 				}
 			}
+			branchesMatch(t, gs, s.Text)
+		}
+		// ExtractRefs searches whole answers, with submatches.
+		for _, g := range gs {
+			if g.anchored.get() == nil {
+				continue
+			}
+			got, ok := g.anchored.get().findAllSubmatch(r.Answer)
+			if !ok {
+				continue
+			}
+			if want := g.FindAllStringSubmatchIndex(r.Answer, -1); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s on %q: submatches %v, want %v", g, r.Answer, got, want)
+			}
 		}
 	}
 	t.Logf("%d sentences, %d of %d expressions searched where matches can start", sentences, anchored, len(gs))
 	if sentences < 1000 || anchored < 10 {
 		t.Errorf("only %d sentences, %d anchored expressions", sentences, anchored)
+	}
+}
+
+// TestAnchoredSearchBeyondASCII searches texts with non-ASCII characters
+// where matches start (curly quotes, dashes, accented letters, and the two
+// runes that fold to ASCII letters) the anchored way and the plain way.
+func TestAnchoredSearchBeyondASCII(t *testing.T) {
+	texts := []string{
+		"See “Question 12345” – answered on 3 May 2024; Section 5 of the Act, £46 million.",
+		"Éire’s key stage 2 results, aged 16, Table 3 and ÉTAT 4: per cent.",
+		"\u212aey stage 2, \u212Aey Stage 3 and key stage 4.",
+		"ſection 5, Section 6 and ſtage 7; the ſtatement HCWS12.",
+		"naïve 2024-25 figures: 12,000 (see Annex B) on GOV.UK",
+		"Über-question 7: ‘HL1234’ and «PQ 55»",
+		"£46 million, £ 3, ££1,200.50, x£5 and 12% of 3,000; a5 b-12 x2y é7 7é _9 9_ 2024-25",
+		"\u212a9 and ſ12 with £\u212a 5 per cent",
+		"invalid \xe2£5 and \xc2£6 \xff7",
+	}
+	gs := allGated(t)
+	for _, s := range texts {
+		for _, g := range gs {
+			if g.anchored.get() == nil {
+				continue
+			}
+			if got, want := g.findAllIndex(s), g.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s on %q: %v, want %v", g, s, got, want)
+			}
+		}
+		branchesMatch(t, gs, s)
+	}
+}
+
+// branchesMatch checks that each branch of each of gs, searched where its
+// matches can start, matches s exactly when its expression does.
+func branchesMatch(t *testing.T, gs []gatedRegexp, s string) {
+	t.Helper()
+	for _, g := range gs {
+		for _, b := range g.branches {
+			if got, want := b.matchString(s), b.re.MatchString(s); got != want {
+				t.Errorf("%s on %q: matched %v, want %v", b.re, s, got, want)
+			}
+		}
+		if got, want := g.matches(s), g.MatchString(s); got != want {
+			t.Errorf("%s on %q: matches %v, want %v", g, s, got, want)
+		}
+	}
+	// The lexicon's cues, branch by branch, as compiledLexicon.match
+	// tries them.
+	for _, c := range compiledDefault().cues {
+		for _, b := range c.branches {
+			if got, want := b.find(s), b.re.FindStringIndex(s); !slices.Equal(got, want) {
+				t.Errorf("%s on %q: found %v, want %v", b.re, s, got, want)
+			}
+		}
 	}
 }

@@ -68,6 +68,19 @@ type compiledBranch struct {
 	// gate indexes the branch's keyword sets in compiledLexicon.gates; -1
 	// for a branch that needs no literal.
 	gate int
+	// anchored finds the branch's first match by trying it only where a
+	// match can start (see startAnchored).
+	anchored *lazyAnchored
+}
+
+// find returns the offsets of the branch's leftmost match in s, or nil.
+func (b compiledBranch) find(s string) []int {
+	if sa := b.anchored.get(); sa != nil {
+		if loc, ok := sa.findFirst(s); ok {
+			return loc
+		}
+	}
+	return b.re.FindStringIndex(s)
 }
 
 // compiledLexicon is a Lexicon ready to match.
@@ -125,7 +138,7 @@ func (cl *compiledLexicon) branches(pattern string, whole *regexp.Regexp, gateOf
 	}
 	out := make([]compiledBranch, len(parts))
 	for i, p := range parts {
-		out[i] = compiledBranch{re: res[i], gate: -1}
+		out[i] = compiledBranch{re: res[i], gate: -1, anchored: &lazyAnchored{pattern: p}}
 		if lits := literalGate(p); lits != nil {
 			k := fmt.Sprint(lits)
 			g, ok := gateOf[k]
@@ -183,7 +196,7 @@ func (cl *compiledLexicon) matchScanned(s string, x textLits) []groundHit {
 					continue
 				}
 			}
-			if l := b.re.FindStringIndex(s); l != nil && (loc == nil || l[0] < loc[0]) {
+			if l := b.find(s); l != nil && (loc == nil || l[0] < loc[0]) {
 				loc = l
 				if loc[0] == 0 {
 					break

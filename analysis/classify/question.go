@@ -54,23 +54,31 @@ func (f QuestionForm) Only(w Want) bool {
 	return true
 }
 
+const (
+	// qFigures: a part asking for figures; qDate: one asking when.
+	qFigures = `\bhow (many|much|often|long|frequently)\b|\bwhat (is |was |were |are |has been |have been )?(the )?(total |estimated |average |annual |current |latest |overall |median |mean )*(proportion|percentage|number|numbers|amount|cost|costs|value|budget|spend|spending|expenditure|level|rate|figure|sum|income|revenue|funding|salary|size)\b|\bwhat (proportion|percentage)|\bwhat (is |was |were |are |has been |have been )?the (average|total|median|mean) \w+`
+	qDate    = `\bwhen\b|\bby what date\b|\bon what date\b|\bwhat (the |his |her |their |its |your )?(planned |expected |proposed |estimated |anticipated )?(timetable|timescale|timeframe|date)\b|\bwhat (the )?(expected|planned|estimated) (date|timetable|timescale)`
+)
+
 var (
-	reQFigures = regexp.MustCompile(`(?i)\bhow (many|much|often|long|frequently)\b|\bwhat (is |was |were |are |has been |have been )?(the )?(total |estimated |average |annual |current |latest |overall |median |mean )*(proportion|percentage|number|numbers|amount|cost|costs|value|budget|spend|spending|expenditure|level|rate|figure|sum|income|revenue|funding|salary|size)\b|\bwhat (proportion|percentage)|\bwhat (is |was |were |are |has been |have been )?the (average|total|median|mean) \w+`)
-	reQDate    = regexp.MustCompile(`(?i)\bwhen\b|\bby what date\b|\bon what date\b|\bwhat (the |his |her |their |its |your )?(planned |expected |proposed |estimated |anticipated )?(timetable|timescale|timeframe|date)\b|\bwhat (the )?(expected|planned|estimated) (date|timetable|timescale)`)
-	reQWord    = regexp.MustCompile(`(?i)\b(whether|if (he|she|they|his|her|the|it|ministers?|officials|there|any|that|we|you|government|departments?|my)|what|how|when|which|why|who|where|by what|on what|for what)\b`)
+	// reQFigures and reQDate count only where they match at the start of
+	// what they are tried on: anchored, they fail at once elsewhere.
+	reQFigures = regexp.MustCompile(`(?i)^(?:` + qFigures + `)`)
+	reQDate    = regexp.MustCompile(`(?i)^(?:` + qDate + `)`)
+	reQWord    = mustGated(`(?i)\b(whether|if (he|she|they|his|her|the|it|ministers?|officials|there|any|that|we|you|government|departments?|my)|what|how|when|which|why|who|where|by what|on what|for what)\b`)
 	// "if he will publish the number of …" and "if she will make an estimate
 	// of …" ask for figures.
 	// "whether he has made an assessment", "if she will take steps": a
 	// substantive description answers these as well as a yes/no does.
-	reQYesNoDesc     = regexp.MustCompile(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
-	reQWantsFigures  = regexp.MustCompile(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|cost|costs|amount|proportion)\b`)
+	reQYesNoDesc     = mustGated(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
+	reQWantsFigures  = mustGated(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|cost|costs|amount|proportion)\b`)
 	reQAssessFigures = regexp.MustCompile(`(?i)^what (recent )?(assessment|estimate|forecast|projection|analysis)s?\b[^;?]{0,60}\bof (how many|how much|the (total |likely |potential |expected |estimated )?(number|proportion|cost|value|amount)s? of|what proportion)`)
 	reQDiscussions   = regexp.MustCompile(`(?i)^what (recent |recent and planned |further )?(discussions|meetings|representations|conversations|engagement|correspondence)\b`)
 	reQAddressOnly   = regexp.MustCompile(`(?i)^\s*to ask (the|his|her|my)\b[^;?]*$`)
 	reQItems         = regexp.MustCompile(`\((?:[a-z]|[ivx]+|[A-Z]|\d{1,2})\)`)
 	reQHoldsOn       = regexp.MustCompile(`(?i)^what (information|data|statistics|figures|records)[^;?]{0,60}\b(holds?|has|collects?|publishes)\b[^;?]{0,20}\b(on|about|of)\b[^;?]{0,10}\b(how many|how much|the number|numbers|the proportion|what proportion)`)
 	reQStatement     = regexp.MustCompile(`(?i)^\s*(and\s+)?if (he|she|they|the minister|the secretary of state) will make a (further )?statement\W*$`)
-	reQSplit         = regexp.MustCompile(`(?i)\n+\s*|;\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
+	reQSplit         = mustGated(`(?i)\n+\s*|;\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
 )
 
 // ReadQuestion reads what a question asks for from its wording. It is a
@@ -83,7 +91,7 @@ func ReadQuestion(q string) QuestionForm {
 	// split into parts, keeping offsets
 	var bounds [][2]int
 	prev := 0
-	for _, m := range reQSplit.FindAllStringIndex(body, -1) {
+	for _, m := range reQSplit.findAllIndex(body) {
 		// for ", and if/whether…" keep the question word in the next part
 		end := m[1]
 		seg := body[m[0]:m[1]]
@@ -120,7 +128,7 @@ func ReadQuestion(q string) QuestionForm {
 // "what proportion", "what the cost" want figures; "when", "by what date"
 // want a date; other "what"/"how"/"why"/"which" want a description.
 func partWant(p string) (Want, int, int) {
-	loc := reQWord.FindStringIndex(p)
+	loc := reQWord.first(p)
 	if loc == nil {
 		// "To ask the Secretary of State for Health" on a line of its own
 		// heads the numbered questions of a 2009 group; it asks nothing.
@@ -136,17 +144,17 @@ func partWant(p string) (Want, int, int) {
 	w := strings.ToLower(p[loc[0]:loc[1]])
 	switch {
 	case strings.HasPrefix(w, "whether") || strings.HasPrefix(w, "if"):
-		if m := reQWantsFigures.FindStringIndex(rest); m != nil && m[0] < 80 {
+		if m := reQWantsFigures.first(rest); m != nil && m[0] < 80 {
 			return WantFigures, loc[0] + m[0], loc[0] + m[1]
 		}
-		if m := reQYesNoDesc.FindStringIndex(rest); m != nil && m[0] < 70 {
+		if m := reQYesNoDesc.first(rest); m != nil && m[0] < 70 {
 			return WantDescription, loc[0] + m[0], loc[0] + m[1]
 		}
 		return WantYesNo, loc[0], loc[1]
 	case strings.HasPrefix(w, "when") || strings.HasPrefix(w, "by what") || strings.HasPrefix(w, "on what"):
 		return WantDate, loc[0], loc[1]
 	}
-	if m := reQFigures.FindStringIndex(rest); m != nil && m[0] == 0 {
+	if m := reQFigures.FindStringIndex(rest); m != nil {
 		return WantFigures, loc[0], loc[0] + m[1]
 	}
 	// "what assessment he has made of how many jobs …" wants the number.
@@ -162,7 +170,7 @@ func partWant(p string) (Want, int, int) {
 	if m := reQHoldsOn.FindStringIndex(rest); m != nil && m[0] == 0 {
 		return WantFigures, loc[0], loc[0] + m[1]
 	}
-	if m := reQDate.FindStringIndex(rest); m != nil && m[0] == 0 {
+	if m := reQDate.FindStringIndex(rest); m != nil {
 		return WantDate, loc[0], loc[0] + m[1]
 	}
 	return WantDescription, loc[0], loc[1]

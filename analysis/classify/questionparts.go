@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/jdkato/prose/v2"
 
@@ -54,30 +55,77 @@ func (p QuestionPart) String() string {
 // taggedWord is one word of a question part with its part-of-speech tag.
 type taggedWord struct{ Text, Tag string }
 
-// tagWords splits s into words with prose's tokenizer and tags them with
-// the process's text.Tagger (prose's model, deterministic on ties; loaded
-// once).
+// tagWords splits s into words with prose's tokenizer (proseWords) and
+// tags them with the process's text.Tagger (prose's model, deterministic
+// on ties; loaded once).
 func tagWords(s string) []taggedWord {
+	tagger, err := text.DefaultTagger()
+	if err != nil {
+		panic(fmt.Sprintf("classify: loading the part-of-speech tagger: %v", err))
+	}
+	words := proseWords(s)
+	tags := tagger.Tag(words)
+	out := make([]taggedWord, len(words))
+	for i := range words {
+		out[i] = taggedWord{words[i], tags[i]}
+	}
+	return out
+}
+
+// proseWords returns the words prose's tokenizer finds in s. The tokenizer
+// splits s at white space (unicode.IsSpace) and then each stretch between
+// on its own (quotes and brackets off, "don't" into "do" and "n't"), so
+// the words of s are those of its stretches in turn; a stretch seen before
+// is answered from a bounded cache, since a question's words are mostly
+// common ones.
+func proseWords(s string) []string {
+	var words []string
+	for _, run := range strings.FieldsFunc(s, unicode.IsSpace) {
+		words = append(words, runWords(run)...)
+	}
+	return words
+}
+
+// runCacheShardSize bounds the cache of proseWords' stretches.
+const runCacheShardSize = 1 << 14
+
+var runCache struct {
+	sync.Mutex
+	m map[string][]string
+}
+
+// runWords returns prose's words of a stretch of text without white space.
+func runWords(run string) []string {
+	runCache.Lock()
+	ws, ok := runCache.m[run]
+	runCache.Unlock()
+	if ok {
+		return ws
+	}
+	ws = tokenizeProse(run)
+	runCache.Lock()
+	if runCache.m == nil || len(runCache.m) >= runCacheShardSize {
+		runCache.m = make(map[string][]string)
+	}
+	runCache.m[strings.Clone(run)] = ws
+	runCache.Unlock()
+	return ws
+}
+
+// tokenizeProse returns the words prose's tokenizer finds in s, from prose
+// itself.
+func tokenizeProse(s string) []string {
 	doc, err := prose.NewDocument(s, prose.WithTagging(false),
 		prose.WithSegmentation(false), prose.WithExtraction(false))
 	if err != nil {
 		return nil
-	}
-	tagger, err := text.DefaultTagger()
-	if err != nil {
-		panic(fmt.Sprintf("classify: loading the part-of-speech tagger: %v", err))
 	}
 	toks := doc.Tokens()
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = t.Text
 	}
-	tags := tagger.Tag(words)
-	out := make([]taggedWord, len(toks))
-	for i := range toks {
-		out[i] = taggedWord{words[i], tags[i]}
-	}
-	return out
+	return words
 }
 
 // questionCacheSize bounds the cache of read questions. Round robins repeat
@@ -140,7 +188,7 @@ func tagParts(q string, f QuestionForm) []QuestionPart {
 		// addressee before it ("To ask the Secretary of State for …,") is
 		// not tagged: it is a third of a typical question's words.
 		from := p.Start
-		if loc := reQWord.FindStringIndex(q[p.Start:p.End]); loc != nil {
+		if loc := reQWord.first(q[p.Start:p.End]); loc != nil {
 			from += loc[0]
 		}
 		readTags(&p, tagWords(q[from:p.End]))

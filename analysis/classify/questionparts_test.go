@@ -2,6 +2,8 @@ package classify
 
 import (
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -135,4 +137,97 @@ func TestReadQuestionPartsStable(t *testing.T) {
 		}
 	}
 	t.Logf("%d questions, %d read differently", len(recs), differ)
+}
+
+// TestQuestionSearchesOnRealQuestions checks the faster searches
+// ReadQuestion makes against the plain ones on real questions: the split
+// searched where a separator can start, and the figures and date
+// expressions anchored at the start of each part, at every position they
+// could be tried.
+func TestQuestionSearchesOnRealQuestions(t *testing.T) {
+	recs := readFullText(t, "2024-0[789].jsonl.gz")
+	if reQSplit.anchored.get() == nil {
+		t.Error("the split is not searched where a separator can start")
+	}
+	anywhere := map[*regexp.Regexp]*regexp.Regexp{
+		reQFigures: regexp.MustCompile(`(?i)` + qFigures),
+		reQDate:    regexp.MustCompile(`(?i)` + qDate),
+	}
+	tried := 0
+	for _, r := range recs {
+		q := r.Question
+		if got, want := reQSplit.findAllIndex(q), reQSplit.FindAllStringIndex(q, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("split %q: %v, want %v", q, got, want)
+		}
+		for _, loc := range reQWord.FindAllStringIndex(q, -1) {
+			rest := q[loc[0]:]
+			for _, g := range []gatedRegexp{reQWord, reQWantsFigures, reQYesNoDesc} {
+				for _, from := range []int{0, loc[1] - loc[0]} {
+					if got, want := g.first(rest[from:]), g.FindStringIndex(rest[from:]); !slices.Equal(got, want) {
+						t.Errorf("%s on %q: %v, want %v", g, rest[from:], got, want)
+					}
+				}
+			}
+			for at, plain := range anywhere {
+				want := plain.FindStringIndex(rest)
+				if want != nil && want[0] != 0 {
+					want = nil
+				}
+				if got := at.FindStringIndex(rest); !slices.Equal(got, want) {
+					t.Errorf("%s on %q: %v, want %v", at, rest, got, want)
+				}
+				tried++
+			}
+		}
+	}
+	if len(recs) < 1000 || tried < 3000 {
+		t.Errorf("only %d questions, %d searches", len(recs), tried)
+	}
+}
+
+// TestProseWordsIsProsesTokenizer checks that tokenizing stretch by
+// stretch, from the cache, gives the words prose's tokenizer gives for the
+// whole text, on real questions and answers and on white space and
+// punctuation of every kind.
+func TestProseWordsIsProsesTokenizer(t *testing.T) {
+	texts := []string{
+		"", " ", "\t\n", "  leading and trailing  ", "tab\tand\nnew\u00a0line\u2003em",
+		"“Quoted” words, ‘single’ ones and &rsquo;entities&rsquo; too.",
+		"(a) don't; (b) they'll: $100 [sic] \"x\" e.g. U.S.A. Mr. :-) 8-) end!",
+		"naïve café—dash–dash … ellipsis",
+	}
+	for _, r := range readFullText(t, "2024-0[789].jsonl.gz") {
+		texts = append(texts, r.Question, r.Answer)
+	}
+	words := 0
+	for pass := 0; pass < 2; pass++ {
+		for _, s := range texts {
+			got, want := proseWords(s), tokenizeProse(s)
+			if len(got) != len(want) || len(want) > 0 && !slices.Equal(got, want) {
+				t.Fatalf("%q: %q, prose %q", s, got, want)
+			}
+			words += len(want)
+		}
+	}
+	if len(texts) < 2000 || words < 100000 {
+		t.Errorf("only %d texts, %d words", len(texts), words)
+	}
+}
+
+// FuzzProseWords: stretch by stretch is prose's tokenizer on any text.
+func FuzzProseWords(f *testing.F) {
+	for _, s := range []string{"", " a  b ", "“x” (y) z's", "\u00a0\u2028x\ty", ":-) 8-) e.g. U.S."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			// prose's tokenizer itself panics on some invalid text
+			// ("\xe2\x80's"); the corpus readers hand on valid UTF-8.
+			t.Skip()
+		}
+		got, want := proseWords(s), tokenizeProse(s)
+		if len(got) != len(want) || len(want) > 0 && !slices.Equal(got, want) {
+			t.Fatalf("%q: %q, prose %q", s, got, want)
+		}
+	})
 }

@@ -15,12 +15,14 @@ var (
 	reRefStmt    = mustGated(`\b(HCWS|HLWS)\s?(\d{1,5})\b`)
 	reRefURL     = mustGated(`https?://[^\s<>"\]\[)]+|\bwww\.[a-z0-9-]+\.[^\s<>"\]\[)]+`)
 	reRefDate    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b`)
-	reRefPub     = regexp.MustCompile(`(?:\b(?:the|our|its|their)\s+)((?:[A-Z][\w’'&-]*\s+|of\s+|and\s+|for\s+|the\s+|on\s+|in\s+|to\s+){0,10}?(?:Report|Strategy|Plan|Review|Guidance|Framework|Statistics|Accounts|Survey|Bulletin|Release|Action Plan|White Paper|Green Paper|Impact Assessment|Consultation|Roadmap)(?:\s+(?:and|&)\s+Accounts)?(?:\s+\d{4}(?:[-/]\d{2,4})?)?)`)
+	reRefPub     = mustGated(`\b(?:the|our|its|their)\s+((?:[A-Z][\w’'&-]*\s+|of\s+|and\s+|for\s+|the\s+|on\s+|in\s+|to\s+){0,10}?(?:Report|Strategy|Plan|Review|Guidance|Framework|Statistics|Accounts|Survey|Bulletin|Release|Action Plan|White Paper|Green Paper|Impact Assessment|Consultation|Roadmap)(?:\s+(?:and|&)\s+Accounts)?(?:\s+\d{4}(?:[-/]\d{2,4})?)?)`)
 	reRefGovUK   = mustGated(`(?i)\b(published|available|found|set out)\s+(on|at)\s+(GOV\.UK|gov\.uk|the GOV\.UK website)`)
 )
 
-// pubWords gate the publication pattern, the costliest of ExtractRefs.
-var pubWords = []string{"report", "strategy", "plan", "review", "guidance", "framework", "statistics", "accounts", "survey", "bulletin", "release", "paper", "assessment", "consultation", "roadmap"}
+// pubTitleWords gate the publication pattern, the costliest of
+// ExtractRefs: a title ends with one of them, capitalised as the pattern
+// (which is case-sensitive) writes it.
+var pubTitleWords = []string{"Report", "Strategy", "Plan", "Review", "Guidance", "Framework", "Statistics", "Accounts", "Survey", "Bulletin", "Release", "Paper", "Assessment", "Consultation", "Roadmap"}
 
 // ExtractRefs finds the references an answer makes to other answers,
 // written statements, URLs and named publications. It is best effort:
@@ -100,10 +102,10 @@ func ExtractRefs(answer string) []Ref {
 		u := strings.TrimRight(answer[m[0]:m[1]], ".,;:!?'’”")
 		add(Ref{Kind: RefURL, URL: u, Start: m[0], End: m[0] + len(u)})
 	}
-	if !containsAny(lower, pubWords) {
+	if !containsAny(answer, pubTitleWords) {
 		goto govuk
 	}
-	for _, m := range reRefPub.FindAllStringSubmatchIndex(answer, -1) {
+	for _, m := range reRefPub.findAllSubmatch(answer, lits) {
 		title := strings.TrimSpace(answer[m[2]:m[3]])
 		if len(strings.Fields(title)) < 2 {
 			continue

@@ -40,3 +40,22 @@ func TestExtractRefs(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicationGate checks on real answers that the publication pattern
+// matches only where one of pubTitleWords occurs.
+func TestPublicationGate(t *testing.T) {
+	recs := readFullText(t, "2024-0[789].jsonl.gz")
+	shut := 0
+	for _, r := range recs {
+		if containsAny(r.Answer, pubTitleWords) {
+			continue
+		}
+		shut++
+		if m := reRefPub.FindAllStringSubmatchIndex(r.Answer, -1); m != nil {
+			t.Errorf("%q: the gate is shut but the pattern matches at %v", r.Answer, m)
+		}
+	}
+	if len(recs) < 1000 || shut < 100 {
+		t.Errorf("only %d answers, %d with the gate shut", len(recs), shut)
+	}
+}

@@ -105,8 +105,15 @@ func (t *literalTable) current() *literalScanner {
 		return sc
 	}
 	sc := &literalScanner{n: len(t.list)}
-	if sc.n > 0 {
-		ac, err := ahocorasick.NewBuilder().AddStrings(t.list).Build()
+	var long []string
+	for id, l := range t.list {
+		if len(l) > maxShortLiteral {
+			long = append(long, l)
+			sc.ids = append(sc.ids, id)
+		}
+	}
+	if len(long) > 0 {
+		ac, err := ahocorasick.NewBuilder().AddStrings(long).Build()
 		if err != nil {
 			// Cannot happen for a non-empty list of non-empty strings;
 			// without an automaton every literal is searched for alone.
@@ -124,11 +131,19 @@ func (t *literalTable) size() int {
 	return len(t.list)
 }
 
+// maxShortLiteral is the length up to which a literal is searched for
+// alone, when a gate asks, rather than by the automaton: a letter, a
+// space or a pair of them ("e", " ", "of") occurs many times in almost
+// every sentence, and the automaton would report each occurrence.
+const maxShortLiteral = 3
+
 // literalScanner is an Aho–Corasick automaton over the table's first n
-// literals.
+// literals longer than maxShortLiteral; ids maps the automaton's pattern
+// numbers to the literals' indices in the table.
 type literalScanner struct {
-	ac *ahocorasick.Automaton
-	n  int
+	ac  *ahocorasick.Automaton
+	n   int
+	ids []int
 }
 
 // scanned is a sentence prepared for gated matching: its foldLower form
@@ -136,9 +151,13 @@ type literalScanner struct {
 type scanned struct {
 	lower string
 	// found has bit i set when literal i occurs in lower, for i < n;
-	// literals registered after the scan are searched for alone.
+	// literals registered after the scan, and short ones
+	// (maxShortLiteral), are searched for alone.
 	found []uint64
 	n     int
+	// looked has bit i set when short literal i has been searched for
+	// alone (its answer then in found): several gates share one.
+	looked []uint64
 }
 
 // scanText lower-cases t and finds, in one pass, every registered literal
@@ -146,18 +165,27 @@ type scanned struct {
 func scanText(t string) *scanned {
 	lower := foldLower(t)
 	sc := literals.current()
-	s := &scanned{lower: lower, n: sc.n, found: make([]uint64, (sc.n+63)/64)}
+	words := make([]uint64, 2*((sc.n+63)/64))
+	s := &scanned{lower: lower, n: sc.n, found: words[:len(words)/2], looked: words[len(words)/2:]}
 	if sc.ac != nil && lower != "" {
 		for _, m := range sc.ac.FindAllOverlapping([]byte(lower)) {
-			s.found[m.PatternID>>6] |= 1 << (m.PatternID & 63)
+			id := sc.ids[m.PatternID]
+			s.found[id>>6] |= 1 << (id & 63)
 		}
 	}
 	return s
 }
 
 func (s *scanned) contains(l gateLit) bool {
-	if l.id < s.n {
-		return s.found[l.id>>6]&(1<<(l.id&63)) != 0
+	if l.id >= s.n {
+		return strings.Contains(s.lower, l.s)
 	}
-	return strings.Contains(s.lower, l.s)
+	w, bit := l.id>>6, uint64(1)<<(l.id&63)
+	if len(l.s) <= maxShortLiteral && s.looked[w]&bit == 0 {
+		s.looked[w] |= bit
+		if strings.Contains(s.lower, l.s) {
+			s.found[w] |= bit
+		}
+	}
+	return s.found[w]&bit != 0
 }

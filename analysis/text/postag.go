@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"regexp"
 	"slices"
@@ -55,6 +56,20 @@ type Tagger struct {
 	start   []int32
 	classOf []uint8
 	weight  []float64
+
+	// What index builds for tag: see there.
+	tagNames   []string
+	tagIndex   map[string]int32
+	bias       int32
+	tag1, tag2 []int32
+	tag1Tag2   []int32
+	tag1Word   map[string][]tagFeature
+	edges      [4]contextFeatures
+	seed       maphash.Seed
+	words      [wordCacheShards]struct {
+		sync.Mutex
+		m map[string]*wordFeatures
+	}
 }
 
 var (
@@ -126,6 +141,7 @@ func NewTagger() (*Tagger, error) {
 		}
 	}
 	t.start = append(t.start, int32(len(t.classOf)))
+	t.index()
 	return t, nil
 }
 
@@ -203,7 +219,259 @@ func (t *Tagger) Tag(words []string) []string { return t.tag(words, nil) }
 // tag is Tag; where margin is not nil, margin[i] is set to the score of
 // word i's tag less the next best score (+Inf for a fixed tag or a single
 // class).
+//
+// The features are those of tagSlow, added in the same order (so every
+// score is the same sum of the same weights, bit for bit); what depends
+// on a word alone is read once per distinct word (wordFeatures), and what
+// depends on the tags before it from tables indexed by tag.
 func (t *Tagger) tag(words []string, margin []float64) []string {
+	tags := make([]string, len(words))
+	infos := make([]*wordFeatures, len(words))
+	for i, w := range words {
+		infos[i] = t.wordFeatures(w)
+	}
+	ctx := make([]*contextFeatures, len(words)+4)
+	ctx[0], ctx[1] = &t.edges[0], &t.edges[1]
+	for i := range words {
+		ctx[i+2] = &infos[i].context
+	}
+	ctx[len(ctx)-2], ctx[len(ctx)-1] = &t.edges[2], &t.edges[3]
+	p1, p2 := "-START-", "-START2-"
+	i1, i2 := t.tagIndex[p1], t.tagIndex[p2]
+	var (
+		scores  [256]float64
+		present [256]bool
+	)
+	nt := int32(len(t.tagNames))
+	for i, w := range words {
+		wf := infos[i]
+		tag, ok, ti := wf.fixed, wf.hasFixed, wf.fixedIndex
+		if margin != nil {
+			margin[i] = math.Inf(1)
+		}
+		if !ok && w != "" {
+			touched := present[:len(t.classes)]
+			clear(touched)
+			add := func(f int32) {
+				if f < 0 {
+					return
+				}
+				for j := t.start[f]; j < t.start[f+1]; j++ {
+					c := t.classOf[j]
+					if !present[c] {
+						present[c], scores[c] = true, 0
+					}
+					scores[c] += t.weight[j]
+				}
+			}
+			c := i + 2
+			add(t.bias)
+			add(wf.suffix)
+			add(wf.pref1)
+			if i1 >= 0 {
+				add(t.tag1[i1])
+			} else {
+				add(t.lookup(fTag1, p1))
+			}
+			if i2 >= 0 {
+				add(t.tag2[i2])
+			} else {
+				add(t.lookup(fTag2, p2))
+			}
+			if i1 >= 0 && i2 >= 0 {
+				add(t.tag1Tag2[i1*nt+i2])
+			} else {
+				add(t.lookup(fTag1Tag2, p1+" "+p2))
+			}
+			add(ctx[c].word)
+			if i1 >= 0 {
+				add(ctx[c].afterTag(i1))
+			} else {
+				add(t.lookup(fTag1Word, p1+" "+ctx[c].norm))
+			}
+			add(ctx[c-1].word1)
+			add(ctx[c-1].suffix1)
+			add(ctx[c-2].word2)
+			add(ctx[c+1].wordNext)
+			add(ctx[c+1].suffixNext)
+			add(ctx[c+2].wordNext2)
+			best := -1
+			for k := range t.classes {
+				if present[k] && (best < 0 || scores[k] > scores[best]) {
+					best = k
+				}
+			}
+			tag, ti = "", -1
+			if best >= 0 {
+				tag, ti = t.classes[best], int32(best)
+			}
+			if margin != nil {
+				for k := range t.classes {
+					if present[k] && k != best {
+						margin[i] = min(margin[i], scores[best]-scores[k])
+					}
+				}
+			}
+		} else if !ok {
+			ti = t.indexOf(tag)
+		}
+		tags[i] = tag
+		p2, p1 = p1, tag
+		i2, i1 = i1, ti
+	}
+	return tags
+}
+
+// lookup returns the index of the feature of template k with the value,
+// or -1.
+func (t *Tagger) lookup(k int, value string) int32 {
+	if f, ok := t.feature[k][value]; ok {
+		return f
+	}
+	return -1
+}
+
+// indexOf returns tag's index in tagNames, or -1.
+func (t *Tagger) indexOf(tag string) int32 {
+	if i, ok := t.tagIndex[tag]; ok {
+		return i
+	}
+	return -1
+}
+
+// wordFeatures is what the tagger reads in one word alone: its fixed tag,
+// if it has one, the features of the word in the place being tagged, and
+// (context) those of the word as a neighbour. Feature indices are -1
+// where the model has no such feature.
+type wordFeatures struct {
+	fixed      string
+	hasFixed   bool
+	fixedIndex int32 // the fixed tag's index in tagNames, or -1
+	// suffix and pref1 are the word's "i suffix" and "i pref1" features.
+	suffix, pref1 int32
+	context       contextFeatures
+}
+
+// contextFeatures are the features of a word's normalised form (norm) in
+// each place around the word being tagged.
+type contextFeatures struct {
+	norm                                                         string
+	word, word1, suffix1, word2, wordNext, suffixNext, wordNext2 int32
+	// tag1Word lists the "i-1 tag+i word" features of norm, by the index
+	// of the previous word's tag.
+	tag1Word []tagFeature
+}
+
+type tagFeature struct{ tag, feature int32 }
+
+// afterTag returns the "i-1 tag+i word" feature of the word after a word
+// tagged tagNames[tag], or -1.
+func (c *contextFeatures) afterTag(tag int32) int32 {
+	for _, tf := range c.tag1Word {
+		if tf.tag == tag {
+			return tf.feature
+		}
+	}
+	return -1
+}
+
+// contextOf returns the contextFeatures of normalised word n.
+func (t *Tagger) contextOf(n string) contextFeatures {
+	s3 := suffix3(n)
+	return contextFeatures{
+		norm: n, word: t.lookup(fWord, n), word1: t.lookup(fWord1, n),
+		suffix1: t.lookup(fSuffix1, s3), word2: t.lookup(fWord2, n),
+		wordNext: t.lookup(fWordNext, n), suffixNext: t.lookup(fSuffixNext, s3),
+		wordNext2: t.lookup(fWordNext2, n), tag1Word: t.tag1Word[n],
+	}
+}
+
+// wordCacheShards and wordCacheShardSize bound the memory of a Tagger's
+// word cache: a full shard starts again empty, and what is forgotten is
+// only read again.
+const (
+	wordCacheShards    = 16
+	wordCacheShardSize = 1 << 13
+)
+
+// wordFeatures returns the wordFeatures of w, read once per distinct word
+// while it stays in the cache.
+func (t *Tagger) wordFeatures(w string) *wordFeatures {
+	sh := &t.words[maphash.String(t.seed, w)%wordCacheShards]
+	sh.Lock()
+	wf, ok := sh.m[w]
+	sh.Unlock()
+	if ok {
+		return wf
+	}
+	wf = &wordFeatures{suffix: -1, pref1: -1, fixedIndex: -1}
+	wf.fixed, wf.hasFixed = t.fixedTag(w)
+	if wf.hasFixed {
+		wf.fixedIndex = t.indexOf(wf.fixed)
+	} else if w != "" {
+		wf.suffix = t.lookup(fSuffix, suffix3(w))
+		wf.pref1 = t.lookup(fPref1, string(rune(w[0])))
+	}
+	wf.context = t.contextOf(normalizeForTagger(w))
+	w = strings.Clone(w) // not the whole text the word is cut from
+	sh.Lock()
+	if sh.m == nil || len(sh.m) >= wordCacheShardSize {
+		sh.m = make(map[string]*wordFeatures)
+	}
+	sh.m[w] = wf
+	sh.Unlock()
+	return wf
+}
+
+// index builds what tag reads the tag-dependent features from: the tags'
+// indices (the classes, the start markers and every tag the model's
+// features name), the "i-1 tag", "i-2 tag" and "i tag+i-2 tag" features
+// by tag index, the "i-1 tag+i word" features by word, and the contexts
+// of the sentence's edges.
+func (t *Tagger) index() {
+	t.tagIndex = map[string]int32{}
+	addTag := func(tag string) {
+		if _, ok := t.tagIndex[tag]; !ok && !strings.Contains(tag, " ") {
+			t.tagIndex[tag] = int32(len(t.tagNames))
+			t.tagNames = append(t.tagNames, tag)
+		}
+	}
+	for _, c := range t.classes {
+		addTag(c)
+	}
+	addTag("-START-")
+	addTag("-START2-")
+	nt := len(t.tagNames)
+	t.bias = t.lookup(fBias, "")
+	t.tag1 = make([]int32, nt)
+	t.tag2 = make([]int32, nt)
+	t.tag1Tag2 = make([]int32, nt*nt)
+	for i, a := range t.tagNames {
+		t.tag1[i] = t.lookup(fTag1, a)
+		t.tag2[i] = t.lookup(fTag2, a)
+		for j, b := range t.tagNames {
+			t.tag1Tag2[i*nt+j] = t.lookup(fTag1Tag2, a+" "+b)
+		}
+	}
+	// A feature value is the tag, a space and the word; tags hold no
+	// space, so the first space splits it. A tag not indexed is looked up
+	// by its string (tag's slow path) and needs no entry here.
+	t.tag1Word = map[string][]tagFeature{}
+	for value, f := range t.feature[fTag1Word] {
+		tag, word, ok := strings.Cut(value, " ")
+		if i, known := t.tagIndex[tag]; ok && known {
+			t.tag1Word[word] = append(t.tag1Word[word], tagFeature{i, f})
+		}
+	}
+	for i, e := range []string{"-START-", "-START2-", "-END-", "-END2-"} {
+		t.edges[i] = t.contextOf(e)
+	}
+	t.seed = maphash.MakeSeed()
+}
+
+// tagSlow is tag as first written, feature by feature from the model's
+// maps: the reference tag is tested against (TestTagMatchesTagSlow).
+func (t *Tagger) tagSlow(words []string, margin []float64) []string {
 	tags := make([]string, len(words))
 	ctx := make([]string, len(words)+4)
 	ctx[0], ctx[1] = "-START-", "-START2-"

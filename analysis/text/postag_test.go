@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/jdkato/prose/v2"
@@ -115,5 +117,98 @@ func TestTaggerIsDeterministic(t *testing.T) {
 		if got := tagger.Tag(ws); !slices.Equal(got, first) {
 			t.Fatalf("run %d: %v, first %v", i, got, first)
 		}
+	}
+}
+
+// TestTagMatchesTagSlow tags real questions, and words of every shape the
+// fixed tags and the normalisation treat apart, with tag and with the
+// reference tagSlow: the tags and the margins must be the same, bit for
+// bit, twice over (the second time from the word cache).
+func TestTagMatchesTagSlow(t *testing.T) {
+	dir := shared.Path(t, "data/api/fulltext")
+	tagger, err := NewTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentences := [][]string{
+		{"", "-", "@someone", "http://example.org/a-b", "a.b@example.org", "*", "*T*-1", "0", "-LRB-", "(", "a", ")", "-RRB-", "2024", "2024-25", "12", "£3", "Well-being", "-x", "ÉCOLE", "é", "\xff", "X"},
+		{"-LRB-", "hold", "-LRB-", "-NONE-", "*", "hold"},
+		{"0", "0", "-", "-", "report"},
+	}
+	for _, name := range []string{"2024-07.jsonl.gz", "2025-03.jsonl.gz", "2026-01.jsonl.gz"} {
+		sentences = append(sentences, fileSentences(t, filepath.Join(dir, name), 1000)...)
+	}
+	words := 0
+	for pass := 0; pass < 2; pass++ {
+		for _, ws := range sentences {
+			words += len(ws)
+			wantMargin, gotMargin := make([]float64, len(ws)), make([]float64, len(ws))
+			want := tagger.tagSlow(ws, wantMargin)
+			got := tagger.tag(ws, gotMargin)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q: tagged %q, tagSlow %q", ws, got, want)
+			}
+			for i := range ws {
+				if math.Float64bits(gotMargin[i]) != math.Float64bits(wantMargin[i]) {
+					t.Fatalf("%q: word %d %q margin %v, tagSlow %v", ws, i, ws[i], gotMargin[i], wantMargin[i])
+				}
+			}
+		}
+	}
+	t.Logf("%d sentences, %d words", len(sentences), words)
+	if len(sentences) < 3000 {
+		t.Errorf("only %d sentences", len(sentences))
+	}
+}
+
+// fileSentences returns the question and the answer of the first n
+// records of a shared full-text file, each split into prose's tokens.
+func fileSentences(t *testing.T, path string, n int) [][]string {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]string
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() && len(out) < 2*n {
+		var rec struct {
+			Question string `json:"questionText"`
+			Answer   string `json:"answerText"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{rec.Question, rec.Answer} {
+			doc, err := prose.NewDocument(s, prose.WithTagging(false), prose.WithSegmentation(false), prose.WithExtraction(false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ws []string
+			for _, tok := range doc.Tokens() {
+				ws = append(ws, tok.Text)
+			}
+			out = append(out, ws)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func BenchmarkTag(b *testing.B) {
+	tagger, err := DefaultTagger()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ws := strings.Fields("To ask the Secretary of State for Health and Social Care , how many people have waited more than 18 weeks for hospital treatment in ( a ) England and ( b ) each NHS trust in each of the last five years .")
+	for b.Loop() {
+		tagger.Tag(ws)
 	}
 }
