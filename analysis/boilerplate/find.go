@@ -405,7 +405,13 @@ func confirmAll(check, first []occ, sents [][]text.Sentence, perDoc [][]internIt
 			if bad.Load() {
 				return
 			}
-			if normOf(first[o.uid], lo, sents, perDoc) != perDoc[int(o.doc)-lo][o.sent].norm {
+			// Equal texts have equal normal forms: most repeats are
+			// verbatim, and need no normalising again.
+			f := first[o.uid]
+			if sents[f.doc][f.sent].Text == sents[o.doc][o.sent].Text {
+				continue
+			}
+			if normOf(f, lo, sents, perDoc) != perDoc[int(o.doc)-lo][o.sent].norm {
 				bad.Store(true)
 			}
 		}
@@ -595,15 +601,33 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 	for i := range docs {
 		bodyTotal[docs[i].Body]++
 	}
-	var fams []Family
-	var famComp []int32
+	// Families are made in parallel (aligning a family's wordings for its
+	// template is the costly part), then taken in accumulator order.
+	made := make([]Family, len(accs))
+	parallel(len(accs), cfg.Workers, func(lo, hi int) {
+		var scratch templateScratch
+		for k := lo; k < hi; k++ {
+			if len(accs[k].texts) >= cfg.MinAnswers {
+				made[k] = makeFamily(accs[k], first, sents, bodyTotal, &scratch)
+			}
+		}
+	})
+	nfam := 0
+	for _, f := range accs {
+		if len(f.texts) >= cfg.MinAnswers {
+			nfam++
+		}
+	}
+	fams := make([]Family, 0, nfam)
+	famComp := make([]int32, 0, nfam)
 	for k, f := range accs {
 		if len(f.texts) < cfg.MinAnswers {
 			continue
 		}
-		fams = append(fams, makeFamily(f, first, sents, bodyTotal))
+		fams = append(fams, made[k])
 		famComp = append(famComp, accComp[k])
 	}
+	made = nil
 	order := make([]int, len(fams))
 	for i := range order {
 		order[i] = i
@@ -647,7 +671,7 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 // makeFamily makes the Family of an accumulator (all but its ID): its
 // variants by decreasing count, its canonical wording, example and
 // template, and its bodies by decreasing use.
-func makeFamily(f *famAcc, first []occ, sents [][]text.Sentence, bodyTotal map[string]int) Family {
+func makeFamily(f *famAcc, first []occ, sents [][]text.Sentence, bodyTotal map[string]int, scratch *templateScratch) Family {
 	fam := Family{Answers: f.answers, Texts: len(f.texts), First: f.first, Last: f.last}
 	type variantOf struct {
 		Variant
@@ -667,7 +691,7 @@ func makeFamily(f *famAcc, first []occ, sents [][]text.Sentence, bodyTotal map[s
 	fam.Canonical = fam.Variants[0].Text
 	ex := first[vs[0].uid]
 	fam.Example = sents[ex.doc][ex.sent].Text
-	fam.Template = familyTemplate(fam.Example, fam.Variants)
+	fam.Template = scratch.template(fam.Example, fam.Variants)
 	for body, n := range f.bodies {
 		u := BodyUse{Body: body, Answers: n}
 		if t := bodyTotal[body]; t > 0 {
