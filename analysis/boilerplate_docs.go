@@ -32,3 +32,71 @@ func FindBoilerplateDocs(docs []boilerplate.Doc, cfg boilerplate.Config) *boiler
 	})
 	return boilerplate.Find(docs, cfg)
 }
+
+// BoilerplateFinder is FindBoilerplate on records given one at a time, in
+// order, for a caller that streams a corpus: it segments and merges the
+// answers a batch at a time (boilerplate.Finder) and keeps of each only
+// what the families need, so the answers' texts need not all be held.
+// Its Result equals FindBoilerplate's on the same records.
+type BoilerplateFinder struct {
+	f     *boilerplate.Finder
+	seg   *text.Segmenter
+	ready chan struct{} // closed once seg is loaded
+	batch []boilerplate.Doc
+}
+
+// boilerplateBatch is the number of answers a BoilerplateFinder gathers
+// before segmenting them (in parallel) and passing them on.
+const boilerplateBatch = 4096
+
+// NewBoilerplateFinder returns a BoilerplateFinder with the parameters
+// cfg. It loads the sentence model in the background, so that the loading
+// overlaps the reading of the first records.
+func NewBoilerplateFinder(cfg boilerplate.Config) *BoilerplateFinder {
+	b := &BoilerplateFinder{f: boilerplate.NewFinder(cfg), ready: make(chan struct{})}
+	go func() {
+		b.seg = text.NewSegmenter()
+		close(b.ready)
+	}()
+	return b
+}
+
+// Add adds r if it has an answer (BoilerplateDoc) and reports whether it
+// did. r's fields are not kept after the batch holding it is passed on.
+func (b *BoilerplateFinder) Add(r *corpus.Record) bool {
+	d, ok := BoilerplateDoc(r)
+	if !ok {
+		return false
+	}
+	b.batch = append(b.batch, d)
+	if len(b.batch) >= boilerplateBatch {
+		b.flush()
+	}
+	return true
+}
+
+// flush segments the batch, leaving out the lines of tables, and passes
+// it on.
+func (b *BoilerplateFinder) flush() {
+	if len(b.batch) == 0 {
+		return
+	}
+	<-b.ready
+	docs := b.batch
+	parallel.For(len(docs), func(i int) {
+		if docs[i].Text != "" {
+			docs[i].Sentences = proseOnly(b.seg.Split(docs[i].Text))
+		}
+	})
+	b.f.Add(docs)
+	clear(docs)
+	b.batch = docs[:0]
+}
+
+// Result finds the families among the records added; it may be called
+// once.
+func (b *BoilerplateFinder) Result() *boilerplate.Result {
+	b.flush()
+	b.batch = nil
+	return b.f.Result()
+}
