@@ -232,15 +232,18 @@ type Finder struct {
 	occs      []occ    // compared occurrences, in doc order
 	first     []string // the first occurrence of each distinct sentence, as written, in uid order
 	ids       map[uint64]int32
-	sh        *shingles
-	st        internStats
-	done      bool
+	// written maps a 64-bit hash of a sentence as written to the uid
+	// whose first occurrence is written so (see intern).
+	written map[uint64]int32
+	sh      *shingles
+	st      internStats
+	done    bool
 }
 
 // NewFinder returns a Finder with the parameters cfg (zero fields take
 // their defaults).
 func NewFinder(cfg Config) *Finder {
-	return &Finder{cfg: cfg.withDefaults(), ids: map[uint64]int32{}, sh: &shingles{}}
+	return &Finder{cfg: cfg.withDefaults(), ids: map[uint64]int32{}, written: map[uint64]int32{}, sh: &shingles{}}
 }
 
 // Add merges the sentences of docs, which follow those of earlier calls.
@@ -268,7 +271,7 @@ func (f *Finder) Result() *Result {
 		Share: make([]float64, len(f.docs)),
 	}
 	res.Stats.Docs = len(f.docs)
-	f.ids = nil
+	f.ids, f.written = nil, nil
 	sh := f.sh
 	sh.findReps()
 	res.Stats.Sentences, res.Stats.Short, res.Stats.Unique = f.st.sentences, f.st.short, len(f.first)
@@ -359,6 +362,13 @@ func (f *Finder) intern(docs []Doc) {
 			ss := sents[i]
 			items := make([]internItem, len(ss))
 			for j, s := range ss {
+				// A sentence written exactly as the first occurrence of
+				// an earlier batch's uid is that uid: equal texts have
+				// equal normal forms.
+				if u, ok := f.written[fnv64(s.Text)]; ok && f.first[u] == s.Text {
+					items[j] = internItem{known: true, uid: u}
+					continue
+				}
 				n := text.Normalize(s.Text)
 				words = wordHashes(n, words[:0])
 				if len(words) < cfg.MinWords {
@@ -380,10 +390,16 @@ func (f *Finder) intern(docs []Doc) {
 		}
 		return text.Normalize(f.first[u])
 	}
+	var addedWritten []uint64 // keys added to written by this batch
 	newUID := func(h uint64, i, j int) int32 {
 		u := int32(len(f.first))
 		f.ids[h] = u
-		f.first = append(f.first, f.keep(sents[i][j].Text))
+		raw := sents[i][j].Text
+		if w := fnv64(raw); !hasKey(f.written, w) {
+			f.written[w] = u
+			addedWritten = append(addedWritten, w)
+		}
+		f.first = append(f.first, f.keep(raw))
 		at = append(at, [2]int32{int32(i), int32(j)})
 		f.sh.add(perDoc[i][j].set)
 		return u
@@ -394,6 +410,10 @@ func (f *Finder) intern(docs []Doc) {
 	for i, items := range perDoc {
 		u := make([]int32, 0, len(items))
 		for j, it := range items {
+			if it.known {
+				u = append(u, it.uid)
+				continue
+			}
 			if it.set == nil {
 				u = append(u, -1)
 				continue
@@ -429,10 +449,17 @@ func (f *Finder) intern(docs []Doc) {
 		for _, h := range added {
 			delete(f.ids, h)
 		}
+		for _, w := range addedWritten {
+			delete(f.written, w)
+		}
 		f.first, f.sh.sets, at = f.first[:nFirst], f.sh.sets[:nSets], at[:0]
 		for i, items := range perDoc {
 			u := uids[i][:0]
 			for j, it := range items {
+				if it.known {
+					u = append(u, it.uid)
+					continue
+				}
 				if it.set == nil {
 					u = append(u, -1)
 					continue
@@ -486,7 +513,16 @@ var sentenceHash = fnv64
 type internItem struct {
 	hash uint64
 	norm string
-	set  []uint32 // nil: under MinWords
+	set  []uint32 // nil: under MinWords, unless known
+	// known says the sentence is written as the first occurrence of uid,
+	// from an earlier batch, and was not normalised.
+	known bool
+	uid   int32
+}
+
+func hasKey(m map[uint64]int32, k uint64) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // wordHashes returns a 64-bit hash of each word of a normalised sentence,
