@@ -35,14 +35,21 @@ func FindBoilerplateDocs(docs []boilerplate.Doc, cfg boilerplate.Config) *boiler
 
 // BoilerplateFinder is FindBoilerplate on records given one at a time, in
 // order, for a caller that streams a corpus: it segments and merges the
-// answers a batch at a time (boilerplate.Finder) and keeps of each only
-// what the families need, so the answers' texts need not all be held.
-// Its Result equals FindBoilerplate's on the same records.
+// answers a batch at a time as they are delivered (boilerplate.Finder)
+// and keeps of each only what the families need, so the answers' texts
+// need not all be held. Its Result equals FindBoilerplate's on the same
+// records. Result must be called, even after an error, to end the
+// goroutine that merges the batches.
 type BoilerplateFinder struct {
 	f     *boilerplate.Finder
 	seg   *text.Segmenter
 	ready chan struct{} // closed once seg is loaded
 	batch []boilerplate.Doc
+	// Segmented batches go to one goroutine that adds them to f in
+	// order, so that the next batch is segmented while the finder merges
+	// one (its merge is partly serial).
+	segmented chan []boilerplate.Doc
+	added     chan struct{} // closed when the adder has added every batch
 }
 
 // boilerplateBatch is the number of answers a BoilerplateFinder gathers
@@ -53,10 +60,17 @@ const boilerplateBatch = 4096
 // cfg. It loads the sentence model in the background, so that the loading
 // overlaps the reading of the first records.
 func NewBoilerplateFinder(cfg boilerplate.Config) *BoilerplateFinder {
-	b := &BoilerplateFinder{f: boilerplate.NewFinder(cfg), ready: make(chan struct{})}
+	b := &BoilerplateFinder{f: boilerplate.NewFinder(cfg), ready: make(chan struct{}),
+		segmented: make(chan []boilerplate.Doc, 1), added: make(chan struct{})}
 	go func() {
 		b.seg = text.NewSegmenter()
 		close(b.ready)
+	}()
+	go func() {
+		for docs := range b.segmented {
+			b.f.Add(docs)
+		}
+		close(b.added)
 	}()
 	return b
 }
@@ -76,7 +90,7 @@ func (b *BoilerplateFinder) Add(r *corpus.Record) bool {
 }
 
 // flush segments the batch, leaving out the lines of tables, and passes
-// it on.
+// it on to the adder.
 func (b *BoilerplateFinder) flush() {
 	if len(b.batch) == 0 {
 		return
@@ -88,9 +102,8 @@ func (b *BoilerplateFinder) flush() {
 			docs[i].Sentences = proseOnly(b.seg.Split(docs[i].Text))
 		}
 	})
-	b.f.Add(docs)
-	clear(docs)
-	b.batch = docs[:0]
+	b.segmented <- docs
+	b.batch = make([]boilerplate.Doc, 0, boilerplateBatch)
 }
 
 // Result finds the families among the records added; it may be called
@@ -98,5 +111,7 @@ func (b *BoilerplateFinder) flush() {
 func (b *BoilerplateFinder) Result() *boilerplate.Result {
 	b.flush()
 	b.batch = nil
+	close(b.segmented)
+	<-b.added
 	return b.f.Result()
 }
