@@ -32,3 +32,86 @@ func FindBoilerplateDocs(docs []boilerplate.Doc, cfg boilerplate.Config) *boiler
 	})
 	return boilerplate.Find(docs, cfg)
 }
+
+// BoilerplateFinder is FindBoilerplate on records given one at a time, in
+// order, for a caller that streams a corpus: it segments and merges the
+// answers a batch at a time as they are delivered (boilerplate.Finder)
+// and keeps of each only what the families need, so the answers' texts
+// need not all be held. Its Result equals FindBoilerplate's on the same
+// records. Result must be called, even after an error, to end the
+// goroutine that merges the batches.
+type BoilerplateFinder struct {
+	f     *boilerplate.Finder
+	seg   *text.Segmenter
+	ready chan struct{} // closed once seg is loaded
+	batch []boilerplate.Doc
+	// Segmented batches go to one goroutine that adds them to f in
+	// order, so that the next batch is segmented while the finder merges
+	// one (its merge is partly serial).
+	segmented chan []boilerplate.Doc
+	added     chan struct{} // closed when the adder has added every batch
+}
+
+// boilerplateBatch is the number of answers a BoilerplateFinder gathers
+// before segmenting them (in parallel) and passing them on.
+const boilerplateBatch = 4096
+
+// NewBoilerplateFinder returns a BoilerplateFinder with the parameters
+// cfg. It loads the sentence model in the background, so that the loading
+// overlaps the reading of the first records.
+func NewBoilerplateFinder(cfg boilerplate.Config) *BoilerplateFinder {
+	b := &BoilerplateFinder{f: boilerplate.NewFinder(cfg), ready: make(chan struct{}),
+		segmented: make(chan []boilerplate.Doc, 1), added: make(chan struct{})}
+	go func() {
+		b.seg = text.NewSegmenter()
+		close(b.ready)
+	}()
+	go func() {
+		for docs := range b.segmented {
+			b.f.Add(docs)
+		}
+		close(b.added)
+	}()
+	return b
+}
+
+// Add adds r if it has an answer (BoilerplateDoc) and reports whether it
+// did. r's fields are not kept after the batch holding it is passed on.
+func (b *BoilerplateFinder) Add(r *corpus.Record) bool {
+	d, ok := BoilerplateDoc(r)
+	if !ok {
+		return false
+	}
+	b.batch = append(b.batch, d)
+	if len(b.batch) >= boilerplateBatch {
+		b.flush()
+	}
+	return true
+}
+
+// flush segments the batch, leaving out the lines of tables, and passes
+// it on to the adder.
+func (b *BoilerplateFinder) flush() {
+	if len(b.batch) == 0 {
+		return
+	}
+	<-b.ready
+	docs := b.batch
+	parallel.For(len(docs), func(i int) {
+		if docs[i].Text != "" {
+			docs[i].Sentences = proseOnly(b.seg.Split(docs[i].Text))
+		}
+	})
+	b.segmented <- docs
+	b.batch = make([]boilerplate.Doc, 0, boilerplateBatch)
+}
+
+// Result finds the families among the records added; it may be called
+// once.
+func (b *BoilerplateFinder) Result() *boilerplate.Result {
+	b.flush()
+	b.batch = nil
+	close(b.segmented)
+	<-b.added
+	return b.f.Result()
+}

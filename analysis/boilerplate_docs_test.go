@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -35,5 +36,37 @@ func TestFindBoilerplateDocs(t *testing.T) {
 	}
 	if len(want.Families) == 0 {
 		t.Error("no families: the test compares nothing")
+	}
+}
+
+// TestBoilerplateFinder checks that records given one at a time give
+// FindBoilerplate's result, over more than one batch.
+func TestBoilerplateFinder(t *testing.T) {
+	sample, _, err := corpus.ReadSample(corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []corpus.Record
+	for len(recs) < 2*boilerplateBatch+10 {
+		for _, r := range sample {
+			r.ID += fmt.Sprintf("/%d", len(recs))
+			recs = append(recs, r)
+		}
+	}
+	recs = append(recs, corpus.Record{ID: "t:none"})
+	want := FindBoilerplate(recs, boilerplate.Config{})
+	b := NewBoilerplateFinder(boilerplate.Config{})
+	added := 0
+	for i := range recs {
+		if b.Add(&recs[i]) {
+			added++
+		}
+	}
+	got := b.Result()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("BoilerplateFinder differs from FindBoilerplate:\n%+v\nwant\n%+v", got.Stats, want.Stats)
+	}
+	if added != len(recs)-1 || len(want.Families) == 0 {
+		t.Errorf("added %d of %d records, %d families: the test compares too little", added, len(recs), len(want.Families))
 	}
 }

@@ -2,6 +2,8 @@ package boilerplate
 
 import (
 	"testing"
+
+	"github.com/parlance-go/parlance/analysis/text"
 )
 
 // benchFind runs Find, segmentation included, on the first n real answers
@@ -35,7 +37,8 @@ func BenchmarkFindAll(b *testing.B) { benchFind(b, 0) }
 // pipeline calls it with sentences already split.
 func BenchmarkFindPresegmented(b *testing.B) {
 	docs := append([]Doc(nil), loadReal(b)...)
-	sents := segmentAll(docs, 0)
+	var seg *text.Segmenter
+	sents := segmentAll(docs, 0, &seg)
 	for i := range docs {
 		docs[i].Sentences = sents[i]
 	}

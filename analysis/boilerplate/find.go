@@ -135,8 +135,17 @@ type Stats struct {
 
 // occ is one compared sentence occurrence.
 type occ struct {
-	doc, sent int32 // index into docs and into docs[doc].Sentences
-	uid       int32 // its distinct normalised sentence
+	doc        int32 // index into docs
+	uid        int32 // its distinct normalised sentence
+	start, end int32 // its byte offsets in the doc's Text
+}
+
+// docInfo is what is kept of a doc once its sentences are merged.
+type docInfo struct {
+	body     string
+	date     time.Time
+	textHash uint64 // fnv64 of Text (see buildFamilies)
+	textLen  int
 }
 
 // Find finds the families of near-duplicate sentences in docs.
@@ -200,17 +209,72 @@ type occ struct {
 // Output is deterministic: identical docs and Config (bar Workers) give an
 // identical Result.
 func Find(docs []Doc, cfg Config) *Result {
-	cfg = cfg.withDefaults()
-	res := &Result{
-		Spans: make([][]Span, len(docs)),
-		Share: make([]float64, len(docs)),
+	f := NewFinder(cfg)
+	f.keepTexts = true
+	f.Add(docs)
+	return f.Result()
+}
+
+// A Finder is Find on docs given a batch at a time, in order, for a caller
+// that streams a corpus: of each doc it keeps only what Find needs after
+// merging its sentences (body, date, the length and a hash of its text,
+// and the offsets of its compared sentences), plus a copy of the first
+// occurrence of each distinct sentence, so the caller may let go of the
+// texts. However docs are cut into batches, Result equals Find's on all
+// of them.
+type Finder struct {
+	cfg Config
+	seg *text.Segmenter // made when a doc comes without sentences
+	// keepTexts says that the caller keeps every Doc.Text alive, so that
+	// first may hold substrings of them rather than copies.
+	keepTexts bool
+	docs      []docInfo
+	occs      []occ    // compared occurrences, in doc order
+	first     []string // the first occurrence of each distinct sentence, as written, in uid order
+	ids       map[uint64]int32
+	// written maps a 64-bit hash of a sentence as written to the uid
+	// whose first occurrence is written so (see intern).
+	written map[uint64]int32
+	sh      *shingles
+	st      internStats
+	done    bool
+}
+
+// NewFinder returns a Finder with the parameters cfg (zero fields take
+// their defaults).
+func NewFinder(cfg Config) *Finder {
+	return &Finder{cfg: cfg.withDefaults(), ids: map[uint64]int32{}, written: map[uint64]int32{}, sh: &shingles{}}
+}
+
+// Add merges the sentences of docs, which follow those of earlier calls.
+// A doc without Sentences is segmented. Add must not be called after
+// Result.
+func (f *Finder) Add(docs []Doc) {
+	if f.done {
+		panic("boilerplate: Finder.Add after Result")
 	}
-	res.Stats.Docs = len(docs)
+	for lo := 0; lo < len(docs); lo += internChunk {
+		f.intern(docs[lo:min(lo+internChunk, len(docs))])
+	}
+}
 
-	sents := segmentAll(docs, cfg.Workers)
-	occs, first, sh, st := intern(docs, sents, cfg)
-	res.Stats.Sentences, res.Stats.Short, res.Stats.Unique = st.sentences, st.short, len(first)
-
+// Result finds the families among the docs added and returns them; it may
+// be called once.
+func (f *Finder) Result() *Result {
+	if f.done {
+		panic("boilerplate: Finder.Result called twice")
+	}
+	f.done = true
+	cfg := f.cfg
+	res := &Result{
+		Spans: make([][]Span, len(f.docs)),
+		Share: make([]float64, len(f.docs)),
+	}
+	res.Stats.Docs = len(f.docs)
+	f.ids, f.written = nil, nil
+	sh := f.sh
+	sh.findReps()
+	res.Stats.Sentences, res.Stats.Short, res.Stats.Unique = f.st.sentences, f.st.short, len(f.first)
 	for i, r := range sh.rep {
 		if r != int32(i) {
 			res.Stats.SameShingles++
@@ -218,29 +282,36 @@ func Find(docs []Doc, cfg Config) *Result {
 	}
 	edges, lst := link(sh, cfg)
 	res.Stats.Candidates, res.Stats.Edges, res.Stats.CappedBuckets = lst.checked, lst.joined, lst.capped
-	comp := components(len(first), edges)
-	buildFamilies(res, docs, sents, occs, first, comp, cfg)
+	f.sh, sh = nil, nil
+	comp := components(len(f.first), edges)
+	edges = nil
+	f.buildFamilies(res, comp)
+	f.docs, f.occs, f.first = nil, nil, nil
 	return res
 }
 
 // segmentAll returns each doc's sentences, segmenting the docs that came
-// without them, in parallel.
-func segmentAll(docs []Doc, workers int) [][]text.Sentence {
+// without them, in parallel, with *seg (made if nil and needed).
+func segmentAll(docs []Doc, workers int, seg **text.Segmenter) [][]text.Sentence {
 	out := make([][]text.Sentence, len(docs))
-	var seg *text.Segmenter
+	need := false
 	for i := range docs {
 		out[i] = docs[i].Sentences
-		if out[i] == nil && docs[i].Text != "" && seg == nil {
-			seg = text.NewSegmenter()
+		if out[i] == nil && docs[i].Text != "" {
+			need = true
 		}
 	}
-	if seg == nil {
+	if !need {
 		return out
 	}
+	if *seg == nil {
+		*seg = text.NewSegmenter()
+	}
+	sg := *seg
 	parallel(len(docs), workers, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if out[i] == nil && docs[i].Text != "" {
-				out[i] = seg.Split(docs[i].Text)
+				out[i] = sg.Split(docs[i].Text)
 			}
 		}
 	})
@@ -253,127 +324,185 @@ type internStats struct{ sentences, short int }
 // sentences are merged: it bounds the normalised strings alive at once.
 const internChunk = 8192
 
-// intern normalises every sentence and merges identical ones. It returns
-// the compared occurrences in doc order, the first occurrence of each
-// distinct normalised sentence (uid order = order of first occurrence) and
-// the shingle sets of the distinct sentences.
+// intern normalises every sentence of docs (at most internChunk, following
+// those already added) and merges identical ones: it appends the docs'
+// compared occurrences to f.occs, and the first occurrence and shingle set
+// of each new distinct normalised sentence (uid order = order of first
+// occurrence) to f.first and f.sh.
 //
 // Distinct sentences are keyed by a 64-bit hash of their normalised text
 // rather than the text, so a million answers do not keep millions of
-// strings; a hash hit is confirmed by comparing the texts (the first
-// occurrence is normalised again, unless it is in the chunk of docs being
-// merged), and a collision probes the next key, so merging is exact.
-func intern(docs []Doc, sents [][]text.Sentence, cfg Config) ([]occ, []occ, *shingles, internStats) {
-	var st internStats
-	var ids map[uint64]int32
-	var first, occs []occ
-	total := 0
-	for _, ss := range sents {
-		total += len(ss)
+// normalised strings; a hash hit is confirmed by comparing the texts (the
+// first occurrence is normalised again, unless it is in this batch or
+// written identically), and a collision probes the next key, so merging is
+// exact and does not depend on how docs are cut into batches.
+//
+// The docs' sentences are merged in order. A hash found in ids is taken to
+// be the same sentence and confirmed afterwards, in parallel; should one
+// not be (a 64-bit collision), the batch is undone and merged again one
+// sentence at a time, comparing texts before going on, which gives what
+// that would have given.
+func (f *Finder) intern(docs []Doc) {
+	cfg := f.cfg
+	sents := segmentAll(docs, cfg.Workers, &f.seg)
+	base := int32(len(f.docs))
+	for i := range docs {
+		d := &docs[i]
+		f.docs = append(f.docs, docInfo{body: d.Body, date: d.Date, textLen: len(d.Text)})
 	}
-	occs = make([]occ, 0, total)
-	ids = make(map[uint64]int32, total/2)
-	sh := &shingles{}
-	perDoc := make([][]internItem, min(internChunk, len(docs)))
-	perDocUID := make([][]int32, min(internChunk, len(docs)))
-	for lo := 0; lo < len(docs); lo += internChunk {
-		hi := min(lo+internChunk, len(docs))
-		parallel(hi-lo, cfg.Workers, func(a, b int) {
-			var words []uint64
-			for i := a; i < b; i++ {
-				ss := sents[lo+i]
-				items := make([]internItem, len(ss))
-				for j, s := range ss {
-					n := text.Normalize(s.Text)
-					words = wordHashes(n, words[:0])
-					if len(words) < cfg.MinWords {
-						continue
-					}
-					items[j] = internItem{hash: sentenceHash(n), norm: n, set: shingleSet(words, cfg.ShingleSize)}
+	infos := f.docs[base:]
+	perDoc := make([][]internItem, len(docs))
+	parallel(len(docs), cfg.Workers, func(a, b int) {
+		var words []uint64
+		for i := a; i < b; i++ {
+			// Distinct texts are told apart by a 64-bit hash of the text:
+			// for k texts, the chance that two collide is below k²/2⁶⁵
+			// (5·10⁻⁸ for a million).
+			infos[i].textHash = fnv64(docs[i].Text)
+			ss := sents[i]
+			items := make([]internItem, len(ss))
+			for j, s := range ss {
+				// A sentence written exactly as the first occurrence of
+				// an earlier batch's uid is that uid: equal texts have
+				// equal normal forms.
+				if u, ok := f.written[fnv64(s.Text)]; ok && f.first[u] == s.Text {
+					items[j] = internItem{known: true, uid: u}
+					continue
 				}
-				perDoc[i] = items
+				n := text.Normalize(s.Text)
+				words = wordHashes(n, words[:0])
+				if len(words) < cfg.MinWords {
+					continue
+				}
+				items[j] = internItem{hash: sentenceHash(n), norm: n, set: shingleSet(words, cfg.ShingleSize)}
 			}
-		})
-		// Merge the chunk's sentences in order. A hash found in ids is
-		// taken to be the same sentence and confirmed afterwards, in
-		// parallel; should one not be (a 64-bit collision), the chunk is
-		// undone and merged again one sentence at a time, comparing texts
-		// before going on, which gives what that would have given.
-		nFirst, nSets := len(first), len(sh.sets)
-		var added []uint64 // keys added to ids by this chunk
-		var check []occ    // occurrences whose uid rests on a hash match
-		uids := perDocUID[:hi-lo]
-		for i := lo; i < hi; i++ {
-			items := perDoc[i-lo]
-			u := uids[i-lo][:0]
+			perDoc[i] = items
+		}
+	})
+	nFirst, nSets := len(f.first), len(f.sh.sets)
+	// at[u-nFirst] is where this batch's new uid u first occurs.
+	var at [][2]int32
+	// normOf returns the normalised text of uid u's first occurrence.
+	normOf := func(u int32) string {
+		if int(u) >= nFirst {
+			p := at[int(u)-nFirst]
+			return perDoc[p[0]][p[1]].norm
+		}
+		return text.Normalize(f.first[u])
+	}
+	var addedWritten []uint64 // keys added to written by this batch
+	newUID := func(h uint64, i, j int) int32 {
+		u := int32(len(f.first))
+		f.ids[h] = u
+		raw := sents[i][j].Text
+		if w := fnv64(raw); !hasKey(f.written, w) {
+			f.written[w] = u
+			addedWritten = append(addedWritten, w)
+		}
+		f.first = append(f.first, f.keep(raw))
+		at = append(at, [2]int32{int32(i), int32(j)})
+		f.sh.add(perDoc[i][j].set)
+		return u
+	}
+	var added []uint64   // keys added to ids by this batch
+	var check [][3]int32 // doc, sentence and uid of occurrences whose uid rests on a hash match
+	uids := make([][]int32, len(docs))
+	for i, items := range perDoc {
+		u := make([]int32, 0, len(items))
+		for j, it := range items {
+			if it.known {
+				u = append(u, it.uid)
+				continue
+			}
+			if it.set == nil {
+				u = append(u, -1)
+				continue
+			}
+			got, ok := f.ids[it.hash]
+			if !ok {
+				got = newUID(it.hash, i, j)
+				added = append(added, it.hash)
+			} else {
+				check = append(check, [3]int32{int32(i), int32(j), got})
+			}
+			u = append(u, got)
+		}
+		uids[i] = u
+	}
+	var bad atomic.Bool
+	parallel(len(check), cfg.Workers, func(a, b int) {
+		for _, c := range check[a:b] {
+			if bad.Load() {
+				return
+			}
+			// Equal texts have equal normal forms: most repeats are
+			// verbatim, and need no normalising again.
+			if f.first[c[2]] == sents[c[0]][c[1]].Text {
+				continue
+			}
+			if normOf(c[2]) != perDoc[c[0]][c[1]].norm {
+				bad.Store(true)
+			}
+		}
+	})
+	if bad.Load() {
+		for _, h := range added {
+			delete(f.ids, h)
+		}
+		for _, w := range addedWritten {
+			delete(f.written, w)
+		}
+		f.first, f.sh.sets, at = f.first[:nFirst], f.sh.sets[:nSets], at[:0]
+		for i, items := range perDoc {
+			u := uids[i][:0]
 			for j, it := range items {
+				if it.known {
+					u = append(u, it.uid)
+					continue
+				}
 				if it.set == nil {
 					u = append(u, -1)
 					continue
 				}
-				got, ok := ids[it.hash]
-				if !ok {
-					got = int32(len(first))
-					ids[it.hash] = got
-					added = append(added, it.hash)
-					first = append(first, occ{doc: int32(i), sent: int32(j), uid: got})
-					sh.add(it.set)
-				} else {
-					check = append(check, occ{doc: int32(i), sent: int32(j), uid: got})
-				}
-				u = append(u, got)
-			}
-			uids[i-lo] = u
-		}
-		if !confirmAll(check, first, sents, perDoc, lo, cfg.Workers) {
-			for _, h := range added {
-				delete(ids, h)
-			}
-			first, sh.sets = first[:nFirst], sh.sets[:nSets]
-			for i := lo; i < hi; i++ {
-				u := uids[i-lo][:0]
-				for j, it := range perDoc[i-lo] {
-					if it.set == nil {
-						u = append(u, -1)
-						continue
+				h := it.hash
+				var id int32
+				for {
+					got, ok := f.ids[h]
+					if !ok {
+						id = newUID(h, i, j)
+						break
 					}
-					h := it.hash
-					var id int32
-					for {
-						got, ok := ids[h]
-						if !ok {
-							id = int32(len(first))
-							ids[h] = id
-							first = append(first, occ{doc: int32(i), sent: int32(j), uid: id})
-							sh.add(it.set)
-							break
-						}
-						f := first[got]
-						if normOf(f, lo, sents, perDoc) == it.norm {
-							id = got
-							break
-						}
-						h++ // a different sentence with the same hash
+					if normOf(got) == it.norm {
+						id = got
+						break
 					}
-					u = append(u, id)
+					h++ // a different sentence with the same hash
 				}
-				uids[i-lo] = u
+				u = append(u, id)
 			}
-		}
-		for i := lo; i < hi; i++ {
-			for j, id := range uids[i-lo] {
-				st.sentences++
-				if id < 0 {
-					st.short++
-					continue
-				}
-				occs = append(occs, occ{doc: int32(i), sent: int32(j), uid: id})
-			}
-			perDoc[i-lo] = nil
+			uids[i] = u
 		}
 	}
-	sh.findReps()
-	return occs, first, sh, st
+	for i, u := range uids {
+		for j, id := range u {
+			f.st.sentences++
+			if id < 0 {
+				f.st.short++
+				continue
+			}
+			s := sents[i][j]
+			f.occs = append(f.occs, occ{doc: base + int32(i), uid: id, start: int32(s.Start), end: int32(s.End)})
+		}
+	}
+}
+
+// keep returns s, a sentence of a doc being added, to be held after the
+// doc is gone: a copy, unless the caller keeps the texts.
+func (f *Finder) keep(s string) string {
+	if f.keepTexts {
+		return s
+	}
+	return strings.Clone(s)
 }
 
 // sentenceHash keys a normalised sentence in intern; a variable so that a
@@ -384,33 +513,16 @@ var sentenceHash = fnv64
 type internItem struct {
 	hash uint64
 	norm string
-	set  []uint32 // nil: under MinWords
+	set  []uint32 // nil: under MinWords, unless known
+	// known says the sentence is written as the first occurrence of uid,
+	// from an earlier batch, and was not normalised.
+	known bool
+	uid   int32
 }
 
-// normOf returns the normalised text of occurrence f, from the chunk
-// being merged (docs from lo on) or normalised again.
-func normOf(f occ, lo int, sents [][]text.Sentence, perDoc [][]internItem) string {
-	if int(f.doc) >= lo {
-		return perDoc[int(f.doc)-lo][f.sent].norm
-	}
-	return text.Normalize(sents[f.doc][f.sent].Text)
-}
-
-// confirmAll reports whether every occurrence in check has the normalised
-// text of the first occurrence of its uid, comparing in parallel.
-func confirmAll(check, first []occ, sents [][]text.Sentence, perDoc [][]internItem, lo, workers int) bool {
-	var bad atomic.Bool
-	parallel(len(check), workers, func(a, b int) {
-		for _, o := range check[a:b] {
-			if bad.Load() {
-				return
-			}
-			if normOf(first[o.uid], lo, sents, perDoc) != perDoc[int(o.doc)-lo][o.sent].norm {
-				bad.Store(true)
-			}
-		}
-	})
-	return !bad.Load()
+func hasKey(m map[uint64]int32, k uint64) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // wordHashes returns a 64-bit hash of each word of a normalised sentence,
@@ -518,7 +630,8 @@ func components(n int, edges [][2]int32) []int32 {
 }
 
 // buildFamilies fills res.Families, Spans and Share.
-func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ, first []occ, comp []int32, cfg Config) {
+func (fd *Finder) buildFamilies(res *Result, comp []int32) {
+	docs, occs, first, cfg := fd.docs, fd.occs, fd.first, fd.cfg
 	ncomp := 0
 	for _, c := range comp {
 		ncomp = max(ncomp, int(c)+1)
@@ -541,15 +654,6 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 			docsOf[c]++
 		}
 	}
-	// Distinct texts are told apart by a 64-bit hash of the text, computed
-	// in parallel: for k texts, the chance that two collide is below
-	// k²/2⁶⁵ (5·10⁻⁸ for a million).
-	textHash := make([]uint64, len(docs))
-	parallel(len(docs), cfg.Workers, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			textHash[i] = fnv64(docs[i].Text)
-		}
-	})
 	// keep[c] is the index in accs of component c's accumulator, -1 for
 	// the components used by too few answers to be families.
 	keep := make([]int32, ncomp)
@@ -579,31 +683,49 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 		lastDoc[c] = o.doc
 		d := &docs[o.doc]
 		f.answers++
-		f.texts[textHash[o.doc]] = struct{}{}
-		f.bodies[d.Body]++
-		if !d.Date.IsZero() {
-			if f.first.IsZero() || d.Date.Before(f.first) {
-				f.first = d.Date
+		f.texts[d.textHash] = struct{}{}
+		f.bodies[d.body]++
+		if !d.date.IsZero() {
+			if f.first.IsZero() || d.date.Before(f.first) {
+				f.first = d.date
 			}
-			if d.Date.After(f.last) {
-				f.last = d.Date
+			if d.date.After(f.last) {
+				f.last = d.date
 			}
 		}
 	}
 
 	bodyTotal := make(map[string]int)
 	for i := range docs {
-		bodyTotal[docs[i].Body]++
+		bodyTotal[docs[i].body]++
 	}
-	var fams []Family
-	var famComp []int32
+	// Families are made in parallel (aligning a family's wordings for its
+	// template is the costly part), then taken in accumulator order.
+	made := make([]Family, len(accs))
+	parallel(len(accs), cfg.Workers, func(lo, hi int) {
+		var scratch templateScratch
+		for k := lo; k < hi; k++ {
+			if len(accs[k].texts) >= cfg.MinAnswers {
+				made[k] = makeFamily(accs[k], first, bodyTotal, &scratch)
+			}
+		}
+	})
+	nfam := 0
+	for _, f := range accs {
+		if len(f.texts) >= cfg.MinAnswers {
+			nfam++
+		}
+	}
+	fams := make([]Family, 0, nfam)
+	famComp := make([]int32, 0, nfam)
 	for k, f := range accs {
 		if len(f.texts) < cfg.MinAnswers {
 			continue
 		}
-		fams = append(fams, makeFamily(f, first, sents, bodyTotal))
+		fams = append(fams, made[k])
 		famComp = append(famComp, accComp[k])
 	}
+	made = nil
 	order := make([]int, len(fams))
 	for i := range order {
 		order[i] = i
@@ -630,15 +752,14 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 		if !ok {
 			continue
 		}
-		s := sents[o.doc][o.sent]
-		res.Spans[o.doc] = append(res.Spans[o.doc], Span{Start: s.Start, End: s.End, Family: id})
-		covered[o.doc] += s.End - s.Start
+		res.Spans[o.doc] = append(res.Spans[o.doc], Span{Start: int(o.start), End: int(o.end), Family: id})
+		covered[o.doc] += int(o.end - o.start)
 	}
 	for i := range docs {
 		// Sentences from Split come in order; sort anyway so that spans
 		// are ordered by Start whatever order a caller passed them in.
 		slices.SortStableFunc(res.Spans[i], func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
-		if n := len(docs[i].Text); n > 0 {
+		if n := docs[i].textLen; n > 0 {
 			res.Share[i] = float64(covered[i]) / float64(n)
 		}
 	}
@@ -647,7 +768,7 @@ func buildFamilies(res *Result, docs []Doc, sents [][]text.Sentence, occs []occ,
 // makeFamily makes the Family of an accumulator (all but its ID): its
 // variants by decreasing count, its canonical wording, example and
 // template, and its bodies by decreasing use.
-func makeFamily(f *famAcc, first []occ, sents [][]text.Sentence, bodyTotal map[string]int) Family {
+func makeFamily(f *famAcc, first []string, bodyTotal map[string]int, scratch *templateScratch) Family {
 	fam := Family{Answers: f.answers, Texts: len(f.texts), First: f.first, Last: f.last}
 	type variantOf struct {
 		Variant
@@ -655,8 +776,7 @@ func makeFamily(f *famAcc, first []occ, sents [][]text.Sentence, bodyTotal map[s
 	}
 	vs := make([]variantOf, 0, len(f.variants))
 	for uid, n := range f.variants {
-		f := first[uid]
-		vs = append(vs, variantOf{Variant{Text: text.Normalize(sents[f.doc][f.sent].Text), Count: n}, uid})
+		vs = append(vs, variantOf{Variant{Text: text.Normalize(first[uid]), Count: n}, uid})
 	}
 	slices.SortFunc(vs, func(a, b variantOf) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Text, b.Text), cmp.Compare(a.uid, b.uid))
@@ -665,9 +785,8 @@ func makeFamily(f *famAcc, first []occ, sents [][]text.Sentence, bodyTotal map[s
 		fam.Variants = append(fam.Variants, v.Variant)
 	}
 	fam.Canonical = fam.Variants[0].Text
-	ex := first[vs[0].uid]
-	fam.Example = sents[ex.doc][ex.sent].Text
-	fam.Template = familyTemplate(fam.Example, fam.Variants)
+	fam.Example = first[vs[0].uid]
+	fam.Template = scratch.template(fam.Example, fam.Variants)
 	for body, n := range f.bodies {
 		u := BodyUse{Body: body, Answers: n}
 		if t := bodyTotal[body]; t > 0 {

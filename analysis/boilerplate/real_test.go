@@ -121,13 +121,21 @@ func ceil(x float64) float64 {
 	return c
 }
 
+// internedShingles merges the sentences of docs as Find does and returns
+// the shingle sets of the distinct ones, with their representatives.
+func internedShingles(docs []Doc, cfg Config) *shingles {
+	f := NewFinder(cfg)
+	f.Add(docs)
+	f.sh.findReps()
+	return f.sh
+}
+
 // lshPairs runs the LSH stage of Find on docs without the union-find
 // shortcut and returns the shingles and every verified near-duplicate pair
 // of representatives that shares a bucket in some band.
 func lshPairs(docs []Doc, cfg Config) (*shingles, []uint64) {
 	cfg = cfg.withDefaults()
-	sents := segmentAll(docs, cfg.Workers)
-	_, _, sh, _ := intern(docs, sents, cfg)
+	sh := internedShingles(docs, cfg)
 	perBand, _ := newLSH(sh, cfg).bands(0, cfg.Bands, nil)
 	var all []uint64
 	for _, p := range perBand {
@@ -199,8 +207,7 @@ func TestRecall(t *testing.T) {
 func TestExactPairsBruteForce(t *testing.T) {
 	docs := sampleDocs(loadReal(t), 400, 3)
 	cfg := Config{}.withDefaults()
-	sents := segmentAll(docs, cfg.Workers)
-	_, _, sh, _ := intern(docs, sents, cfg)
+	sh := internedShingles(docs, cfg)
 	var brute []uint64
 	for i := range sh.rep {
 		for j := i + 1; j < len(sh.rep); j++ {
@@ -350,6 +357,40 @@ func TestInternCollisions(t *testing.T) {
 	got := Find(docs, Config{})
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Find with colliding sentence hashes differs: %d families (stats %+v), want %d (stats %+v)",
+			len(got.Families), got.Stats, len(want.Families), want.Stats)
+	}
+}
+
+// TestFinderBatches checks that a Finder given docs in batches of any size
+// (here uneven ones, some smaller than a doc's worth and some crossing
+// internChunk) gives Find's result, with the texts copied rather than
+// kept, and with hashes that collide, so that batches are merged again one
+// sentence at a time against first occurrences from earlier batches.
+func TestFinderBatches(t *testing.T) {
+	docs := loadReal(t)
+	docs = docs[:min(len(docs), 12000)]
+	want := Find(docs, Config{})
+	batches := []int{1, 0, 7, 993, internChunk + 5, 2}
+	run := func() *Result {
+		f := NewFinder(Config{})
+		for lo, k := 0, 0; lo < len(docs); k++ {
+			hi := min(lo+batches[k%len(batches)], len(docs))
+			f.Add(docs[lo:hi])
+			lo = hi
+		}
+		return f.Result()
+	}
+	if got := run(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Finder in batches differs from Find: %d families (stats %+v), want %d (stats %+v)",
+			len(got.Families), got.Stats, len(want.Families), want.Stats)
+	}
+	// Keys in a range of 2¹⁶ make hits that are not the same sentence in
+	// most batches, while keeping the probe sequences short (a miss probes
+	// to the next free key, normalising each first occurrence on the way).
+	defer func(h func(string) uint64) { sentenceHash = h }(sentenceHash)
+	sentenceHash = func(s string) uint64 { return fnv64(s) % (1 << 16) }
+	if got := run(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Finder in batches with colliding hashes differs from Find: %d families (stats %+v), want %d (stats %+v)",
 			len(got.Families), got.Stats, len(want.Families), want.Stats)
 	}
 }

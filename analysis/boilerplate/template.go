@@ -27,26 +27,65 @@ const templateShare = 0.8
 // after text.Normalize, trailing punctuation aside), and a word counts for
 // the wording when the alignment keeps it.
 func familyTemplate(example string, variants []Variant) string {
+	return new(templateScratch).template(example, variants)
+}
+
+// templateScratch holds what familyTemplate needs, to be reused from one
+// family to the next.
+type templateScratch struct {
+	formID   map[string]int32 // compareForm of an Example word → its id
+	idOfWord map[string]int32 // a variant's word → the id of its form, or -1
+	lcs      lcsAligner
+	vw       []int32
+}
+
+// template is familyTemplate, reusing s's maps and buffers.
+func (s *templateScratch) template(example string, variants []Variant) string {
 	if len(variants) < 2 || example == "" {
 		return example
 	}
 	words := strings.Fields(example)
-	norm := make([]string, len(words))
-	for i, w := range words {
-		norm[i] = compareForm(w)
+	// Words are compared as small integers: each distinct compareForm of
+	// Example gets an id, and a variant's word gets the id of its form, or
+	// -1 when Example has no word of that form (such a word can match
+	// nothing, which is all the alignment needs to know of it). Forms are
+	// cached by raw word, as a family's wordings share most of theirs.
+	if s.formID == nil {
+		s.formID, s.idOfWord = map[string]int32{}, map[string]int32{}
 	}
+	clear(s.formID)
+	clear(s.idOfWord)
+	formID, idOfWord := s.formID, s.idOfWord
+	norm := make([]int32, len(words))
+	for i, w := range words {
+		f := compareForm(w)
+		id, ok := formID[f]
+		if !ok {
+			id = int32(len(formID))
+			formID[f] = id
+		}
+		norm[i] = id
+	}
+	vw := s.vw
 	kept := make([]int, len(words)) // occurrences whose wording keeps word i
 	total := 0
 	for _, v := range variants {
 		total += v.Count
-		vw := strings.Fields(v.Text)
-		for j, w := range vw {
-			vw[j] = compareForm(w)
+		vw = vw[:0]
+		for w := range strings.FieldsSeq(v.Text) {
+			id, ok := idOfWord[w]
+			if !ok {
+				id = -1
+				if f, in := formID[compareForm(w)]; in {
+					id = f
+				}
+				idOfWord[w] = id
+			}
+			vw = append(vw, id)
 		}
-		for _, i := range lcsKept(norm, vw) {
-			kept[i] += v.Count
-		}
+		s.lcs.addKept(norm, vw, kept, v.Count)
 	}
+	s.vw = vw
 	var out []string
 	lastMark := ""
 	for i, w := range words {
@@ -81,40 +120,61 @@ func compareForm(w string) string {
 	return strings.TrimRight(text.Normalize(w), ".,;:!?")
 }
 
-// lcsKept returns the indices of a kept by a longest common subsequence of
-// a and b (classic dynamic programming, O(len(a)·len(b))).
-func lcsKept(a, b []string) []int {
-	n, m := len(a), len(b)
-	dp := make([][]int32, n+1)
-	for i := range dp {
-		dp[i] = make([]int32, m+1)
+// lcsAligner aligns word sequences by a longest common subsequence,
+// reusing its table from one alignment to the next.
+type lcsAligner struct{ dp []int32 }
+
+// addKept adds n to kept[i] for each index i of a kept by a longest common
+// subsequence of a and b (classic dynamic programming, O(len(a)·len(b))):
+// among the longest, the one a walk from the start takes when it matches
+// equal words at once and otherwise skips a's word unless that shortens
+// what is left to match. A common prefix is matched by that walk, so it is
+// taken without the table.
+func (l *lcsAligner) addKept(a, b []int32, kept []int, n int) {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		kept[p] += n
+		p++
 	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
+	off := p
+	a, b = a[p:], b[p:]
+	rows, cols := len(a)+1, len(b)+1
+	if cap(l.dp) < rows*cols {
+		l.dp = make([]int32, rows*cols)
+	}
+	dp := l.dp[:rows*cols]
+	// dp[i*cols+j] is the length of a longest common subsequence of a[i:]
+	// and b[j:]; the last row and column are 0.
+	for j := range cols {
+		dp[len(a)*cols+j] = 0
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		row, next := dp[i*cols:(i+1)*cols], dp[(i+1)*cols:(i+2)*cols]
+		row[len(b)] = 0
+		ai := a[i]
+		for j := len(b) - 1; j >= 0; j-- {
 			switch {
-			case a[i] == b[j]:
-				dp[i][j] = dp[i+1][j+1] + 1
-			case dp[i+1][j] >= dp[i][j+1]:
-				dp[i][j] = dp[i+1][j]
+			case ai == b[j]:
+				row[j] = next[j+1] + 1
+			case next[j] >= row[j+1]:
+				row[j] = next[j]
 			default:
-				dp[i][j] = dp[i][j+1]
+				row[j] = row[j+1]
 			}
 		}
 	}
-	var out []int
-	for i, j := 0, 0; i < n && j < m; {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
 		case a[i] == b[j]:
-			out = append(out, i)
+			kept[off+i] += n
 			i++
 			j++
-		case dp[i+1][j] >= dp[i][j+1]:
+		case dp[(i+1)*cols+j] >= dp[i*cols+j+1]:
 			i++
 		default:
 			j++
 		}
 	}
-	return out
 }
 
 // splitTrailingPunct splits a word into its body and trailing punctuation.

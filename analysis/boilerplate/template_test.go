@@ -1,6 +1,10 @@
 package boilerplate
 
-import "testing"
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
 
 func TestFamilyTemplateMarksVaryingParts(t *testing.T) {
 	// The real family behind the old headline: one dated wording stood for
@@ -44,5 +48,72 @@ func TestFamilyTemplateIgnoresTrailingPunctuation(t *testing.T) {
 	}
 	if got, want := familyTemplate(ex, vs), "I refer the Hon Member to the answer given on [date]."; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// lcsKeptReference is the plain dynamic programme addKept must agree
+// with: the full table, walked from the start, preferring a match, then
+// skipping a's word when that keeps the longest length.
+func lcsKeptReference(a, b []int32) []int {
+	n, m := len(a), len(b)
+	dp := make([][]int, n+1)
+	for i := range dp {
+		dp[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			switch {
+			case a[i] == b[j]:
+				dp[i][j] = dp[i+1][j+1] + 1
+			case dp[i+1][j] >= dp[i][j+1]:
+				dp[i][j] = dp[i+1][j]
+			default:
+				dp[i][j] = dp[i][j+1]
+			}
+		}
+	}
+	var out []int
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, i)
+			i++
+			j++
+		case dp[i+1][j] >= dp[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
+}
+
+// The aligner (prefix taken without the table, one reused table) keeps
+// exactly the words the plain programme keeps, whatever the ties.
+func TestLCSAlignerMatchesPlainProgramme(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	var l lcsAligner
+	for trial := 0; trial < 5000; trial++ {
+		alpha := 2 + rng.IntN(5)
+		gen := func() []int32 {
+			s := make([]int32, rng.IntN(12))
+			for i := range s {
+				s[i] = int32(rng.IntN(alpha)) - 1 // -1 as for words Example lacks
+			}
+			return s
+		}
+		a, b := gen(), gen()
+		if rng.IntN(2) == 0 && len(a) > 0 { // a shared prefix, as most wordings have
+			b = append(append([]int32{}, a[:rng.IntN(len(a))]...), b...)
+		}
+		kept := make([]int, len(a))
+		l.addKept(a, b, kept, 3)
+		want := make([]int, len(a))
+		for _, i := range lcsKeptReference(a, b) {
+			want[i] += 3
+		}
+		if !slices.Equal(kept, want) {
+			t.Fatalf("a=%v b=%v: kept %v, want %v", a, b, kept, want)
+		}
 	}
 }

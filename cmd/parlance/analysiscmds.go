@@ -95,14 +95,16 @@ verified exactly.`,
 		"parlance boilerplate --format json data/api/fulltext")
 	l := registerListing(fs)
 	top := fs.Int("top", 0, "list at most this many families (0: all)")
-	// Boilerplate needs only each answer's ID, body, date and text: keep
-	// those, not whole records, and let the reader drop the questions and
-	// the HTML as it goes.
+	// Boilerplate needs only each answer's body, date and text, and of
+	// the text, once its sentences are merged, only their offsets and the
+	// first occurrence of each: the finder takes the answers as they are
+	// read, and the reader drops the questions and the HTML as it goes.
 	l.in.omit = corpus.OmitQuestion | corpus.OmitAnswerHTML
-	var docs []boilerplate.Doc
+	bf := analysis.NewBoilerplateFinder(boilerplate.Config{})
+	answers := 0
 	err := l.parseAndStream(e, fs, args, func(r *corpus.Record) error {
-		if d, ok := analysis.BoilerplateDoc(r); ok {
-			docs = append(docs, d)
+		if bf.Add(r) {
+			answers++
 		}
 		return nil
 	})
@@ -111,9 +113,8 @@ verified exactly.`,
 	}
 	in, format, out := &l.in, l.format, l.out
 	p := newProgress(e, in.quiet)
-	p.status("finding boilerplate in %d answers", len(docs))
-	bp := analysis.FindBoilerplateDocs(docs, boilerplate.Config{})
-	docs = nil
+	p.status("finding boilerplate in %d answers", answers)
+	bp := bf.Result()
 	p.done()
 	fams := bp.Families
 	if *top > 0 && len(fams) > *top {
