@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/parlance-go/parlance/analysis"
 	"github.com/parlance-go/parlance/analysis/boilerplate"
@@ -84,9 +85,10 @@ func inputBytes(inputs []string) int64 {
 }
 
 // findFirst is the first of two passes: it reads the inputs keeping only
-// what boilerplate detection needs of each answer (ID, body, date, text)
-// and finds the boilerplate. Its reading summary is dropped: the second
-// pass reads the same inputs and reports them.
+// what boilerplate detection needs of each answer, a batch at a time
+// (analysis.BoilerplateFinder keeps offsets and hashes, not texts), and
+// finds the boilerplate. Its reading summary is dropped: the second pass
+// reads the same inputs and reports them.
 func findFirst(e *env, inputs []string, in *inputFlags) (*analysis.Found, error) {
 	if !in.quiet {
 		newProgress(e, false).status("first pass: reading the answers to find boilerplate")
@@ -94,14 +96,17 @@ func findFirst(e *env, inputs []string, in *inputFlags) (*analysis.Found, error)
 	first := *in
 	first.quiet = true
 	first.omit |= corpus.OmitQuestion | corpus.OmitAnswerHTML
-	var docs []boilerplate.Doc
-	if _, err := streamInputs(e, inputs, &first, func(r *corpus.Record) error {
-		if d, ok := analysis.BoilerplateDoc(r); ok {
-			docs = append(docs, d)
+	bf := analysis.NewBoilerplateFinder(boilerplate.Config{})
+	var ids []string
+	_, err := streamInputs(e, inputs, &first, func(r *corpus.Record) error {
+		if bf.Add(r) {
+			ids = append(ids, strings.Clone(r.ID))
 		}
 		return nil
-	}); err != nil {
+	})
+	res := bf.Result() // ends the finder's goroutine, error or not
+	if err != nil {
 		return nil, err
 	}
-	return analysis.FindDocs(docs, boilerplate.Config{}), nil
+	return &analysis.Found{Result: res, IDs: ids}, nil
 }
