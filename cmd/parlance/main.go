@@ -61,7 +61,7 @@ type env struct {
 }
 
 func main() {
-	setMemoryLimit(os.Getenv)
+	setMemoryLimit(os.Getenv) // for the life of the process
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, stderrIsTerminal: isTerminal(os.Stderr)}
 	os.Exit(run(e, os.Args[1:]))
 }

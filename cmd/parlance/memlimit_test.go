@@ -2,8 +2,10 @@ package main
 
 import (
 	"math"
+	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // TestMemoryLimit checks that parlance sets its soft memory limit only
@@ -13,13 +15,15 @@ func TestMemoryLimit(t *testing.T) {
 	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
 
 	debug.SetMemoryLimit(math.MaxInt64)
-	if got := setMemoryLimit(func(string) string { return "off" }); got != 0 {
+	if got, stop := setMemoryLimit(func(string) string { return "off" }); got != 0 {
+		stop()
 		t.Errorf("with GOMEMLIMIT set, setMemoryLimit set %d", got)
 	}
 	if now := debug.SetMemoryLimit(-1); now != math.MaxInt64 {
 		t.Errorf("with GOMEMLIMIT set, the runtime's limit moved to %d", now)
 	}
-	got := setMemoryLimit(func(string) string { return "" })
+	got, stop := setMemoryLimit(func(string) string { return "" })
+	stop()
 	if got <= 0 || got > defaultMemoryLimit {
 		t.Errorf("setMemoryLimit set %d, want in (0, %d]", got, int64(defaultMemoryLimit))
 	}
@@ -29,4 +33,44 @@ func TestMemoryLimit(t *testing.T) {
 	if phys := physicalMemory(); phys > 0 && got > phys/2 {
 		t.Errorf("limit %d is more than half the machine's %d bytes", got, phys)
 	}
+}
+
+// TestLimitFollowsLiveHeap checks that the limit makes room above a live
+// heap that passes the base: a quarter of it, never less than the base.
+func TestLimitFollowsLiveHeap(t *testing.T) {
+	const base = 3 << 30
+	for _, tc := range []struct{ live, want int64 }{
+		{0, base},
+		{1 << 30, base},
+		{base * 4 / 5, base},
+		{base, base + base/4},
+		{8 << 30, 10 << 30},
+	} {
+		if got := limitFor(base, tc.live); got != tc.want {
+			t.Errorf("limitFor(%d, %d) = %d, want %d", int64(base), tc.live, got, tc.want)
+		}
+	}
+}
+
+// TestLimitRaisedAfterCollection keeps more live heap than the base limit
+// allows and checks that a collection raises the limit above it.
+func TestLimitRaisedAfterCollection(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
+	const base = 16 << 20
+	debug.SetMemoryLimit(base)
+	stop := followLiveHeap(base)
+	t.Cleanup(stop) // before the limit is restored: cleanups run last first
+	keep := make([][]byte, 64)
+	for i := range keep {
+		keep[i] = make([]byte, 1<<20) // 64 MiB live, four times the base
+	}
+	for i := 0; i < 20 && debug.SetMemoryLimit(-1) == base; i++ {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // the finalizer runs on its own goroutine
+	}
+	if got := debug.SetMemoryLimit(-1); got < 64<<20 {
+		t.Errorf("limit %d after collections with 64 MiB live, want at least 64 MiB", got)
+	}
+	runtime.KeepAlive(keep)
 }
