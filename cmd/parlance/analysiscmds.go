@@ -305,22 +305,12 @@ func warnUnmatchedOverrides(e *env, in *inputFlags, file string, ov classify.Ove
 }
 
 // analyse reads the inputs and runs the whole analysis, with progress.
-func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags, passes *passesFlag) (*analysis.Result, error) {
+func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*analysis.Result, error) {
 	clf, err := cf.build()
 	if err != nil {
 		return nil, err
 	}
-	two, err := passes.two(inputs)
-	if err != nil {
-		return nil, err
-	}
-	var found *analysis.Found
-	if two {
-		if found, err = findFirst(e, inputs, in); err != nil {
-			return nil, err
-		}
-	}
-	recs, sum, err := readInputs(e, inputs, in)
+	recs, sum, found, err := readFinding(e, inputs, in)
 	if err == nil {
 		warnUnmatchedOverrides(e, in, cf.overrides, clf.Overrides, recs, sum)
 	}
@@ -358,8 +348,6 @@ answers with typed columns, for a million answers and more.`,
 	in.register(fs)
 	var cf classifierFlags
 	cf.register(fs)
-	var passes passesFlag
-	passes.register(fs)
 	format := fs.String("format", "jsonl", "output format: jsonl, csv, json or parquet")
 	out := fs.String("o", "-", "output file (- for standard output)")
 	inputs, err := parseInterleaved(fs, args)
@@ -372,7 +360,7 @@ answers with typed columns, for a million answers and more.`,
 	if err := checkOutput(*out); err != nil {
 		return err
 	}
-	res, err := analyse(e, inputs, &in, &cf, &passes)
+	res, err := analyse(e, inputs, &in, &cf)
 	if err != nil {
 		return err
 	}

@@ -35,8 +35,6 @@ and draws no charts offline.`,
 	in.register(fs)
 	var cf classifierFlags
 	cf.register(fs)
-	var passes passesFlag
-	passes.register(fs)
 	out := fs.String("o", "report.html", "output HTML file; tables go to a directory named after it")
 	inline := fs.String("inline-assets", "", "path of a full echarts.min.js to inline (default: $PARLANCE_ECHARTS, else the cached copy)")
 	noData := fs.Bool("no-data", false, "write no CSV or JSON tables beside the report")
@@ -58,7 +56,7 @@ and draws no charts offline.`,
 	if err := checkOutput(*out); err != nil {
 		return err
 	}
-	res, err := analyse(e, inputs, &in, &cf, &passes)
+	res, err := analyse(e, inputs, &in, &cf)
 	if err != nil {
 		return err
 	}
