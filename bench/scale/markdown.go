@@ -32,16 +32,17 @@ func markdown(o options, res results, started time.Time, m machine, baselineNote
 	p("Scaling benchmark, %s; %d CPUs (%s), %s; parlance %s; %s; load average %s at the end.\n\n",
 		started.Format("2006-01-02 15:04 UTC"), m.CPUs, m.Model, m.Go, orUnknown(m.Commit), runs, loadAvg())
 
-	largest := func(min int) string {
-		k := ""
+	// sizeIn is the first size in [lo, hi), "" if none: a row about ~500k
+	// answers must not report the million when 500k was not run.
+	sizeIn := func(lo, hi int) string {
 		for _, n := range o.sizes {
-			if n >= min {
+			if n >= lo && n < hi {
 				return fmt.Sprintf("%d", n)
 			}
 		}
-		return k
+		return ""
 	}
-	n1M, n500k := largest(900_000), largest(450_000)
+	n1M, n500k := sizeIn(900_000, math.MaxInt), sizeIn(450_000, 900_000)
 	goals := []goal{
 		{work: fmt.Sprintf("`boilerplate`, %s answers, against the scikit-learn TF-IDF baseline in the same run", thousands(o.baseN)),
 			key: "boilerplate first", ratioOf: "sklearn first", ratio: 100, text: "≥ 100×"},
