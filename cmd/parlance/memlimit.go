@@ -10,27 +10,34 @@ import (
 // defaultMemoryLimit is the soft limit parlance puts on the Go runtime's
 // memory when GOMEMLIMIT is not set: 2.5 GiB, or half the machine's memory
 // where that is less. It is raised as the live heap grows (see
-// limitFor). 2.5 GiB is the project's budget of 3 GB for finding the
+// limitFor): it bounds the garbage, not what is live. 2.5 GiB is the project's budget of 3 GB for finding the
 // boilerplate of a million answers less room for what the runtime does
 // not count (the program's code, its goroutines' stacks in flight).
 //
 // Why a limit at all: the Go collector lets the heap grow to twice what is
 // live before it collects (GOGC=100), and reading a large corpus makes
-// garbage fast (decoded JSON, HTML turned into text), so at a million
-// answers the process held 6.9 GB while reading 1.7 GB of live records.
-// Near the limit the collector runs more often instead. GOMEMLIMIT, if
+// garbage fast (decoded JSON, HTML turned into text), so while reading a
+// large corpus the process holds several times what is live. Near the
+// limit the collector runs more often instead. GOMEMLIMIT, if
 // set (GOMEMLIMIT=off for none), replaces all of this.
 const defaultMemoryLimit = 2560 << 20
 
-// limitFor is the memory limit while live bytes of heap are live: the
-// base limit, or live plus a quarter once that is more. A fixed limit
-// below the live heap makes the collector run without pause (the runtime
-// caps it at about half the CPU, so a run could take twice as long); with
-// a quarter's room the collector runs about as often as with GOGC=25,
-// four times as often as the default, and the heap stays within 1.25 times
-// what is live. Live memory is never refused either way.
-func limitFor(base, live int64) int64 {
-	return max(base, live+live/4)
+// limitFor is the memory limit while live bytes of heap are live, with
+// roomy bytes (half the machine's memory) the most the heap may take
+// before it is squeezed:
+//
+//	limit = max(base, min(2·live, max(1.25·live, roomy)))
+//
+// Below base, the base limit: the collector works harder only as the heap
+// nears it. Above it, up to roomy, twice the live heap, as Go's default
+// allows (GOGC=100), so collections cost what they always have. Past roomy,
+// live plus a quarter: the collector runs up to four times as often
+// (like GOGC=25), and a run that would outgrow the machine stays within
+// it, at a cost in CPU the README's scaling section measures. A fixed
+// limit below the live heap would be worse: the collector would run
+// without pause. Live memory is never refused.
+func limitFor(base, roomy, live int64) int64 {
+	return max(base, min(2*live, max(live+live/4, roomy)))
 }
 
 // setMemoryLimit applies defaultMemoryLimit unless GOMEMLIMIT is set, and
@@ -41,18 +48,19 @@ func setMemoryLimit(getenv func(string) string) (base int64, stop func()) {
 		return 0, func() {} // the runtime has read it
 	}
 	base = defaultMemoryLimit
-	if phys := physicalMemory(); phys > 0 && phys/2 < base {
+	phys := physicalMemory()
+	if phys > 0 && phys/2 < base {
 		base = phys / 2
 	}
 	debug.SetMemoryLimit(base)
-	return base, followLiveHeap(base)
+	return base, followLiveHeap(base, phys/2)
 }
 
-// followLiveHeap resets the memory limit to limitFor(base, live) after
+// followLiveHeap resets the memory limit to limitFor(base, roomy, live) after
 // each garbage collection, from a finalizer that the collection runs and
 // that arms the next one (the runtime has no other hook on a
 // collection's end), until stop is called.
-func followLiveHeap(base int64) (stop func()) {
+func followLiveHeap(base, roomy int64) (stop func()) {
 	var stopped atomic.Bool
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var arm func()
@@ -64,7 +72,7 @@ func followLiveHeap(base int64) (stop func()) {
 			}
 			metrics.Read(sample)
 			if sample[0].Value.Kind() == metrics.KindUint64 {
-				debug.SetMemoryLimit(limitFor(base, int64(sample[0].Value.Uint64())))
+				debug.SetMemoryLimit(limitFor(base, roomy, int64(sample[0].Value.Uint64())))
 			}
 			arm()
 		})

@@ -35,20 +35,31 @@ func TestMemoryLimit(t *testing.T) {
 	}
 }
 
-// TestLimitFollowsLiveHeap checks that the limit makes room above a live
-// heap that passes the base: a quarter of it, never less than the base.
+// TestLimitFollowsLiveHeap checks limitFor: the base below it, twice the
+// live heap up to roomy, and a quarter's room above the live heap past
+// roomy.
 func TestLimitFollowsLiveHeap(t *testing.T) {
-	const base = 3 << 30
+	const (
+		base  = 2 << 30
+		roomy = 12 << 30
+	)
 	for _, tc := range []struct{ live, want int64 }{
 		{0, base},
-		{1 << 30, base},
-		{base * 4 / 5, base},
-		{base, base + base/4},
-		{8 << 30, 10 << 30},
+		{1 << 29, base},
+		{1 << 30, base},      // twice the live heap is the base
+		{3 << 30, 6 << 30},   // Go's default room
+		{6 << 30, roomy},     // twice would pass roomy: roomy
+		{10 << 30, 25 << 29}, // roomy is less than 1.25 × live: 12.5 GiB
+		{1 << 31, 4 << 30},   // exactly twice
 	} {
-		if got := limitFor(base, tc.live); got != tc.want {
-			t.Errorf("limitFor(%d, %d) = %d, want %d", int64(base), tc.live, got, tc.want)
+		if got := limitFor(base, roomy, tc.live); got != tc.want {
+			t.Errorf("limitFor(%d, %d, %d) = %d, want %d", int64(base), int64(roomy), tc.live, got, tc.want)
 		}
+	}
+	// With the machine's memory unknown (roomy 0), the heap is squeezed
+	// to 1.25 × live above the base.
+	if got, want := limitFor(base, 0, 4<<30), int64(5<<30); got != want {
+		t.Errorf("limitFor with roomy 0 = %d, want %d", got, want)
 	}
 }
 
@@ -59,7 +70,7 @@ func TestLimitRaisedAfterCollection(t *testing.T) {
 	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
 	const base = 16 << 20
 	debug.SetMemoryLimit(base)
-	stop := followLiveHeap(base)
+	stop := followLiveHeap(base, 0)
 	t.Cleanup(stop) // before the limit is restored: cleanups run last first
 	keep := make([][]byte, 64)
 	for i := range keep {
