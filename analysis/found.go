@@ -7,14 +7,13 @@ import (
 	"github.com/parlance-go/parlance/corpus"
 )
 
-// Found is the boilerplate of a corpus found in a pass over its inputs
-// before Run: Result is FindBoilerplateDocs on the documents BoilerplateDoc
-// makes of the answered records, in the order read, and IDs are those
-// records' IDs in the same order. Found lets a caller that can read its
-// inputs twice keep, in the first pass, only what boilerplate detection
-// needs (ID, body, date and answer), and hold whole records only in the
-// second, once the sentences are gone: at a million answers the two
-// together are most of the memory of a run that holds both at once.
+// Found is the boilerplate of a corpus found before Run: Result is what
+// FindBoilerplateDocs gives on the documents BoilerplateDoc makes of the
+// answered records, in the order read, and IDs are those records' IDs in
+// the same order. A caller that reads records one by one can feed each to
+// a BoilerplateFinder as it arrives (the CLI does) and give Run the
+// result: the boilerplate work then overlaps the reading, and no stage
+// holds every answer's sentences beside the records.
 type Found struct {
 	Result *boilerplate.Result
 	IDs    []string

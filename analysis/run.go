@@ -19,10 +19,9 @@ import (
 type Config struct {
 	Boilerplate boilerplate.Config
 	// Found, if not nil, is the boilerplate of the records found before
-	// Run, in a pass of its own over the inputs (see Found); Run uses it
-	// instead of finding the boilerplate again, and Boilerplate is not
-	// read. The result is the same; what changes is that the records and
-	// the sentences of every answer need not be held at once.
+	// Run, as they were read (see Found); Run checks that it is of these
+	// records and uses it instead of finding the boilerplate again, and
+	// Boilerplate is not read. The result is the same.
 	Found      *Found
 	RoundRobin roundrobin.Config
 	// Classifier classifies the answers. Nil means a classifier with the
