@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/parlance-go/parlance/analysis/boilerplate"
 	"github.com/parlance-go/parlance/corpus"
@@ -11,29 +12,48 @@ import (
 // FindBoilerplateDocs gives on the documents BoilerplateDoc makes of the
 // answered records, in the order read, and IDs are those records' IDs in
 // the same order. A caller that reads records one by one can feed each to
-// a BoilerplateFinder as it arrives (the CLI does) and give Run the
-// result: the boilerplate work then overlaps the reading, and no stage
+// a FoundFinder as it arrives (the CLI does) and give Run the result: the boilerplate work then overlaps the reading, and no stage
 // holds every answer's sentences beside the records.
 type Found struct {
 	Result *boilerplate.Result
 	IDs    []string
 }
 
-// FindDocs finds the boilerplate of docs, made by BoilerplateDoc of the
-// answered records in the order read; it gives up docs (their sentences
-// are set and then dropped).
-func FindDocs(docs []boilerplate.Doc, cfg boilerplate.Config) *Found {
-	ids := make([]string, len(docs))
-	for i := range docs {
-		ids[i] = docs[i].ID
+// FoundFinder finds a Found from records given one at a time, in the
+// order Run will get them: a BoilerplateFinder, and the IDs of the
+// answered records it took. The zero value is not ready; use
+// NewFoundFinder.
+type FoundFinder struct {
+	bf  *BoilerplateFinder
+	ids []string
+}
+
+// NewFoundFinder returns a FoundFinder with the parameters cfg.
+func NewFoundFinder(cfg boilerplate.Config) *FoundFinder {
+	return &FoundFinder{bf: NewBoilerplateFinder(cfg)}
+}
+
+// Add adds r (a record with no answer is passed over, as Run passes it
+// over). r is not kept.
+func (f *FoundFinder) Add(r *corpus.Record) {
+	if f.bf.Add(r) {
+		f.ids = append(f.ids, strings.Clone(r.ID)) // not the buffer r's ID may be cut from
 	}
-	return &Found{Result: FindBoilerplateDocs(docs, cfg), IDs: ids}
+}
+
+// Found finds the boilerplate of the records added; it must be called
+// once, even when reading has failed, to end the finder's goroutine.
+func (f *FoundFinder) Found() *Found {
+	return &Found{Result: f.bf.Result(), IDs: f.ids}
 }
 
 // match returns the index in records of each document of f, checking that
 // the answered records are the ones f was found in, in the same order.
 func (f *Found) match(records []corpus.Record) ([]int, error) {
-	if f.Result == nil || len(f.Result.Spans) != len(f.IDs) || len(f.Result.Share) != len(f.IDs) {
+	if f.Result == nil {
+		return nil, fmt.Errorf("analysis: the boilerplate found beforehand has no result")
+	}
+	if len(f.Result.Spans) != len(f.IDs) || len(f.Result.Share) != len(f.IDs) {
 		return nil, fmt.Errorf("analysis: the boilerplate found beforehand is incomplete: %d IDs for %d span lists", len(f.IDs), len(f.Result.Spans))
 	}
 	index := make([]int, 0, len(f.IDs))
@@ -43,15 +63,15 @@ func (f *Found) match(records []corpus.Record) ([]int, error) {
 		}
 		k := len(index)
 		if k == len(f.IDs) {
-			return nil, fmt.Errorf("analysis: the boilerplate found beforehand is of %d answered records; record %d (%s) is one more: the inputs changed between the passes", len(f.IDs), i+1, records[i].ID)
+			return nil, fmt.Errorf("analysis: the boilerplate found beforehand is of %d answered records; record %d (%s) is one more: these are not the records it was found in", len(f.IDs), i+1, records[i].ID)
 		}
 		if records[i].ID != f.IDs[k] {
-			return nil, fmt.Errorf("analysis: the boilerplate found beforehand is of other records: answered record %d is %s, not %s: the inputs changed between the passes", k+1, records[i].ID, f.IDs[k])
+			return nil, fmt.Errorf("analysis: the boilerplate found beforehand is of other records: answered record %d is %s, not %s: these are not the records it was found in", k+1, records[i].ID, f.IDs[k])
 		}
 		index = append(index, i)
 	}
 	if len(index) != len(f.IDs) {
-		return nil, fmt.Errorf("analysis: the boilerplate found beforehand is of %d answered records, these are %d: the inputs changed between the passes", len(f.IDs), len(index))
+		return nil, fmt.Errorf("analysis: the boilerplate found beforehand is of %d answered records, these are %d: these are not the records it was found in", len(f.IDs), len(index))
 	}
 	return index, nil
 }

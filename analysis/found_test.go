@@ -11,9 +11,19 @@ import (
 	"github.com/parlance-go/parlance/internal/shared"
 )
 
-// analyzeBoth runs the analysis of records in one pass and with the
-// boilerplate found beforehand from documents alone, as the CLI's
-// two-pass reading does, and returns both JSON outputs.
+// foundOf feeds recs to a FoundFinder one by one, as the CLI does while
+// reading.
+func foundOf(recs []corpus.Record) *analysis.Found {
+	ff := analysis.NewFoundFinder(boilerplate.Config{})
+	for i := range recs {
+		ff.Add(&recs[i])
+	}
+	return ff.Found()
+}
+
+// analyzeBoth runs the analysis of records by Run alone and with the
+// boilerplate found as the records were given one by one, as the CLI
+// finds it while reading, and returns both JSON outputs.
 func analyzeBoth(t *testing.T, recs []corpus.Record, sum *corpus.Summary) (one, two []byte, families int) {
 	t.Helper()
 	var a, b bytes.Buffer
@@ -25,14 +35,7 @@ func analyzeBoth(t *testing.T, recs []corpus.Record, sum *corpus.Summary) (one, 
 		t.Fatal(err)
 	}
 	families = len(res.Families)
-	var docs []boilerplate.Doc
-	for i := range recs {
-		if d, ok := analysis.BoilerplateDoc(&recs[i]); ok {
-			docs = append(docs, d)
-		}
-	}
-	found := analysis.FindDocs(docs, boilerplate.Config{})
-	res, err = analysis.Run(recs, sum, analysis.Config{Found: found})
+	res, err = analysis.Run(recs, sum, analysis.Config{Found: foundOf(recs)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,8 +45,8 @@ func analyzeBoth(t *testing.T, recs []corpus.Record, sum *corpus.Summary) (one, 
 	return a.Bytes(), b.Bytes(), families
 }
 
-// TestRunWithFoundIsRun checks that boilerplate found beforehand, from the
-// documents alone, gives the analysis Run gives by itself, byte for byte,
+// TestRunWithFoundIsRun checks that boilerplate found from the records
+// given one by one gives the analysis Run gives by itself, byte for byte,
 // on two months of real full texts (boilerplate families, round robins
 // and all).
 func TestRunWithFoundIsRun(t *testing.T) {
@@ -68,13 +71,7 @@ func TestRunWithFoundIsRun(t *testing.T) {
 // records is refused, naming the first record that differs.
 func TestRunWithFoundOfOtherRecords(t *testing.T) {
 	recs, sum := readSample(t)
-	var docs []boilerplate.Doc
-	for i := range recs {
-		if d, ok := analysis.BoilerplateDoc(&recs[i]); ok {
-			docs = append(docs, d)
-		}
-	}
-	found := analysis.FindDocs(docs, boilerplate.Config{})
+	found := foundOf(recs)
 	for _, tc := range []struct {
 		name string
 		recs []corpus.Record
@@ -84,8 +81,11 @@ func TestRunWithFoundOfOtherRecords(t *testing.T) {
 		{"one more", append(append([]corpus.Record(nil), recs...), corpus.Record{ID: "api:extra", Answer: "An extra answer."}), "api:extra"},
 	} {
 		_, err := analysis.Run(tc.recs, sum, analysis.Config{Found: found})
-		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "changed between the passes") {
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "not the records it was found in") {
 			t.Errorf("%s: error %v, want one naming %s", tc.name, err, tc.want)
 		}
+	}
+	if _, err := analysis.Run(recs, sum, analysis.Config{Found: &analysis.Found{}}); err == nil || !strings.Contains(err.Error(), "no result") {
+		t.Errorf("a Found with no result: error %v, want one saying so", err)
 	}
 }

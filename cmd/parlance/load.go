@@ -223,13 +223,23 @@ func firstN(ss []string, n int) []string {
 // read: no command that reads the corpus into memory uses it, and it is
 // about as large as the answer's text, which they keep.
 func readInputs(e *env, inputs []string, f *inputFlags) ([]corpus.Record, *corpus.Summary, error) {
+	return readRecords(e, inputs, f, nil)
+}
+
+// readRecords is readInputs calling each, if not nil, with every record
+// as it is kept (its HTML dropped), in order.
+func readRecords(e *env, inputs []string, f *inputFlags, each func(*corpus.Record)) ([]corpus.Record, *corpus.Summary, error) {
 	var recs []corpus.Record
 	sum, err := streamCounted(e, inputs, f, func(r *corpus.Record, pending int) error {
 		if recs == nil {
 			recs = make([]corpus.Record, 0, 1+pending)
 		}
 		recs = append(recs, *r)
-		recs[len(recs)-1].AnswerHTML = ""
+		rec := &recs[len(recs)-1]
+		rec.AnswerHTML = ""
+		if each != nil {
+			each(rec)
+		}
 		return nil
 	})
 	return recs, sum, err
