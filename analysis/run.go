@@ -124,8 +124,8 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	// corpus's sentences beside the classifier's work.
 	var bp *boilerplate.Result
 	var docIndex []int
+	progress("segment")
 	if cfg.Found != nil {
-		progress("segment")
 		var err error
 		if docIndex, err = cfg.Found.match(records); err != nil {
 			return nil, err
@@ -134,7 +134,6 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 		bp = cfg.Found.Result
 		res.Config.Found = nil // the Result keeps what it needs of it
 	} else {
-		progress("segment")
 		var docs []boilerplate.Doc
 		docs, docIndex = boilerplateDocs(seg, records, advance("segment"))
 		progress("boilerplate")
