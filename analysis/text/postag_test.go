@@ -32,16 +32,7 @@ const nearTie = 1e-9
 // and (b) at what times" is the one its tagger gave the second "what"
 // (the Tagger gives each occurrence its own).
 func TestTaggerAgreesWithProse(t *testing.T) {
-	dir := shared.Path(t, "data/api/fulltext")
-	f, err := os.Open(filepath.Join(dir, "2024-07.jsonl.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path := filepath.Join(shared.Path(t, "data/api/fulltext"), "2024-07.jsonl.gz")
 	tagger, err := NewTagger()
 	if err != nil {
 		t.Fatal(err)
@@ -53,17 +44,9 @@ func TestTaggerAgreesWithProse(t *testing.T) {
 		}
 		return d.Model
 	}()
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 1<<24)
 	var sentences, words, compared, ties int
-	for sc.Scan() && sentences < 1500 {
-		var rec struct {
-			Question string `json:"questionText"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatal(err)
-		}
-		doc, err := prose.NewDocument(rec.Question, prose.UsingModel(model), prose.WithSegmentation(false), prose.WithExtraction(false))
+	eachFullText(t, path, func(question, _ string) bool {
+		doc, err := prose.NewDocument(question, prose.UsingModel(model), prose.WithSegmentation(false), prose.WithExtraction(false))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,14 +73,12 @@ func TestTaggerAgreesWithProse(t *testing.T) {
 			}
 			compared++
 			if got[i] != want[i] {
-				t.Errorf("%q: word %d %q tagged %s, prose %s (margin %g)", rec.Question, i, ws[i], got[i], want[i], margin[i])
+				t.Errorf("%q: word %d %q tagged %s, prose %s (margin %g)", question, i, ws[i], got[i], want[i], margin[i])
 				break
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		return sentences < 1500
+	})
 	t.Logf("%d questions, %d words; %d compared; %d ended at a tie", sentences, words, compared, ties)
 	if sentences < 500 || compared < words/2 || ties > sentences/100 {
 		t.Errorf("compared %d of %d words in %d questions: too few", compared, words, sentences)
@@ -164,27 +145,9 @@ func TestTagMatchesTagSlow(t *testing.T) {
 // fileSentences returns the question and the answer of the first n
 // records of a shared full-text file, each split into prose's tokens.
 func fileSentences(t *testing.T, path string, n int) [][]string {
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out [][]string
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() && len(out) < 2*n {
-		var rec struct {
-			Question string `json:"questionText"`
-			Answer   string `json:"answerText"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range []string{rec.Question, rec.Answer} {
+	eachFullText(t, path, func(question, answer string) bool {
+		for _, s := range []string{question, answer} {
 			doc, err := prose.NewDocument(s, prose.WithTagging(false), prose.WithSegmentation(false), prose.WithExtraction(false))
 			if err != nil {
 				t.Fatal(err)
@@ -195,11 +158,41 @@ func fileSentences(t *testing.T, path string, n int) [][]string {
 			}
 			out = append(out, ws)
 		}
+		return len(out) < 2*n
+	})
+	return out
+}
+
+// eachFullText calls fn with the question and the answer of each record
+// of a gzipped full-text file, in order, while fn returns true.
+func eachFullText(t *testing.T, path string, fn func(question, answer string) bool) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var rec struct {
+			Question string `json:"questionText"`
+			Answer   string `json:"answerText"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatal(err)
+		}
+		if !fn(rec.Question, rec.Answer) {
+			return
+		}
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	return out
 }
 
 func BenchmarkTag(b *testing.B) {
