@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Body is a canonical answering body.
@@ -250,8 +251,7 @@ func (r *Registry) FromAddressee(question string) (Body, bool) {
 	if len(question) > 400 {
 		question = question[:400]
 	}
-	words := strings.Fields(normName(question))
-	words = trimOpening(words)
+	words := trimOpening(normWords(question, r.addresseeWords()))
 	if words == nil {
 		return Body{}, false
 	}
@@ -279,7 +279,7 @@ func (r *Registry) FromAddressee(question string) (Body, bool) {
 	}
 	joined := strings.Join(words, " ") + " "
 	for _, t := range addresseeTitles {
-		if !strings.HasPrefix(joined, t+" ") {
+		if !strings.HasPrefix(joined, t) || !strings.HasPrefix(joined[len(t):], " ") {
 			continue
 		}
 		rest := words[strings.Count(t, " ")+1:]
@@ -329,6 +329,74 @@ func (r *Registry) longestPrefix(words []string, m map[string]int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// addresseeWords bounds the words of a question FromAddressee reads: the
+// opening "to ask the" (3), at most 21 words before "representing" and one
+// "the" after it, or a title (at most 5 words) and "the"; then at most
+// maxWords of a name, after a "department for the" (3) that may be
+// stripped. Normalising only these (normWords), not the 400 bytes of
+// question FromAddressee takes, gives the same answer at a fraction of
+// the cost: reading spent a tenth of its time in normName.
+func (r *Registry) addresseeWords() int { return 3 + 21 + 1 + 3 + r.maxWords + 1 }
+
+// normWords returns the first limit words (or all, if fewer) of
+// strings.Fields(normName(s)), without normalising the rest of s.
+func normWords(s string, limit int) []string {
+	// As normName, but it stops before a word past limit+1: normName
+	// drops a leading "the" word when more follow, so one more is read.
+	b := make([]byte, 0, min(len(s), 512))
+	words, space := 0, true
+	start := func() bool { // a word starts: false if it is one too many
+		if words > limit {
+			return false
+		}
+		words++
+		return true
+	}
+scan:
+	for _, c := range s {
+		if c < utf8.RuneSelf && ('a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z') {
+			// The common case, as the letter-or-digit case below.
+			if space && !start() {
+				break scan
+			}
+			if c <= 'Z' && c >= 'A' {
+				c += 'a' - 'A'
+			}
+			b = append(b, byte(c))
+			space = false
+			continue
+		}
+		switch {
+		case c == '&':
+			if !space {
+				b = append(b, ' ')
+			}
+			if !start() {
+				break scan
+			}
+			b = append(b, "and "...)
+			space = true
+		case c == '\'' || c == '’' || c == '‘' || c == '`':
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			if space && !start() {
+				break scan
+			}
+			b = utf8.AppendRune(b, unicode.ToLower(c))
+			space = false
+		default:
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+		}
+	}
+	w := strings.Fields(string(b))
+	if len(w) > 1 && w[0] == "the" {
+		w = w[1:]
+	}
+	return w[:min(len(w), limit)]
 }
 
 // normName returns the normal form used for matching names: lower case,

@@ -423,6 +423,10 @@ func BenchmarkFromAddressee(b *testing.B) {
 		"To ask the Chancellor of the Exchequer, what estimate he has made of the cost of the policy.",
 		"To ask the hon. Member for Battersea, representing the Church Commissioners, how many churches.",
 		"To ask His Majesty's Government what assessment they have made of the matter.",
+		// Most questions run on well past their addressee.
+		"To ask the Secretary of State for Environment, Food and Rural Affairs, with reference to the answer of 12 March 2024 to Question 17452 on Flood Defences: Finance, " +
+			"what assessment her Department has made of the adequacy of the funding allocated to the Environment Agency for the maintenance of flood defence assets in each of " +
+			"the last five financial years; and what steps she is taking to ensure that assets rated in poor or very poor condition are repaired before the coming winter.",
 	}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
@@ -437,4 +441,33 @@ func BenchmarkLookup(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		reg.Lookup(names[i%len(names)])
 	}
+}
+
+// FuzzNormWords checks that normWords gives the first words of
+// strings.Fields(normName(s)), which FromAddressee read before it
+// normalised only the words it can use.
+func FuzzNormWords(f *testing.F) {
+	for _, s := range []string{
+		"To ask the Secretary of State for Environment, Food & Rural Affairs, what",
+		"the the the",
+		"the",
+		"The Speaker's Committee&&on the Electoral Commission",
+		"To ask the hon. Member for Berwick-upon-Tweed, representing the House of Commons Commission, whether",
+		"Ünïcödé ’quotes‘ `ticks` \xff\xfe broken",
+		"",
+	} {
+		f.Add(s, 3)
+		f.Add(s, 1)
+	}
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		if limit < 1 || limit > 64 {
+			return
+		}
+		want := strings.Fields(normName(s))
+		want = want[:min(len(want), limit)]
+		got := normWords(s, limit)
+		if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Fatalf("normWords(%q, %d) = %q, want %q", s, limit, got, want)
+		}
+	})
 }
