@@ -42,7 +42,7 @@ const CellSeparator = " | "
 // soft hyphen) are removed. Input that is not HTML comes back with
 // entities decoded and white space collapsed. The output is a pure function of the input.
 func HTMLToText(s string) string {
-	w := textWriter{}
+	w := textWriter{out: make([]byte, 0, len(s))} // the text is shorter than its HTML, but for rare link targets
 	z := html.NewTokenizer(strings.NewReader(s))
 	skip := 0 // depth inside elements whose content is not text
 	for {
@@ -359,6 +359,10 @@ func appendCollapsed(dst, s []byte) []byte {
 				space = true
 				i++
 				continue
+			}
+			// Copy the run of visible ASCII at once: most of a word.
+			for n < len(s)-i && s[i+n] < utf8.RuneSelf && !asciiSpace[s[i+n]] {
+				n++
 			}
 		} else {
 			var r rune
