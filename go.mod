@@ -9,6 +9,7 @@ require (
 	github.com/coregx/ahocorasick v0.3.1
 	github.com/go-echarts/go-echarts/v2 v2.6.7
 	github.com/jdkato/prose/v2 v2.0.0
+	github.com/klauspost/compress v1.19.2
 	github.com/mingrammer/commonregex v1.0.1
 	github.com/parquet-go/parquet-go v0.32.0
 	golang.org/x/net v0.62.0
@@ -25,7 +26,6 @@ require (
 	github.com/goccy/go-json v0.10.6 // indirect
 	github.com/google/flatbuffers v25.12.19+incompatible // indirect
 	github.com/google/uuid v1.6.0 // indirect
-	github.com/klauspost/compress v1.19.2 // indirect
 	github.com/klauspost/cpuid/v2 v2.4.0 // indirect
 	github.com/parquet-go/bitpack v1.0.0 // indirect
 	github.com/parquet-go/jsonlite v1.0.0 // indirect

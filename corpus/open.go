@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"bufio"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // Options control Open. The zero value detects every input's format, is
