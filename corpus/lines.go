@@ -105,8 +105,8 @@ type decodedLine struct {
 }
 
 // newParallelLines starts decoding d's lines on workers goroutines,
-// counting into sum.
-func newParallelLines(d lineDecoder, sum *Summary, workers int) *parallelLines {
+// perChunk lines at a time, counting into sum.
+func newParallelLines(d lineDecoder, sum *Summary, workers, perChunk int) *parallelLines {
 	p := &parallelLines{
 		sum:     sum,
 		ordered: make(chan *lineChunk, 2*workers),
@@ -131,7 +131,7 @@ func newParallelLines(d lineDecoder, sum *Summary, workers int) *parallelLines {
 		split := d.lines()
 		for {
 			c := &lineChunk{done: make(chan struct{})}
-			for len(c.lines) < linesPerChunk {
+			for len(c.lines) < perChunk {
 				b, last, err := split.next()
 				if err != nil {
 					c.err = err

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -142,7 +143,7 @@ func TestParallelLinesCallByCall(t *testing.T) {
 			}
 			var wantSum, gotSum Summary
 			one := mk(&wantSum)
-			p := newParallelLines(mk(&gotSum), &gotSum, 3)
+			p := newParallelLines(mk(&gotSum), &gotSum, 3, linesPerChunk)
 			for call := 0; ; call++ {
 				want, wantErr := one.Read()
 				got, err := p.Read()
@@ -172,7 +173,7 @@ func TestParallelLinesCallByCall(t *testing.T) {
 // stops: Read then ends, and no goroutine is left blocked sending.
 func TestParallelLinesClose(t *testing.T) {
 	text := lineFixtures(false)["records.jsonl"]
-	p := newParallelLines(NewJSONLReader(strings.NewReader(text), "x"), &Summary{}, 2)
+	p := newParallelLines(NewJSONLReader(strings.NewReader(text), "x"), &Summary{}, 2, linesPerChunk)
 	if _, err := p.Read(); err != nil {
 		t.Fatal(err)
 	}
@@ -185,4 +186,42 @@ func TestParallelLinesClose(t *testing.T) {
 			t.Fatal("Read goes on after Close")
 		}
 	}
+}
+
+// FuzzLinesInChunks reads arbitrary bytes as each line format, strict and
+// lenient, on one goroutine and in chunks of a few lines on several: the
+// records, the summary and the error must be the same.
+func FuzzLinesInChunks(f *testing.F) {
+	for _, p := range []string{"testdata/api/fulltext.jsonl", "testdata/open/one.jsonl"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b, false, 1)
+		f.Add(b[:len(b)*2/3], true, 2)
+		f.Add(latin1ish(b), true, 3)
+	}
+	for _, text := range lineFixtures(true) {
+		f.Add([]byte(text), true, 5)
+		f.Add([]byte(text), false, 7)
+	}
+	reg := DefaultRegistry()
+	f.Fuzz(func(t *testing.T, data []byte, lenient bool, perChunk int) {
+		perChunk = 1 + (perChunk&0xffff)%9
+		for _, format := range []Format{FormatAPIFullText, FormatJSONL} {
+			read := func(workers int) ([]Record, *Summary, error) {
+				s, err := Open([]string{"-"}, Options{Stdin: bytes.NewReader(data), Format: format, Lenient: lenient, Registry: reg})
+				if err != nil {
+					t.Fatal(err)
+				}
+				s.lineWorkers, s.linesPerChunk = workers, perChunk
+				return drain(s)
+			}
+			wantRecs, wantSum, wantErr := read(1)
+			recs, sum, err := read(3)
+			if fmt.Sprint(err) != fmt.Sprint(wantErr) || !reflect.DeepEqual(recs, wantRecs) || !reflect.DeepEqual(sum, wantSum) {
+				t.Fatalf("%s, %d lines a chunk: in chunks\n%v %+v %v\non one goroutine\n%v %+v %v", format, perChunk, err, sum, recs, wantErr, wantSum, wantRecs)
+			}
+		}
+	})
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -116,6 +117,9 @@ type Stream struct {
 	// lineWorkers is how many goroutines decode the lines of a line
 	// format's input (see parallelLines); 1 reads each input on one.
 	lineWorkers int
+	// linesPerChunk, if not 0, replaces the constant of that name (for
+	// tests, to cut small inputs into many chunks).
+	linesPerChunk int
 }
 
 // Open prepares to stream the records of inputs, each of which is
@@ -519,7 +523,7 @@ func (s *Stream) readFile(fr *fileRead) {
 	if d, ok := rr.(lineDecoder); ok && s.lineWorkers > 1 {
 		// A line format: its lines are decoded on every core, and a
 		// large file is not read on one goroutine while the others idle.
-		p := newParallelLines(d, &fr.sum, s.lineWorkers)
+		p := newParallelLines(d, &fr.sum, s.lineWorkers, cmp.Or(s.linesPerChunk, linesPerChunk))
 		defer p.Close()
 		rr = p
 	}
