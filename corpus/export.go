@@ -512,61 +512,61 @@ func clip(b []byte) string {
 // text must be valid UTF-8. A bad line is a *Problem naming the line and the
 // key, and reading may go on; blank lines are ignored.
 type JSONLReader struct {
-	br   *bufio.Reader
-	name string
-	line int
+	split lineSplitter
 }
 
 // NewJSONLReader returns a reader of JSON Lines from r; name is the input's
 // name for Problems.
 func NewJSONLReader(r io.Reader, name string) *JSONLReader {
-	return &JSONLReader{br: bufio.NewReaderSize(r, 1<<16), name: name}
+	return &JSONLReader{split: lineSplitter{br: bufio.NewReaderSize(r, 1<<16), name: name}}
 }
 
 // Read returns the next record, io.EOF at the end, a *Problem for a bad line
 // (call Read again to go on) or another error if the input cannot be read.
 func (jr *JSONLReader) Read() (*Record, error) {
-	for {
-		b, err := jr.br.ReadBytes('\n')
-		if err != nil && err != io.EOF {
-			return nil, readErr(jr.name, jr.line, err)
-		}
-		if len(b) == 0 && err != nil {
-			return nil, err
-		}
-		jr.line++
-		if jr.line == 1 {
-			b = bytes.TrimPrefix(b, []byte("\ufeff"))
-		}
-		if len(bytes.TrimSpace(b)) == 0 {
-			if err != nil {
-				return nil, err
-			}
-			continue
-		}
-		rec, p := jr.parse(b)
-		if p != nil && err == io.EOF && !json.Valid(b) && bytes.HasPrefix(bytes.TrimSpace(b), []byte("{")) {
-			// The last line, with no newline, ends inside its object.
-			var v any
-			if json.Unmarshal(b, &v) != nil && !strings.Contains(p.Error(), "invalid character") {
-				return nil, &Problem{File: jr.name, Record: "line " + strconv.Itoa(jr.line), Err: fmt.Errorf("%w: its last line is incomplete JSON", ErrCutShort)}
-			}
-		}
-		if p != nil {
-			if errors.Is(p, ErrInvalidUTF8) {
-				return rec, p // repaired: see ErrInvalidUTF8
-			}
-			return nil, p
-		}
-		return rec, nil
+	b, last, err := jr.split.next()
+	if err != nil {
+		return nil, err
 	}
+	return jr.decodeLine(b, jr.split.line, last, nil)
 }
 
-func (jr *JSONLReader) problem(field, format string, args ...any) *Problem {
-	return problemf(jr.name, "line "+strconv.Itoa(jr.line), field, format, args...)
+func (jr *JSONLReader) lines() *lineSplitter { return &jr.split }
+
+// decodeLine parses line n, b (last: the input ends with it); it reads
+// nothing of jr but the name, so lines can be parsed at once, and counts
+// nothing.
+func (jr *JSONLReader) decodeLine(b []byte, n int, last bool, _ *Summary) (*Record, error) {
+	l := jsonlLine{name: jr.split.name, n: n}
+	rec, p := l.parse(b)
+	if p != nil && last && !json.Valid(b) && bytes.HasPrefix(bytes.TrimSpace(b), []byte("{")) {
+		// The last line, with no newline, ends inside its object.
+		var v any
+		if json.Unmarshal(b, &v) != nil && !strings.Contains(p.Error(), "invalid character") {
+			return nil, &Problem{File: l.name, Record: "line " + strconv.Itoa(n), Err: fmt.Errorf("%w: its last line is incomplete JSON", ErrCutShort)}
+		}
+	}
+	if p != nil {
+		if errors.Is(p, ErrInvalidUTF8) {
+			return rec, p // repaired: see ErrInvalidUTF8
+		}
+		return nil, p
+	}
+	return rec, nil
 }
 
-func (jr *JSONLReader) parse(line []byte) (*Record, *Problem) {
+// jsonlLine is a line of a JSON Lines input being parsed: the input's name
+// and the line's number, for Problems.
+type jsonlLine struct {
+	name string
+	n    int
+}
+
+func (jr jsonlLine) problem(field, format string, args ...any) *Problem {
+	return problemf(jr.name, "line "+strconv.Itoa(jr.n), field, format, args...)
+}
+
+func (jr jsonlLine) parse(line []byte) (*Record, *Problem) {
 	if !utf8.Valid(line) {
 		// Name the key, then read the line repaired.
 		key := ""
@@ -582,7 +582,7 @@ func (jr *JSONLReader) parse(line []byte) (*Record, *Problem) {
 		if p != nil {
 			return nil, p
 		}
-		return rec, &Problem{File: jr.name, Record: "line " + strconv.Itoa(jr.line), Field: key, Err: ErrInvalidUTF8}
+		return rec, &Problem{File: jr.name, Record: "line " + strconv.Itoa(jr.n), Field: key, Err: ErrInvalidUTF8}
 	}
 	if !json.Valid(line) {
 		var v any

@@ -29,17 +29,14 @@ import (
 // truncated. Blank lines are ignored. A line that is not a JSON object, or
 // lacks a usable id, is a *Problem located as "line N"; reading goes on.
 type FullTextReader struct {
-	br   *bufio.Reader
-	name string
-	reg  *Registry
-	sum  *Summary
-	line int
-	err  error // sticky fatal error or io.EOF
+	split lineSplitter
+	reg   *Registry
+	sum   *Summary
 }
 
 // NewFullTextReader returns a reader of the full-text JSON Lines in r. name
 // identifies the input in problems. reg nil means DefaultRegistry(); sum
-// may be nil. The reader adds to sum only UnknownBodies.
+// may be nil. The reader adds to sum only NoBody.
 func NewFullTextReader(r io.Reader, name string, reg *Registry, sum *Summary) *FullTextReader {
 	if reg == nil {
 		reg = DefaultRegistry()
@@ -47,63 +44,51 @@ func NewFullTextReader(r io.Reader, name string, reg *Registry, sum *Summary) *F
 	if sum == nil {
 		sum = &Summary{}
 	}
-	return &FullTextReader{br: bufio.NewReaderSize(r, 64<<10), name: name, reg: reg, sum: sum}
+	return &FullTextReader{split: lineSplitter{br: bufio.NewReaderSize(r, 64<<10), name: name}, reg: reg, sum: sum}
 }
 
 // Read returns the next record, io.EOF after the last, a *Problem for a bad
 // line (Read may be called again), or another error if the input cannot be
 // read; that error is then returned by every later call.
 func (f *FullTextReader) Read() (*Record, error) {
-	for f.err == nil {
-		b, err := f.br.ReadBytes('\n')
-		if err != nil && err != io.EOF {
-			f.err = readErr(f.name, f.line, err)
-			return nil, f.err
-		}
-		if err == io.EOF {
-			f.err = io.EOF
-			if len(b) == 0 {
-				break
-			}
-		}
-		f.line++
-		if f.line == 1 {
-			b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // a byte-order mark
-		}
-		b = bytes.TrimSpace(b)
-		if len(b) == 0 {
-			continue
-		}
-		return f.parse(b)
+	b, last, err := f.split.next()
+	if err != nil {
+		return nil, err
 	}
-	return nil, f.err
+	return f.decodeLine(b, f.split.line, last, f.sum)
 }
 
-func (f *FullTextReader) parse(b []byte) (*Record, error) {
+func (f *FullTextReader) lines() *lineSplitter { return &f.split }
+
+// decodeLine parses line n, b, counting into sum; it reads nothing of f
+// but the name and the registry, so lines can be parsed at once.
+func (f *FullTextReader) decodeLine(b []byte, n int, last bool, sum *Summary) (*Record, error) {
+	b = bytes.TrimSpace(b)
 	if id, question, answer, ok := scanFullTextLine(b); ok {
-		return f.record(id, question, answer), nil
+		return f.record(id, question, answer, sum), nil
 	}
-	return f.parseSlow(b)
+	return f.parseSlow(b, n, last, sum)
 }
 
 // record makes the Record of a parsed line.
-func (f *FullTextReader) record(id int, question, answer string) *Record {
+func (f *FullTextReader) record(id int, question, answer string, sum *Summary) *Record {
 	rec := &Record{ID: "api:" + strconv.Itoa(id), Source: SourceAPI, Question: strings.TrimSpace(dropInvisible(question))}
 	rec.Answer, rec.AnswerHTML = answerTexts(answer)
 	if b, ok := f.reg.FromAddressee(rec.Question); ok {
 		rec.Department = b.Name
 		rec.DepartmentID = b.APIID
 	} else if rec.Question != "" {
-		f.sum.addNoBody("addressee not in the registry: " + addresseeWords(rec.Question))
+		sum.addNoBody("addressee not in the registry: " + addresseeWords(rec.Question))
 	}
 	return rec
 }
 
-// parseSlow parses a line with encoding/json, field by field, so that
-// every defect is reported precisely; parse calls it for the lines
-// scanFullTextLine does not take.
-func (f *FullTextReader) parseSlow(b []byte) (*Record, error) {
-	where := "line " + strconv.Itoa(f.line)
+// parseSlow parses line n, b, with encoding/json, field by field, so that
+// every defect is reported precisely; decodeLine calls it for the lines
+// scanFullTextLine does not take. last: the input ends with the line.
+func (f *FullTextReader) parseSlow(b []byte, n int, last bool, sum *Summary) (*Record, error) {
+	name := f.split.name
+	where := "line " + strconv.Itoa(n)
 	var fields map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
@@ -111,17 +96,17 @@ func (f *FullTextReader) parseSlow(b []byte) (*Record, error) {
 		if err == nil {
 			err = fmt.Errorf("found null")
 		}
-		if f.err == io.EOF && errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, &Problem{File: f.name, Record: where, Err: fmt.Errorf("%w: its last line is incomplete JSON", ErrCutShort)}
+		if last && errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, &Problem{File: name, Record: where, Err: fmt.Errorf("%w: its last line is incomplete JSON", ErrCutShort)}
 		}
-		return nil, problemf(f.name, where, "", "want a JSON object {id, questionText, answerText}: %v", err)
+		return nil, problemf(name, where, "", "want a JSON object {id, questionText, answerText}: %v", err)
 	}
 	if dec.More() {
-		return nil, problemf(f.name, where, "", "more than one JSON value on the line")
+		return nil, problemf(name, where, "", "more than one JSON value on the line")
 	}
-	p := &valueParser{v: fields, file: f.name, where: where}
+	p := &valueParser{v: fields, file: name, where: where}
 	if _, ok := fields["id"]; !ok {
-		return nil, problemf(f.name, where, "id", "missing")
+		return nil, problemf(name, where, "id", "missing")
 	}
 	id := p.integer("id")
 	if p.err == nil && id <= 0 {
@@ -132,11 +117,11 @@ func (f *FullTextReader) parseSlow(b []byte) (*Record, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	rec := f.record(id, question, answer)
+	rec := f.record(id, question, answer, sum)
 	if k := invalidUTF8Key(fields); k != "" {
 		// encoding/json has replaced the invalid bytes already.
 		repairUTF8(rec)
-		return rec, &Problem{File: f.name, Record: where + " (" + rec.ID + ")", Field: k, Err: ErrInvalidUTF8}
+		return rec, &Problem{File: name, Record: where + " (" + rec.ID + ")", Field: k, Err: ErrInvalidUTF8}
 	}
 	return rec, nil
 }

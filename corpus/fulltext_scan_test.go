@@ -23,13 +23,12 @@ func scanAgrees(t *testing.T, line []byte) (took bool) {
 	}
 	var fastSum, slowSum Summary
 	reg := scanTestRegistry
-	fast := &FullTextReader{name: "x", reg: reg, sum: &fastSum, line: 1}
-	slow := &FullTextReader{name: "x", reg: reg, sum: &slowSum, line: 1}
-	want, err := slow.parseSlow(line)
+	r := &FullTextReader{split: lineSplitter{name: "x"}, reg: reg}
+	want, err := r.parseSlow(line, 1, false, &slowSum)
 	if err != nil {
 		t.Fatalf("fast path took %q, which the general parser rejects: %v", line, err)
 	}
-	got := fast.record(id, q, a)
+	got := r.record(id, q, a, &fastSum)
 	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(fastSum, slowSum) {
 		t.Fatalf("line %q:\nfast %+v %+v\nslow %+v %+v", line, got, fastSum, want, slowSum)
 	}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -113,6 +114,13 @@ type Stream struct {
 	noBodyWhy map[*Record]string // why a full-text record has no body
 
 	err error // sticky: io.EOF or the strict error
+
+	// lineWorkers is how many goroutines decode the lines of a line
+	// format's input (see parallelLines); 1 reads each input on one.
+	lineWorkers int
+	// linesPerChunk, if not 0, replaces the constant of that name (for
+	// tests, to cut small inputs into many chunks).
+	linesPerChunk int
 }
 
 // Open prepares to stream the records of inputs, each of which is
@@ -199,7 +207,7 @@ func newStream(opt Options) *Stream {
 	if reg == nil {
 		reg = DefaultRegistry()
 	}
-	return &Stream{opt: opt, reg: reg, sum: &Summary{}, byID: map[string]int{}}
+	return &Stream{opt: opt, reg: reg, sum: &Summary{}, byID: map[string]int{}, lineWorkers: runtime.GOMAXPROCS(0)}
 }
 
 // fileRef is an expanded input name.
@@ -512,6 +520,13 @@ func (s *Stream) readFile(fr *fileRead) {
 			return
 		}
 		rr = mk(br, in.name, s.reg, &fr.sum)
+	}
+	if d, ok := rr.(lineDecoder); ok && s.lineWorkers > 1 {
+		// A line format: its lines are decoded on every core, and a
+		// large file is not read on one goroutine while the others idle.
+		p := newParallelLines(d, &fr.sum, s.lineWorkers, cmp.Or(s.linesPerChunk, linesPerChunk))
+		defer p.Close()
+		rr = p
 	}
 	for !s.stop.Load() {
 		if fr.full {

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 
@@ -21,7 +20,7 @@ var (
 
 	// The heading of a letter printed in the answer from the body a
 	// question was passed to (TheyWorkForYou prints them in full).
-	reLetterFrom = regexp.MustCompile(`(?m)^Letter from [^\n]{1,150}$`)
+	reLetterFrom = mustLazy(`(?m)^Letter from [^\n]{1,150}$`)
 
 	// A pointer to another answer, statement or publication.
 	rePointer = mustGated(`(?i)\bI (would )?refer (the|my|him|her|back)\b|\brefer(red)? (the |my )?(hon|right hon|rt hon|honourable|noble)[^.]{0,40} to\b|\b(please )?see (the|my) (answer|reply|response|written|statement)|(as|which (was|were|is)) (set out|outlined|explained|stated|detailed) (in|by) (the|my|a) (answer|reply|response|previous|recent|written|letter|statement|PQ)|(previous|earlier|recent) (answer|reply|response)s? (to|given|of)|\bcan be (found|accessed|viewed|seen)\b|\b(is|are) (publicly )?(available|published) (at|on|here|online|via|from|in the)\b|following link|\bon GOV\.UK\b|published (on|at) (the )?(gov\.uk|www\.)|(details|information|figures|data|statistics)[^.]{0,60}(published|available) (in|at|on|by|as part)|https?://|\bas (detailed|set out|outlined|described|explained) in (the|our|my)\b|\b(wrote|has written|have written|letter) to [^.]{0,80}\b(addressing|setting out|explaining) (this|the)`)
@@ -45,7 +44,7 @@ var (
 
 	reURL = mustGated(`(?i)https?://\S+|\bwww\.\S+`)
 	// A date or time in an answer, for questions asking when.
-	reWhen = regexp.MustCompile(`(?i)\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(by|in|from|until|during|before|after|on|at|within|around) (the )?(end of |start of |beginning of |early |late |mid-?|spring |summer |autumn |winter |first half of |second half of )*((january|february|march|april|may|june|july|august|september|october|november|december)\b|(19|20)\d{2}\b|(this|next|the coming) (year|month|week|spring|summer|autumn|winter|financial year|parliament)|\d+ (days|weeks|months|years))`)
+	reWhen = mustLazy(`(?i)\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(by|in|from|until|during|before|after|on|at|within|around) (the )?(end of |start of |beginning of |early |late |mid-?|spring |summer |autumn |winter |first half of |second half of )*((january|february|march|april|may|june|july|august|september|october|november|december)\b|(19|20)\d{2}\b|(this|next|the coming) (year|month|week|spring|summer|autumn|winter|financial year|parliament)|\d+ (days|weeks|months|years))`)
 )
 
 // directCues are the ways a sentence answers a yes/no or whether question
@@ -110,7 +109,7 @@ var notFigures = []gatedRegexp{
 func figureKeys(s string, durations bool) []string {
 	blank := func(m string) string { return strings.Repeat(" ", len(m)) }
 	lower := lowerText(foldLower(s))
-	if reURL.lits.open(lower) {
+	if reURL.c().lits.open(lower) {
 		// Blanks can join words into a gate's literal: read them again.
 		s = reURL.ReplaceAllStringFunc(s, blank)
 		lower = lowerText(foldLower(s))
@@ -119,7 +118,7 @@ func figureKeys(s string, durations bool) []string {
 	// so that no part sees another's blanks.
 	var b []byte
 	for _, nf := range notFigures {
-		if !nf.lits.open(lower) {
+		if !nf.c().lits.open(lower) {
 			continue
 		}
 		for _, loc := range nf.findAllIndex(s) {
@@ -179,7 +178,7 @@ var (
 	// A question asking for counts, proportions or rates as well.
 	reQCount = mustGated(`(?i)\bhow many\b|\b(number|numbers|proportion|percentage|rate|rates) of\b|\bwhat (proportion|percentage)\b`)
 	// A sum of money in an answer.
-	reMoneyFigure = regexp.MustCompile(`(?i)[£€$]|\bpounds?\b|\b\d[\d,.]*\s?(million|billion|bn|m|k)\b|\bper ?cent\b|%`)
+	reMoneyFigure = mustLazy(`(?i)[£€$]|\bpounds?\b|\b\d[\d,.]*\s?(million|billion|bn|m|k)\b|\bper ?cent\b|%`)
 )
 
 // numKey reduces a figure to its digits, "£46 million" to "46".
@@ -206,7 +205,7 @@ func isTableLine(s string) bool {
 // reDeptResponsible finds a named department said to be responsible for
 // something: "HM Treasury (HMT) is responsible for VAT policy", "The Home
 // Office leads on …". The name is checked against the registry.
-var reDeptResponsible = regexp.MustCompile(`(?:^|[.;:]\s+)((?:HM |His Majesty's |Her Majesty's )?Treasury|HMT|[Tt]he (?:[A-Z][\w'’]*,? (?:and |& |of |for )?){0,8}(?:Office|Department)|(?:[Tt]he )?(?:Department|Ministry) (?:for|of) (?:[A-Z][\w'’]*,? (?:and |& )?){1,6}|[A-Z][A-Za-z]{1,5})(?: \([A-Za-z]+\))? (?:is|are|has|have|holds?|leads?|retains?) (?:the )?(?:lead |overall |policy |primary |sole )?(?:responsib(?:le|ility)|lead) (?:for|on)\b`)
+var reDeptResponsible = mustLazy(`(?:^|[.;:]\s+)((?:HM |His Majesty's |Her Majesty's )?Treasury|HMT|[Tt]he (?:[A-Z][\w'’]*,? (?:and |& |of |for )?){0,8}(?:Office|Department)|(?:[Tt]he )?(?:Department|Ministry) (?:for|of) (?:[A-Z][\w'’]*,? (?:and |& )?){1,6}|[A-Z][A-Za-z]{1,5})(?: \([A-Za-z]+\))? (?:is|are|has|have|holds?|leads?|retains?) (?:the )?(?:lead |overall |policy |primary |sole )?(?:responsib(?:le|ility)|lead) (?:for|on)\b`)
 
 var (
 	registryOnce sync.Once

@@ -2,7 +2,6 @@ package classify
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -175,7 +174,7 @@ func questionParts(q string) []string {
 	return out
 }
 
-var reQParts = regexp.MustCompile(`(?i);\s*(and\s+)?|\((?:[a-z]|[ivx]+)\)|,\s+and\s+(?:if|whether|what|how|when|why|which)\b`)
+var reQParts = mustLazy(`(?i);\s*(and\s+)?|\((?:[a-z]|[ivx]+)\)|,\s+and\s+(?:if|whether|what|how|when|why|which)\b`)
 
 // bucket names the interval of cuts that x falls in: "<a", "a-b", "≥z".
 func bucket(x float64, cuts []float64) string {

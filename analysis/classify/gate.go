@@ -19,8 +19,15 @@ import (
 // so no gate written by hand can drift from its pattern and hide a match.
 type gate [][]string
 
-// gatedRegexp is a compiled expression with the gate derived from it, and
-// its top-level alternatives each compiled with a gate of its own.
+// gatedRegexp is an expression compiled, on first use, with the gate
+// derived from it (see gatedCompiled). A gatedRegexp is a handle: copies
+// share one compiled form.
+type gatedRegexp struct {
+	l *lazyGated
+}
+
+// gatedCompiled is a compiled expression with the gate derived from it,
+// and its top-level alternatives each compiled with a gate of its own.
 //
 // An expression e = b₁|b₂|…|bₙ matches t exactly when some branch bᵢ does,
 // and its leftmost-first match in t is the leftmost of the branches'
@@ -30,7 +37,7 @@ type gate [][]string
 // So trying the branches one by one finds what e finds; and each branch's
 // gate is a conjunction of its own literals, far more selective than e's
 // gate, the union of every branch's best set, which one common word opens.
-type gatedRegexp struct {
+type gatedCompiled struct {
 	*regexp.Regexp
 	lits litGate // the gate, compiled against the literal table
 	// branches are the alternatives of the expression's top level, or the
@@ -39,6 +46,73 @@ type gatedRegexp struct {
 	// anchored finds all matches by trying the expression only where one
 	// can start (see startAnchored), built on first use.
 	anchored *lazyAnchored
+}
+
+// lazyGated is a gated expression compiled when first used.
+type lazyGated struct {
+	once    sync.Once
+	pattern string
+	c       gatedCompiled
+}
+
+// The package's own gated expressions are compiled together, in the order
+// they were declared, the first time any gated expression is used: a
+// command that never classifies (boilerplate, say) never pays for them,
+// and the literal table gets all their literals at once, so its automaton
+// is built once rather than once per expression as each comes into use.
+var (
+	declaredMu   sync.Mutex
+	declared     []*lazyGated
+	declaredDone bool // compileDeclared has taken the list
+	declaredOnce sync.Once
+)
+
+func compileDeclared() {
+	declaredMu.Lock()
+	all := declared
+	declared, declaredDone = nil, true
+	declaredMu.Unlock()
+	for _, l := range all {
+		l.compile()
+	}
+}
+
+func (l *lazyGated) compile() {
+	l.once.Do(func() {
+		re := regexp.MustCompile(l.pattern)
+		c := gatedCompiled{Regexp: re, lits: literals.compile(literalGate(l.pattern))}
+		for _, b := range topBranches(l.pattern) {
+			c.branches = append(c.branches, gatedBranch{regexp.MustCompile(b), literals.compile(literalGate(b)), &lazyAnchored{pattern: b}})
+		}
+		c.anchored = &lazyAnchored{pattern: l.pattern}
+		l.c = c
+	})
+}
+
+// c returns the compiled expression, compiling it (and every expression
+// the package declares) on first use.
+func (g gatedRegexp) c() *gatedCompiled {
+	declaredOnce.Do(compileDeclared)
+	g.l.compile()
+	return &g.l.c
+}
+
+// String returns the expression's source text.
+func (g gatedRegexp) String() string { return g.l.pattern }
+
+// The methods of regexp.Regexp the package uses on gated expressions.
+
+func (g gatedRegexp) FindStringIndex(s string) []int { return g.c().FindStringIndex(s) }
+func (g gatedRegexp) FindAllStringIndex(s string, n int) [][]int {
+	return g.c().FindAllStringIndex(s, n)
+}
+func (g gatedRegexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	return g.c().FindAllStringSubmatchIndex(s, n)
+}
+func (g gatedRegexp) MatchString(s string) bool  { return g.c().MatchString(s) }
+func (g gatedRegexp) FindString(s string) string { return g.c().FindString(s) }
+func (g gatedRegexp) ReplaceAllStringFunc(s string, f func(string) string) string {
+	return g.c().ReplaceAllStringFunc(s, f)
 }
 
 // lazyAnchored builds an expression's startAnchored form when first
@@ -74,25 +148,27 @@ func (b gatedBranch) matchString(t string) bool {
 	return b.re.MatchString(t)
 }
 
-// mustGated compiles pattern (as regexp.MustCompile) with its gate and
-// its gated branches.
+// mustGated returns pattern as a gated expression, compiled (as
+// regexp.MustCompile, panicking if it does not compile) with its gate and
+// its gated branches on first use. Declared at package level, it is
+// compiled with the package's others (see compileDeclared).
 func mustGated(pattern string) gatedRegexp {
-	re := regexp.MustCompile(pattern)
-	g := gatedRegexp{Regexp: re, lits: literals.compile(literalGate(pattern))}
-	for _, b := range topBranches(pattern) {
-		g.branches = append(g.branches, gatedBranch{regexp.MustCompile(b), literals.compile(literalGate(b)), &lazyAnchored{pattern: b}})
+	l := &lazyGated{pattern: pattern}
+	declaredMu.Lock()
+	if !declaredDone {
+		declared = append(declared, l)
 	}
-	g.anchored = &lazyAnchored{pattern: pattern}
-	return g
+	declaredMu.Unlock()
+	return gatedRegexp{l}
 }
 
 // match reports whether the expression matches t, whose literals x tells
 // (a *scanned of t, or t's foldLower as a lowerText).
 func (g gatedRegexp) match(t string, x textLits) bool {
-	if !g.lits.open(x) {
+	if !g.c().lits.open(x) {
 		return false
 	}
-	for _, b := range g.branches {
+	for _, b := range g.c().branches {
 		if b.lits.open(x) && b.matchString(t) {
 			return true
 		}
@@ -102,11 +178,11 @@ func (g gatedRegexp) match(t string, x textLits) bool {
 
 // find returns the leftmost match's offsets in t, or nil.
 func (g gatedRegexp) find(t string, x textLits) []int {
-	if !g.lits.open(x) {
+	if !g.c().lits.open(x) {
 		return nil
 	}
 	var best []int
-	for _, b := range g.branches {
+	for _, b := range g.c().branches {
 		if !b.lits.open(x) {
 			continue
 		}
@@ -124,7 +200,7 @@ func (g gatedRegexp) find(t string, x textLits) []int {
 // tried only where it can start when it allows it (no gate: for texts
 // looked at once).
 func (g gatedRegexp) matches(t string) bool {
-	for _, b := range g.branches {
+	for _, b := range g.c().branches {
 		if b.matchString(t) {
 			return true
 		}
@@ -135,7 +211,7 @@ func (g gatedRegexp) matches(t string) bool {
 // first is FindStringIndex(t), searched only where a match can start
 // when the expression allows it (no gate: for texts looked at once).
 func (g gatedRegexp) first(t string) []int {
-	if sa := g.anchored.get(); sa != nil {
+	if sa := g.c().anchored.get(); sa != nil {
 		if loc, ok := sa.findFirst(t); ok {
 			return loc
 		}
@@ -147,10 +223,10 @@ func (g gatedRegexp) first(t string) []int {
 // open, searched only where a match can start when the expression allows
 // it; nil where the gate is shut (where the expression cannot match).
 func (g gatedRegexp) findAllSubmatch(t string, x textLits) [][]int {
-	if !g.lits.open(x) {
+	if !g.c().lits.open(x) {
 		return nil
 	}
-	if sa := g.anchored.get(); sa != nil {
+	if sa := g.c().anchored.get(); sa != nil {
 		if out, ok := sa.findAllSubmatch(t); ok {
 			return out
 		}
@@ -161,7 +237,7 @@ func (g gatedRegexp) findAllSubmatch(t string, x textLits) [][]int {
 // findAllIndex is FindAllStringIndex(t, -1), searched only where a match
 // can start when the expression allows it.
 func (g gatedRegexp) findAllIndex(t string) [][]int {
-	if sa := g.anchored.get(); sa != nil {
+	if sa := g.c().anchored.get(); sa != nil {
 		if out, ok := sa.findAll(t); ok {
 			return out
 		}

@@ -54,10 +54,10 @@ func gateHides(gs []gatedRegexp, s string) []string {
 		if got := g.matches(s); got != (whole != nil) {
 			bad = append(bad, fmt.Sprintf("%s (matches %v)", g, got))
 		}
-		if whole != nil && !g.lits.open(lowerText(lower)) {
+		if whole != nil && !g.c().lits.open(lowerText(lower)) {
 			bad = append(bad, g.String())
 		}
-		for _, b := range g.branches {
+		for _, b := range g.c().branches {
 			if b.re.MatchString(s) && !b.lits.open(lowerText(lower)) {
 				bad = append(bad, "branch "+b.re.String())
 			}
@@ -174,7 +174,7 @@ func TestAnchoredSearchOnRealSentences(t *testing.T) {
 	gs := allGated(t)
 	sentences, anchored := 0, 0
 	for _, g := range gs {
-		if g.anchored.get() != nil {
+		if g.c().anchored.get() != nil {
 			anchored++
 		}
 	}
@@ -182,7 +182,7 @@ func TestAnchoredSearchOnRealSentences(t *testing.T) {
 		for _, s := range seg.Split(r.Answer) {
 			sentences++
 			for _, g := range gs {
-				if g.anchored.get() == nil {
+				if g.c().anchored.get() == nil {
 					continue
 				}
 				if got, want := g.findAllIndex(s.Text), g.FindAllStringIndex(s.Text, -1); !slices.EqualFunc(got, want, slices.Equal) {
@@ -193,10 +193,10 @@ func TestAnchoredSearchOnRealSentences(t *testing.T) {
 		}
 		// ExtractRefs searches whole answers, with submatches.
 		for _, g := range gs {
-			if g.anchored.get() == nil {
+			if g.c().anchored.get() == nil {
 				continue
 			}
-			got, ok := g.anchored.get().findAllSubmatch(r.Answer)
+			got, ok := g.c().anchored.get().findAllSubmatch(r.Answer)
 			if !ok {
 				continue
 			}
@@ -229,7 +229,7 @@ func TestAnchoredSearchBeyondASCII(t *testing.T) {
 	gs := allGated(t)
 	for _, s := range texts {
 		for _, g := range gs {
-			if g.anchored.get() == nil {
+			if g.c().anchored.get() == nil {
 				continue
 			}
 			if got, want := g.findAllIndex(s), g.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
@@ -245,7 +245,7 @@ func TestAnchoredSearchBeyondASCII(t *testing.T) {
 func branchesMatch(t *testing.T, gs []gatedRegexp, s string) {
 	t.Helper()
 	for _, g := range gs {
-		for _, b := range g.branches {
+		for _, b := range g.c().branches {
 			if got, want := b.matchString(s), b.re.MatchString(s); got != want {
 				t.Errorf("%s on %q: matched %v, want %v", b.re, s, got, want)
 			}

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -63,8 +62,8 @@ const (
 var (
 	// reQFigures and reQDate count only where they match at the start of
 	// what they are tried on: anchored, they fail at once elsewhere.
-	reQFigures = regexp.MustCompile(`(?i)^(?:` + qFigures + `)`)
-	reQDate    = regexp.MustCompile(`(?i)^(?:` + qDate + `)`)
+	reQFigures = mustLazy(`(?i)^(?:` + qFigures + `)`)
+	reQDate    = mustLazy(`(?i)^(?:` + qDate + `)`)
 	reQWord    = mustGated(`(?i)\b(whether|if (he|she|they|his|her|the|it|ministers?|officials|there|any|that|we|you|government|departments?|my)|what|how|when|which|why|who|where|by what|on what|for what)\b`)
 	// "if he will publish the number of …" and "if she will make an estimate
 	// of …" ask for figures.
@@ -72,12 +71,12 @@ var (
 	// substantive description answers these as well as a yes/no does.
 	reQYesNoDesc     = mustGated(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
 	reQWantsFigures  = mustGated(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|cost|costs|amount|proportion)\b`)
-	reQAssessFigures = regexp.MustCompile(`(?i)^what (recent )?(assessment|estimate|forecast|projection|analysis)s?\b[^;?]{0,60}\bof (how many|how much|the (total |likely |potential |expected |estimated )?(number|proportion|cost|value|amount)s? of|what proportion)`)
-	reQDiscussions   = regexp.MustCompile(`(?i)^what (recent |recent and planned |further )?(discussions|meetings|representations|conversations|engagement|correspondence)\b`)
-	reQAddressOnly   = regexp.MustCompile(`(?i)^\s*to ask (the|his|her|my)\b[^;?]*$`)
-	reQItems         = regexp.MustCompile(`\((?:[a-z]|[ivx]+|[A-Z]|\d{1,2})\)`)
-	reQHoldsOn       = regexp.MustCompile(`(?i)^what (information|data|statistics|figures|records)[^;?]{0,60}\b(holds?|has|collects?|publishes)\b[^;?]{0,20}\b(on|about|of)\b[^;?]{0,10}\b(how many|how much|the number|numbers|the proportion|what proportion)`)
-	reQStatement     = regexp.MustCompile(`(?i)^\s*(and\s+)?if (he|she|they|the minister|the secretary of state) will make a (further )?statement\W*$`)
+	reQAssessFigures = mustLazy(`(?i)^what (recent )?(assessment|estimate|forecast|projection|analysis)s?\b[^;?]{0,60}\bof (how many|how much|the (total |likely |potential |expected |estimated )?(number|proportion|cost|value|amount)s? of|what proportion)`)
+	reQDiscussions   = mustLazy(`(?i)^what (recent |recent and planned |further )?(discussions|meetings|representations|conversations|engagement|correspondence)\b`)
+	reQAddressOnly   = mustLazy(`(?i)^\s*to ask (the|his|her|my)\b[^;?]*$`)
+	reQItems         = mustLazy(`\((?:[a-z]|[ivx]+|[A-Z]|\d{1,2})\)`)
+	reQHoldsOn       = mustLazy(`(?i)^what (information|data|statistics|figures|records)[^;?]{0,60}\b(holds?|has|collects?|publishes)\b[^;?]{0,20}\b(on|about|of)\b[^;?]{0,10}\b(how many|how much|the number|numbers|the proportion|what proportion)`)
+	reQStatement     = mustLazy(`(?i)^\s*(and\s+)?if (he|she|they|the minister|the secretary of state) will make a (further )?statement\W*$`)
 	reQSplit         = mustGated(`(?i)\n+\s*|;\s*(and\s+)?|\?\s+|,\s+and\s+(?:(?:if|whether|what|how|when|why|which)\b)`)
 )
 

@@ -146,10 +146,10 @@ func TestReadQuestionPartsStable(t *testing.T) {
 // could be tried.
 func TestQuestionSearchesOnRealQuestions(t *testing.T) {
 	recs := readFullText(t, "2024-0[789].jsonl.gz")
-	if reQSplit.anchored.get() == nil {
+	if reQSplit.c().anchored.get() == nil {
 		t.Error("the split is not searched where a separator can start")
 	}
-	anywhere := map[*regexp.Regexp]*regexp.Regexp{
+	anywhere := map[*lazyRegexp]*regexp.Regexp{
 		reQFigures: regexp.MustCompile(`(?i)` + qFigures),
 		reQDate:    regexp.MustCompile(`(?i)` + qDate),
 	}

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -9,12 +8,12 @@ import (
 )
 
 var (
-	reRefUINList = regexp.MustCompile(`(?i)(?:HL)?\d{1,6}`)
+	reRefUINList = mustLazy(`(?i)(?:HL)?\d{1,6}`)
 	reRefGave    = mustGated(`(?i)\b(answer|reply|response)s? (I |he |she |my [^.]{0,20})?(gave|given|provided)( [^.]{0,20})? on (\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?)`)
 	reRefUIN     = mustGated(`(?i)\b(?:Questions?|UINs?|PQs?)\s+(?:UIN\s+|number\s+|No\.?\s*)?((?:HL)?\d{1,6})((?:\s*(?:,|and|&)\s*(?:HL)?\d{1,6})*)`)
 	reRefStmt    = mustGated(`\b(HCWS|HLWS)\s?(\d{1,5})\b`)
 	reRefURL     = mustGated(`https?://[^\s<>"\]\[)]+|\bwww\.[a-z0-9-]+\.[^\s<>"\]\[)]+`)
-	reRefDate    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b`)
+	reRefDate    = mustLazy(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b`)
 	reRefPub     = mustGated(`\b(?:the|our|its|their)\s+((?:[A-Z][\w’'&-]*\s+|of\s+|and\s+|for\s+|the\s+|on\s+|in\s+|to\s+){0,10}?(?:Report|Strategy|Plan|Review|Guidance|Framework|Statistics|Accounts|Survey|Bulletin|Release|Action Plan|White Paper|Green Paper|Impact Assessment|Consultation|Roadmap)(?:\s+(?:and|&)\s+Accounts)?(?:\s+\d{4}(?:[-/]\d{2,4})?)?)`)
 	reRefGovUK   = mustGated(`(?i)\b(published|available|found|set out)\s+(on|at)\s+(GOV\.UK|gov\.uk|the GOV\.UK website)`)
 )
