@@ -42,6 +42,15 @@ const CellSeparator = " | "
 // soft hyphen) are removed. Input that is not HTML comes back with
 // entities decoded and white space collapsed. The output is a pure function of the input.
 func HTMLToText(s string) string {
+	if text, ok := plainHTMLToText(s); ok {
+		return text
+	}
+	return tokenizedHTMLToText(s)
+}
+
+// tokenizedHTMLToText is HTMLToText for any input, on the tokenizer of
+// golang.org/x/net/html.
+func tokenizedHTMLToText(s string) string {
 	w := textWriter{out: make([]byte, 0, len(s))} // the text is shorter than its HTML, but for rare link targets
 	z := html.NewTokenizer(strings.NewReader(s))
 	skip := 0 // depth inside elements whose content is not text
@@ -54,11 +63,7 @@ func HTMLToText(s string) string {
 			return w.String()
 		case html.TextToken:
 			if skip == 0 {
-				t := z.Text()
-				if len(bytes.TrimSpace(t)) > 0 {
-					w.brRun = false
-				}
-				w.cur = append(w.cur, t...)
+				w.text(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
@@ -128,6 +133,14 @@ type textWriter struct {
 type link struct {
 	href  string
 	start int // length of cur when the link opened, or -1 if a line ended inside it
+}
+
+// text adds a text token's text, entities decoded, to the current line.
+func (w *textWriter) text(t []byte) {
+	if len(bytes.TrimSpace(t)) > 0 {
+		w.brRun = false
+	}
+	w.cur = append(w.cur, t...)
 }
 
 // String returns the text written so far, lines joined by "\n".
