@@ -323,10 +323,17 @@ func trimOpening(w []string) []string {
 // longestPrefix finds the longest run of leading words that is a key of m.
 func (r *Registry) longestPrefix(words []string, m map[string]int) (int, bool) {
 	n := min(len(words), r.maxWords)
+	if n == 0 {
+		return 0, false
+	}
+	// The keys tried, longest first, are prefixes of one string.
+	joined := strings.Join(words[:n], " ")
+	end := len(joined)
 	for j := n; j > 0; j-- {
-		if i, ok := m[strings.Join(words[:j], " ")]; ok {
+		if i, ok := m[joined[:end]]; ok {
 			return i, true
 		}
+		end -= len(words[j-1]) + 1
 	}
 	return 0, false
 }
