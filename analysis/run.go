@@ -44,7 +44,8 @@ type Config struct {
 	Registry *corpus.Registry
 	// Progress, if not nil, is called as each of the Stages stages starts,
 	// with the stage's name ("segment", "boilerplate", "groups", "classify",
-	// "statistics").
+	// "statistics"), in that order, from Run's goroutine. "groups" runs
+	// beside "classify": both are reported as they start together.
 	Progress func(stage string)
 	// Advance, if not nil, is called within the long stages ("segment",
 	// "classify") as records are done: done of total, in chunks, ending
@@ -147,17 +148,33 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	}
 	bp, docIndex = nil, nil
 
+	// Round robins are found from the questions alone and classification
+	// does not look at them, so the two run at once: grouping has serial
+	// parts (numbering words, linking, merging) that would leave a CPU
+	// idle, and classification's workers take it up. Groups are set on
+	// the answers only once classification is done, on Run's goroutine.
 	progress("groups")
-	res.Groups, res.Campaigns = roundrobin.Find(records, cfg.RoundRobin)
-	for _, g := range res.Groups {
-		for _, m := range g.Members {
-			res.Answers[m.Index].Group = g.ID
+	var groups []roundrobin.Group
+	var campaigns []roundrobin.Campaign
+	grouped := make(chan struct{})
+	go func() {
+		defer close(grouped)
+		groups, campaigns = roundrobin.Find(records, cfg.RoundRobin)
+	}()
+	setGroups := func() {
+		<-grouped
+		res.Groups, res.Campaigns = groups, campaigns
+		for _, g := range res.Groups {
+			for _, m := range g.Members {
+				res.Answers[m.Index].Group = g.ID
+			}
 		}
 	}
 
 	progress("classify")
 	clf := classifierFor(cfg.Classifier, seg)
 	if err := clf.Prepare(); err != nil {
+		<-grouped
 		return nil, err
 	}
 	clf.LearnFamilies(res.Families)
@@ -172,6 +189,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 		}
 		clear(ins)
 	})
+	setGroups()
 
 	progress("statistics")
 	Tabulate(res)
