@@ -44,8 +44,9 @@ type Config struct {
 	Registry *corpus.Registry
 	// Progress, if not nil, is called as each of the Stages stages starts,
 	// with the stage's name ("segment", "boilerplate", "groups", "classify",
-	// "statistics"), in that order, from Run's goroutine. "groups" runs
-	// beside "classify": both are reported as they start together.
+	// "statistics"), in that order, from Run's goroutine. The round
+	// robins are found beside the boilerplate and the classification:
+	// "groups" is reported where classification starts.
 	Progress func(stage string)
 	// Advance, if not nil, is called within the long stages ("segment",
 	// "classify") as records are done: done of total, in chunks, ending
@@ -117,6 +118,30 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	if cfg.Classifier != nil && cfg.Classifier.Segmenter != nil {
 		seg = cfg.Classifier.Segmenter
 	}
+	// Round robins are found from the questions alone, and neither
+	// boilerplate detection nor classification looks at them, so grouping
+	// runs beside both from the start: its serial parts (numbering words,
+	// linking, merging) and those at the end of boilerplate detection
+	// would each leave a CPU idle, and the other stage takes it up. Groups
+	// are set on the answers once classification is done, on Run's
+	// goroutine; Run does not return while grouping still reads records.
+	var groups []roundrobin.Group
+	var campaigns []roundrobin.Campaign
+	grouped := make(chan struct{})
+	go func() {
+		defer close(grouped)
+		groups, campaigns = roundrobin.Find(records, cfg.RoundRobin)
+	}()
+	setGroups := func() {
+		<-grouped
+		res.Groups, res.Campaigns = groups, campaigns
+		for _, g := range res.Groups {
+			for _, m := range g.Members {
+				res.Answers[m.Index].Group = g.ID
+			}
+		}
+	}
+
 	// Boilerplate detection needs every answer's prose sentences at once;
 	// classification needs one answer's sentences at a time. So the
 	// sentences are kept only for boilerplate detection and dropped after
@@ -129,6 +154,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	if cfg.Found != nil {
 		var err error
 		if docIndex, err = cfg.Found.match(records); err != nil {
+			<-grouped
 			return nil, err
 		}
 		progress("boilerplate")
@@ -148,29 +174,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	}
 	bp, docIndex = nil, nil
 
-	// Round robins are found from the questions alone and classification
-	// does not look at them, so the two run at once: grouping has serial
-	// parts (numbering words, linking, merging) that would leave a CPU
-	// idle, and classification's workers take it up. Groups are set on
-	// the answers only once classification is done, on Run's goroutine.
 	progress("groups")
-	var groups []roundrobin.Group
-	var campaigns []roundrobin.Campaign
-	grouped := make(chan struct{})
-	go func() {
-		defer close(grouped)
-		groups, campaigns = roundrobin.Find(records, cfg.RoundRobin)
-	}()
-	setGroups := func() {
-		<-grouped
-		res.Groups, res.Campaigns = groups, campaigns
-		for _, g := range res.Groups {
-			for _, m := range g.Members {
-				res.Answers[m.Index].Group = g.ID
-			}
-		}
-	}
-
 	progress("classify")
 	clf := classifierFor(cfg.Classifier, seg)
 	if err := clf.Prepare(); err != nil {
