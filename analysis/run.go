@@ -145,7 +145,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	// Boilerplate detection needs every answer's prose sentences at once;
 	// classification needs one answer's sentences at a time. So the
 	// sentences are kept only for boilerplate detection and dropped after
-	// it, and each chunk of answers is segmented again to be classified
+	// it, and each answer is segmented again as it is classified
 	// (segmentation is a small part of the run): no stage holds the whole
 	// corpus's sentences beside the classifier's work.
 	var bp *boilerplate.Result
@@ -184,9 +184,11 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	clf.LearnFamilies(res.Families)
 	ins := make([]classify.Input, advanceChunk)
 	inChunks(len(records), advance("classify"), func(lo, hi int) {
-		sentences := segmentAll(seg, records[lo:hi])
-		for i := range sentences {
-			ins[i] = classify.Input{Record: &records[lo+i], Sentences: sentences[i], Boilerplate: res.Answers[lo+i].Boilerplate}
+		// No Sentences: Classify splits each answer with clf's Segmenter,
+		// seg, on the worker that classifies it, so that splitting and
+		// classifying share one parallel pass without a wait between.
+		for i := lo; i < hi; i++ {
+			ins[i-lo] = classify.Input{Record: &records[i], Boilerplate: res.Answers[i].Boilerplate}
 		}
 		for i, v := range clf.ClassifyAll(ins[:hi-lo]) {
 			res.Answers[lo+i].Verdict = v
