@@ -146,16 +146,34 @@ func newEncoder(w io.Writer) *json.Encoder {
 	return enc
 }
 
-// WriteAnswersJSONL writes one JSON object per answer, in input order.
+// WriteAnswersJSONL writes one JSON object per answer, in input order,
+// each as json.Encoder with SetEscapeHTML(false) writes an AnswerRow.
 func WriteAnswersJSONL(w io.Writer, res *Result) error {
-	enc := newEncoder(w)
+	var buf []byte
 	for i := range res.Answers {
-		if err := enc.Encode(res.Answers[i].Row()); err != nil {
-			return err
+		row := res.Answers[i].Row()
+		var ok bool
+		if buf, ok = appendRowJSON(buf, &row); !ok {
+			// Not representable: encoding/json says why.
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			return newEncoder(w).Encode(row)
+		}
+		if len(buf) >= jsonlFlush {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
 		}
 	}
-	return nil
+	_, err := w.Write(buf)
+	return err
 }
+
+// jsonlFlush is how many bytes of encoded answers WriteAnswersJSONL
+// gathers before writing them: a few dozen answers at a time.
+const jsonlFlush = 64 << 10
 
 // AnswerCSVHeader is the header of WriteAnswersCSV: the names of
 // AnswerColumns.

@@ -17,6 +17,9 @@ import (
 type Found struct {
 	Result *boilerplate.Result
 	IDs    []string
+	// finish, set by FoundFinder.FoundLater until Finish calls it, finds
+	// Result.
+	finish func() *boilerplate.Result
 }
 
 // FoundFinder finds a Found from records given one at a time, in the
@@ -47,9 +50,32 @@ func (f *FoundFinder) Found() *Found {
 	return &Found{Result: f.bf.Result(), IDs: f.ids}
 }
 
+// FoundLater is Found without waiting for the finder: it returns at once
+// a Found whose Result is found by Finish, which Run calls when it comes
+// to the boilerplate. Run thus starts the work that needs no boilerplate
+// (the round robins) while the finder segments its last batch and finds
+// the families, whose serial parts would leave a CPU idle. The Found must
+// be given to Run, or Finish called, to end the finder's goroutine; like
+// Found, FoundLater may be called once, after the last Add.
+func (f *FoundFinder) FoundLater() *Found {
+	return &Found{IDs: f.ids, finish: f.bf.Result}
+}
+
+// Finish finds the Result of a Found from FoundLater, waiting for the
+// finder; it does nothing on a Found whose Result is found already. It is
+// not safe to call from two goroutines at once.
+func (f *Found) Finish() {
+	if f.finish != nil {
+		f.Result = f.finish()
+		f.finish = nil
+	}
+}
+
 // match returns the index in records of each document of f, checking that
-// the answered records are the ones f was found in, in the same order.
+// the answered records are the ones f was found in, in the same order. It
+// finishes f first.
 func (f *Found) match(records []corpus.Record) ([]int, error) {
+	f.Finish()
 	if f.Result == nil {
 		return nil, fmt.Errorf("analysis: the boilerplate found beforehand has no result")
 	}

@@ -64,6 +64,27 @@ func TestRunWithFoundIsRun(t *testing.T) {
 	if !bytes.Equal(one, two) {
 		t.Fatal("the analysis with boilerplate found beforehand differs from Run's own")
 	}
+	// And with the boilerplate found by Run from a FoundLater, as the CLI
+	// gives it.
+	ff := analysis.NewFoundFinder(boilerplate.Config{})
+	for i := range recs {
+		ff.Add(&recs[i])
+	}
+	later := ff.FoundLater()
+	if later.Result != nil {
+		t.Fatal("FoundLater waited for the result")
+	}
+	res, err := analysis.Run(recs, sum, analysis.Config{Found: later})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var three bytes.Buffer
+	if err := analysis.WriteJSON(&three, res); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(one, three.Bytes()) {
+		t.Fatal("the analysis with boilerplate found later differs from Run's own")
+	}
 	t.Logf("%d records, %d families: the same JSON (%d bytes)", len(recs), families, len(one))
 }
 

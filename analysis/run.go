@@ -44,7 +44,9 @@ type Config struct {
 	Registry *corpus.Registry
 	// Progress, if not nil, is called as each of the Stages stages starts,
 	// with the stage's name ("segment", "boilerplate", "groups", "classify",
-	// "statistics").
+	// "statistics"), in that order, from Run's goroutine. The round
+	// robins are found beside the boilerplate and the classification:
+	// "groups" is reported where classification starts.
 	Progress func(stage string)
 	// Advance, if not nil, is called within the long stages ("segment",
 	// "classify") as records are done: done of total, in chunks, ending
@@ -116,10 +118,34 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	if cfg.Classifier != nil && cfg.Classifier.Segmenter != nil {
 		seg = cfg.Classifier.Segmenter
 	}
+	// Round robins are found from the questions alone, and neither
+	// boilerplate detection nor classification looks at them, so grouping
+	// runs beside both from the start: its serial parts (numbering words,
+	// linking, merging) and those at the end of boilerplate detection
+	// would each leave a CPU idle, and the other stage takes it up. Groups
+	// are set on the answers once classification is done, on Run's
+	// goroutine; Run does not return while grouping still reads records.
+	var groups []roundrobin.Group
+	var campaigns []roundrobin.Campaign
+	grouped := make(chan struct{})
+	go func() {
+		defer close(grouped)
+		groups, campaigns = roundrobin.Find(records, cfg.RoundRobin)
+	}()
+	setGroups := func() {
+		<-grouped
+		res.Groups, res.Campaigns = groups, campaigns
+		for _, g := range res.Groups {
+			for _, m := range g.Members {
+				res.Answers[m.Index].Group = g.ID
+			}
+		}
+	}
+
 	// Boilerplate detection needs every answer's prose sentences at once;
 	// classification needs one answer's sentences at a time. So the
 	// sentences are kept only for boilerplate detection and dropped after
-	// it, and each chunk of answers is segmented again to be classified
+	// it, and each answer is segmented again as it is classified
 	// (segmentation is a small part of the run): no stage holds the whole
 	// corpus's sentences beside the classifier's work.
 	var bp *boilerplate.Result
@@ -128,6 +154,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	if cfg.Found != nil {
 		var err error
 		if docIndex, err = cfg.Found.match(records); err != nil {
+			<-grouped
 			return nil, err
 		}
 		progress("boilerplate")
@@ -148,30 +175,27 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	bp, docIndex = nil, nil
 
 	progress("groups")
-	res.Groups, res.Campaigns = roundrobin.Find(records, cfg.RoundRobin)
-	for _, g := range res.Groups {
-		for _, m := range g.Members {
-			res.Answers[m.Index].Group = g.ID
-		}
-	}
-
 	progress("classify")
 	clf := classifierFor(cfg.Classifier, seg)
 	if err := clf.Prepare(); err != nil {
+		<-grouped
 		return nil, err
 	}
 	clf.LearnFamilies(res.Families)
 	ins := make([]classify.Input, advanceChunk)
 	inChunks(len(records), advance("classify"), func(lo, hi int) {
-		sentences := segmentAll(seg, records[lo:hi])
-		for i := range sentences {
-			ins[i] = classify.Input{Record: &records[lo+i], Sentences: sentences[i], Boilerplate: res.Answers[lo+i].Boilerplate}
+		// No Sentences: Classify splits each answer with clf's Segmenter,
+		// seg, on the worker that classifies it, so that splitting and
+		// classifying share one parallel pass without a wait between.
+		for i := lo; i < hi; i++ {
+			ins[i-lo] = classify.Input{Record: &records[i], Boilerplate: res.Answers[i].Boilerplate}
 		}
 		for i, v := range clf.ClassifyAll(ins[:hi-lo]) {
 			res.Answers[lo+i].Verdict = v
 		}
 		clear(ins)
 	})
+	setGroups()
 
 	progress("statistics")
 	Tabulate(res)

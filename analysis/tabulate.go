@@ -37,12 +37,18 @@ func Tabulate(res *Result) {
 	min := cfg.minBodyAnswers()
 	res.MinAnswers = min
 	res.Bodies, res.Overall = bodyStats(res.Answers, res.Grounds, min)
-	res.Independence = independence(res.Bodies, res.Answers, min)
+	// The test of independence draws its Monte Carlo tables from one
+	// random stream, on one CPU; the correction and the rest need none of
+	// it, so they run meanwhile. The correction writes only the bodies'
+	// Corrected, which the test does not read.
+	indep := make(chan stats.Independence, 1)
+	go func() { indep <- independence(res.Bodies, res.Answers, min) }()
 	res.Correction = correctBodies(res)
 	res.Overall.Corrected = res.Correction.All
 	res.FamilyRanking = rankFamilies(res, cfg.familyBodyCap())
 	res.Askers = askerNames(res.Answers)
 	res.Parameters = parameters(cfg)
+	res.Independence = <-indep
 }
 
 // Tabulated returns res if it carries statistics (it came from Run or

@@ -10,15 +10,18 @@ import (
 // records are delivered: each answer goes to an analysis.FoundFinder,
 // whose BoilerplateFinder segments and merges a batch at a time
 // on its own goroutine while reading goes on and keeps offsets and hashes,
-// not sentences. analysis.Run, given the result, does not segment the
+// not sentences. The Found is returned without waiting for the finder
+// to finish (FoundLater): analysis.Run, which must be given it, finishes
+// it. analysis.Run, given the result, does not segment the
 // whole corpus again and never holds every answer's sentences beside the
 // records; the analysis is the same (analysis.TestRunWithFoundIsRun).
 func readFinding(e *env, inputs []string, in *inputFlags) ([]corpus.Record, *corpus.Summary, *analysis.Found, error) {
 	ff := analysis.NewFoundFinder(boilerplate.Config{})
 	recs, sum, err := readRecords(e, inputs, in, ff.Add)
-	found := ff.Found() // ends the finder's goroutine, error or not
 	if err != nil {
+		ff.Found() // ends the finder's goroutine
 		return recs, sum, nil, err
 	}
-	return recs, sum, found, nil
+	// analysis.Run finishes it, finding the round robins meanwhile.
+	return recs, sum, ff.FoundLater(), nil
 }
