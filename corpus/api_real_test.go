@@ -207,27 +207,35 @@ func BenchmarkAPIReader(b *testing.B) {
 	}
 }
 
-// BenchmarkHTMLToText measures conversion of real full-text answers.
-func BenchmarkHTMLToText(b *testing.B) {
-	path := filepath.Join(shared.Path(b, "data/api"), "fulltext", "2024-07.jsonl.gz")
-	rc := apiOpen(b, path)
-	var answers []string
-	n := 0
+// eachFullText calls fn on every record of the full-text file path.
+func eachFullText(tb testing.TB, path string, fn func(*Record)) {
+	tb.Helper()
+	rc := apiOpen(tb, path)
+	defer rc.Close()
 	rd := NewFullTextReader(rc, path, nil, nil)
 	for {
 		rec, err := rd.Read()
 		if err == io.EOF {
-			break
+			return
 		}
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
+		fn(rec)
+	}
+}
+
+// BenchmarkHTMLToText measures conversion of real full-text answers.
+func BenchmarkHTMLToText(b *testing.B) {
+	path := filepath.Join(shared.Path(b, "data/api"), "fulltext", "2024-07.jsonl.gz")
+	var answers []string
+	n := 0
+	eachFullText(b, path, func(rec *Record) {
 		if rec.AnswerHTML != "" {
 			answers = append(answers, rec.AnswerHTML)
 			n += len(rec.AnswerHTML)
 		}
-	}
-	rc.Close()
+	})
 	b.SetBytes(int64(n))
 	b.ResetTimer()
 	for b.Loop() {

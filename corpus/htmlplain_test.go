@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"io"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
@@ -57,25 +56,15 @@ func TestPlainHTMLIsTokenized(t *testing.T) {
 	}
 	plain, total := 0, 0
 	for _, path := range files {
-		rc := apiOpen(t, path)
-		rd := NewFullTextReader(rc, path, nil, nil)
-		for {
-			rec, err := rd.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
+		eachFullText(t, path, func(rec *Record) {
 			if rec.AnswerHTML == "" {
-				continue
+				return
 			}
 			total++
 			if check(rec.ID, rec.AnswerHTML) {
 				plain++
 			}
-		}
-		rc.Close()
+		})
 	}
 	t.Logf("%d of %d answers are plain HTML", plain, total)
 	// Most answers must take the plain path, or it gains nothing.
