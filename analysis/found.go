@@ -12,8 +12,10 @@ import (
 // FindBoilerplateDocs gives on the documents BoilerplateDoc makes of the
 // answered records, in the order read, and IDs are those records' IDs in
 // the same order. A caller that reads records one by one can feed each to
-// a FoundFinder as it arrives (the CLI does) and give Run the result: the boilerplate work then overlaps the reading, and no stage
-// holds every answer's sentences beside the records.
+// a FoundFinder as it arrives (the CLI does) and give Run the result: no
+// stage then holds every answer's sentences beside the records. (A
+// corpus.Stream delivers its first record once every input is read, so
+// the finding follows the reading rather than overlapping it.)
 type Found struct {
 	Result *boilerplate.Result
 	IDs    []string

@@ -9,8 +9,7 @@ import (
 // readFinding is readInputs that also finds the boilerplate as the
 // records are delivered: each answer goes to an analysis.FoundFinder,
 // whose BoilerplateFinder segments and merges a batch at a time
-// on its own goroutine while reading goes on and keeps offsets and hashes,
-// not sentences. The Found is returned without waiting for the finder
+// on its own goroutine and keeps offsets and hashes, not sentences. The Found is returned without waiting for the finder
 // to finish (FoundLater): analysis.Run, which must be given it, finishes
 // it. analysis.Run, given the result, does not segment the
 // whole corpus again and never holds every answer's sentences beside the
