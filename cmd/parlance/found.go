@@ -8,12 +8,13 @@ import (
 
 // readFinding is readInputs that also finds the boilerplate as the
 // records are delivered: each answer goes to an analysis.FoundFinder,
-// whose BoilerplateFinder segments and merges a batch at a time
-// on its own goroutine and keeps offsets and hashes, not sentences. The Found is returned without waiting for the finder
-// to finish (FoundLater): analysis.Run, which must be given it, finishes
-// it. analysis.Run, given the result, does not segment the
-// whole corpus again and never holds every answer's sentences beside the
-// records; the analysis is the same (analysis.TestRunWithFoundIsRun).
+// whose BoilerplateFinder segments and merges a batch at a time on its
+// own goroutine and keeps offsets and hashes, not sentences. The Found is
+// returned without waiting for the finder to finish (FoundLater):
+// analysis.Run, which must be given it, finishes it. analysis.Run, given
+// the result, does not segment the whole corpus again and never holds
+// every answer's sentences beside the records; the analysis is the same
+// (analysis.TestRunWithFoundIsRun).
 func readFinding(e *env, inputs []string, in *inputFlags) ([]corpus.Record, *corpus.Summary, *analysis.Found, error) {
 	ff := analysis.NewFoundFinder(boilerplate.Config{})
 	recs, sum, err := readRecords(e, inputs, in, ff.Add)
