@@ -35,11 +35,17 @@ type FoundFinder struct {
 
 // NewFoundFinder returns a FoundFinder with the parameters cfg.
 func NewFoundFinder(cfg boilerplate.Config) *FoundFinder {
-	return &FoundFinder{bf: NewBoilerplateFinder(cfg)}
+	bf := NewBoilerplateFinder(cfg)
+	// Run is given the records, so their answers outlive the Found: the
+	// finder need not copy the sentences it keeps.
+	bf.f.KeepTexts()
+	return &FoundFinder{bf: bf}
 }
 
 // Add adds r (a record with no answer is passed over, as Run passes it
-// over). r is not kept.
+// over). r itself is not kept, but its Answer is read until the Found is
+// finished and parts of it are held by the Found's Result: the caller
+// keeps the records for Run, so this costs nothing.
 func (f *FoundFinder) Add(r *corpus.Record) {
 	if f.bf.Add(r) {
 		f.ids = append(f.ids, strings.Clone(r.ID)) // not the buffer r's ID may be cut from

@@ -210,7 +210,7 @@ type docInfo struct {
 // identical Result.
 func Find(docs []Doc, cfg Config) *Result {
 	f := NewFinder(cfg)
-	f.keepTexts = true
+	f.KeepTexts()
 	f.Add(docs)
 	return f.Result()
 }
@@ -244,6 +244,19 @@ type Finder struct {
 // their defaults).
 func NewFinder(cfg Config) *Finder {
 	return &Finder{cfg: cfg.withDefaults(), ids: map[uint64]int32{}, written: map[uint64]int32{}, sh: &shingles{}}
+}
+
+// KeepTexts tells f that its caller keeps the Text of every doc it adds
+// alive until the Result is no longer used, as Find's caller does: f then
+// holds the first occurrence of each distinct sentence as a substring of
+// its doc's Text rather than a copy, which saves the copies' memory (on a
+// large corpus, a tenth of what is live) where the texts are held anyway.
+// It must be called before Add.
+func (f *Finder) KeepTexts() {
+	if len(f.docs) > 0 {
+		panic("boilerplate: Finder.KeepTexts after Add")
+	}
+	f.keepTexts = true
 }
 
 // Add merges the sentences of docs, which follow those of earlier calls.
