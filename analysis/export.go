@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -149,31 +148,8 @@ func newEncoder(w io.Writer) *json.Encoder {
 // WriteAnswersJSONL writes one JSON object per answer, in input order,
 // each as json.Encoder with SetEscapeHTML(false) writes an AnswerRow.
 func WriteAnswersJSONL(w io.Writer, res *Result) error {
-	var buf []byte
-	for i := range res.Answers {
-		row := res.Answers[i].Row()
-		var ok bool
-		if buf, ok = appendRowJSON(buf, &row); !ok {
-			// Not representable: encoding/json says why.
-			if _, err := w.Write(buf); err != nil {
-				return err
-			}
-			return newEncoder(w).Encode(row)
-		}
-		if len(buf) >= jsonlFlush {
-			if _, err := w.Write(buf); err != nil {
-				return err
-			}
-			buf = buf[:0]
-		}
-	}
-	_, err := w.Write(buf)
-	return err
+	return writeAnswers(NewAnswersJSONL(w), res)
 }
-
-// jsonlFlush is how many bytes of encoded answers WriteAnswersJSONL
-// gathers before writing them: a few dozen answers at a time.
-const jsonlFlush = 64 << 10
 
 // AnswerCSVHeader is the header of WriteAnswersCSV: the names of
 // AnswerColumns.
@@ -186,23 +162,9 @@ var AnswerCSVHeader = func() []string {
 }()
 
 // WriteAnswersCSV writes one CSV row per answer, in input order, each cell
-// formatted by CSVCell.
+// formatted by CSVCell, under AnswerCSVHeader.
 func WriteAnswersCSV(w io.Writer, res *Result) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(AnswerCSVHeader); err != nil {
-		return err
-	}
-	rec := make([]string, len(AnswerColumns))
-	for i := range res.Answers {
-		for j, v := range res.Answers[i].Row().Values() {
-			rec[j] = CSVCell(v)
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
+	return writeAnswers(NewAnswersCSV(w), res)
 }
 
 // CSVCell formats one value for a CSV cell: numbers as the shortest

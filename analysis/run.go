@@ -52,6 +52,25 @@ type Config struct {
 	// "classify") as records are done: done of total, in chunks, ending
 	// with done == total. It is called from Run's goroutine only.
 	Advance func(stage string, done, total int)
+	// Emit, if not nil, is given every answer once it is classified, in
+	// input order, from Run's goroutine, as complete as Result.Answers
+	// would hold it (its Group and BodyName set), so that the caller can
+	// write it at once (to an AnswerWriter, say). Run then keeps of the
+	// answer only what the statistics read: the Result's answers have no
+	// Evidence or Refs in their Verdict and no Boilerplate spans, which on
+	// a large corpus are a quarter of what is live. Emit may also clear
+	// the texts of the answer's record (Question, Answer, AnswerHTML): Run
+	// does not read them again. An error from Emit ends Run, which
+	// returns it.
+	Emit func(a *Answer) error
+}
+
+// registry returns the registry that names bodies on a date.
+func (c Config) registry() *corpus.Registry {
+	if c.Registry != nil {
+		return c.Registry
+	}
+	return corpus.DefaultRegistry()
 }
 
 // advanceChunk is how many records a long stage handles between calls to
@@ -103,6 +122,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 		sum = &corpus.Summary{}
 	}
 	res := &Result{Summary: sum, Config: cfg, Version: version.Version}
+	res.Config.Emit = nil // the Result does not hold the caller's writer
 	res.Answers = make([]Answer, len(records))
 	for i := range records {
 		res.Answers[i].Record = &records[i]
@@ -182,8 +202,12 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 		return nil, err
 	}
 	clf.LearnFamilies(res.Families)
+	em := emitter{emit: cfg.Emit, answers: res.Answers, grouped: grouped, setGroups: setGroups, reg: cfg.registry()}
 	ins := make([]classify.Input, advanceChunk)
 	inChunks(len(records), advance("classify"), func(lo, hi int) {
+		if em.err != nil {
+			return
+		}
 		// No Sentences: Classify splits each answer with clf's Segmenter,
 		// seg, on the worker that classifies it, so that splitting and
 		// classifying share one parallel pass without a wait between.
@@ -194,12 +218,60 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 			res.Answers[lo+i].Verdict = v
 		}
 		clear(ins)
+		em.upTo(hi, hi == len(records))
 	})
 	setGroups()
+	if em.err != nil {
+		return nil, em.err
+	}
 
 	progress("statistics")
 	Tabulate(res)
 	return res, nil
+}
+
+// emitter gives classified answers to Config.Emit in input order, once
+// the round robins are found (an answer's Group must be set before it is
+// emitted), and then drops what the statistics do not read.
+type emitter struct {
+	emit      func(*Answer) error
+	answers   []Answer
+	grouped   <-chan struct{} // closed when the round robins are found
+	setGroups func()
+	reg       *corpus.Registry
+	grouping  bool // the groups are set on the answers
+	done      int  // answers emitted
+	err       error
+}
+
+// upTo emits the answers before hi, all classified. Until the round robins
+// are found they wait, so that classification goes on beside grouping;
+// the last chunk (last) waits for the groups.
+func (e *emitter) upTo(hi int, last bool) {
+	if e.emit == nil || e.err != nil {
+		return
+	}
+	if !e.grouping {
+		if !last {
+			select {
+			case <-e.grouped:
+			default:
+				return
+			}
+		}
+		e.setGroups()
+		e.grouping = true
+	}
+	for ; e.done < hi; e.done++ {
+		a := &e.answers[e.done]
+		if a.Record != nil {
+			a.BodyName = e.reg.NameOn(a.Record.Department, a.Record.DateAnswered)
+		}
+		if e.err = e.emit(a); e.err != nil {
+			return
+		}
+		a.Verdict.Evidence, a.Verdict.Refs, a.Boilerplate = nil, nil, nil
+	}
 }
 
 // classifierFor returns a classifier for one run: a fresh one configured

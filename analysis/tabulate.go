@@ -9,7 +9,6 @@ import (
 
 	"github.com/parlance-go/parlance/analysis/classify"
 	"github.com/parlance-go/parlance/analysis/stats"
-	"github.com/parlance-go/parlance/corpus"
 )
 
 // AllBodies names Result.Overall, the row of every body together.
@@ -23,10 +22,7 @@ const AllBodies = "(all bodies)"
 // statistics follow. It replaces whatever statistics res held.
 func Tabulate(res *Result) {
 	cfg := res.Config
-	reg := cfg.Registry
-	if reg == nil {
-		reg = corpus.DefaultRegistry()
-	}
+	reg := cfg.registry()
 	for i := range res.Answers {
 		a := &res.Answers[i]
 		if a.Record != nil {

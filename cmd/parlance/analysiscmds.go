@@ -305,7 +305,9 @@ func warnUnmatchedOverrides(e *env, in *inputFlags, file string, ov classify.Ove
 }
 
 // analyse reads the inputs and runs the whole analysis, with progress.
-func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*analysis.Result, error) {
+// emit, if not nil, is given each answer as it is classified
+// (analysis.Config.Emit).
+func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags, emit func(*analysis.Answer) error) (*analysis.Result, error) {
 	clf, err := cf.build()
 	if err != nil {
 		return nil, err
@@ -326,7 +328,7 @@ func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags) (*ana
 		p.bar(step, analysis.Stages, fmt.Sprintf("%s (%d records)", stage, len(recs)))
 	}, Advance: func(stage string, done, total int) {
 		p.within(step, analysis.Stages, stage, done, total, &start)
-	}})
+	}, Emit: emit})
 	p.done()
 	if res != nil {
 		groupingNotes(e, in, recs, len(res.Groups))
@@ -360,20 +362,43 @@ answers with typed columns, for a million answers and more.`,
 	if err := checkOutput(*out); err != nil {
 		return err
 	}
-	res, err := analyse(e, inputs, &in, &cf)
-	if err != nil {
-		return err
+	if *format == "json" {
+		// The JSON holds the statistics before the answers, so it is
+		// written once the analysis is done.
+		res, err := analyse(e, inputs, &in, &cf, nil)
+		if err != nil {
+			return err
+		}
+		return withOutput(e, *out, func(w *bufio.Writer) error { return analysis.WriteJSON(w, res) })
 	}
+	// The tidy exports are one row per answer, so each answer is written as
+	// it is classified, and its evidence and texts are not held for the
+	// whole corpus (a quarter of what is live on a large one). A run that
+	// fails before its first answer writes nothing: an AnswerWriter starts
+	// its output with the first answer, and a file is replaced only when
+	// the run succeeds.
 	return withOutput(e, *out, func(w *bufio.Writer) error {
+		var aw analysis.AnswerWriter
 		switch *format {
 		case "csv":
-			return analysis.WriteAnswersCSV(w, res)
-		case "json":
-			return analysis.WriteJSON(w, res)
+			aw = analysis.NewAnswersCSV(w)
 		case "parquet":
-			return analysis.WriteAnswersParquet(w, res)
+			aw = analysis.NewAnswersParquet(w)
+		default:
+			aw = analysis.NewAnswersJSONL(w)
 		}
-		return analysis.WriteAnswersJSONL(w, res)
+		_, err := analyse(e, inputs, &in, &cf, func(a *analysis.Answer) error {
+			if err := aw.Write(a); err != nil {
+				return err
+			}
+			// Written: nothing reads the texts again.
+			a.Record.Question, a.Record.Answer, a.Record.AnswerHTML = "", "", ""
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return aw.Close()
 	})
 }
 

@@ -56,7 +56,7 @@ and draws no charts offline.`,
 	if err := checkOutput(*out); err != nil {
 		return err
 	}
-	res, err := analyse(e, inputs, &in, &cf)
+	res, err := analyse(e, inputs, &in, &cf, nil)
 	if err != nil {
 		return err
 	}
