@@ -90,3 +90,36 @@ func TestLimitRaisedAfterCollection(t *testing.T) {
 	}
 	runtime.KeepAlive(keep)
 }
+
+// TestLimitNeverLowered checks that the limit a large live heap raised
+// stays once the heap is let go (see followLiveHeap for why).
+func TestLimitNeverLowered(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
+	const base = 16 << 20
+	debug.SetMemoryLimit(base)
+	stop := followLiveHeap(base, 0)
+	t.Cleanup(stop)
+	keep := make([][]byte, 64)
+	for i := range keep {
+		keep[i] = make([]byte, 1<<20)
+	}
+	const want = 64<<20 + 16<<20
+	for i := 0; i < 100 && debug.SetMemoryLimit(-1) < want; i++ {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	raised := debug.SetMemoryLimit(-1)
+	if raised < want {
+		t.Fatalf("limit %d with 64 MiB live, want at least %d", raised, want)
+	}
+	runtime.KeepAlive(keep)
+	keep = nil
+	for range 5 {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := debug.SetMemoryLimit(-1); got < raised {
+		t.Errorf("limit fell from %d to %d when the heap was let go", raised, got)
+	}
+}
