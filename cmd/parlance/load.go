@@ -219,9 +219,11 @@ func firstN(ss []string, n int) []string {
 }
 
 // readInputs reads all records of the inputs into memory (the analyses need
-// the whole corpus at once). It drops each record's AnswerHTML as it is
-// read: no command that reads the corpus into memory uses it, and it is
-// about as large as the answer's text, which they keep.
+// the whole corpus at once). It drops each record's AnswerHTML as the
+// stream reads it (corpus.OmitAnswerHTML), before the stream holds every
+// record to merge their versions: no command that reads the corpus into
+// memory uses it, and it is about as large as the answer's text, which
+// they keep.
 func readInputs(e *env, inputs []string, f *inputFlags) ([]corpus.Record, *corpus.Summary, error) {
 	return readRecords(e, inputs, f, nil)
 }
@@ -230,13 +232,14 @@ func readInputs(e *env, inputs []string, f *inputFlags) ([]corpus.Record, *corpu
 // as it is kept (its HTML dropped), in order.
 func readRecords(e *env, inputs []string, f *inputFlags, each func(*corpus.Record)) ([]corpus.Record, *corpus.Summary, error) {
 	var recs []corpus.Record
-	sum, err := streamCounted(e, inputs, f, func(r *corpus.Record, pending int) error {
+	withoutHTML := *f
+	withoutHTML.omit |= corpus.OmitAnswerHTML
+	sum, err := streamCounted(e, inputs, &withoutHTML, func(r *corpus.Record, pending int) error {
 		if recs == nil {
 			recs = make([]corpus.Record, 0, 1+pending)
 		}
 		recs = append(recs, *r)
 		rec := &recs[len(recs)-1]
-		rec.AnswerHTML = ""
 		if each != nil {
 			each(rec)
 		}
