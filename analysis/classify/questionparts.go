@@ -55,14 +55,19 @@ func (p QuestionPart) String() string {
 // taggedWord is one word of a question part with its part-of-speech tag.
 type taggedWord struct{ Text, Tag string }
 
-// tagWords splits s into words with prose's tokenizer (proseWords) and
-// tags them with the process's text.Tagger (prose's model, deterministic
-// on ties; loaded once).
-func tagWords(s string) []taggedWord {
+// defaultTagger returns the process's text.Tagger (prose's model,
+// deterministic on ties; loaded once).
+func defaultTagger() *text.Tagger {
 	tagger, err := text.DefaultTagger()
 	if err != nil {
 		panic(fmt.Sprintf("classify: loading the part-of-speech tagger: %v", err))
 	}
+	return tagger
+}
+
+// tagWords splits s into words with prose's tokenizer (proseWords) and
+// tags them with tagger.
+func tagWords(tagger *text.Tagger, s string) []taggedWord {
 	words := proseWords(s)
 	tags := tagger.Tag(words)
 	out := make([]taggedWord, len(words))
@@ -81,17 +86,41 @@ func tagWords(s string) []taggedWord {
 func proseWords(s string) []string {
 	var words []string
 	for _, run := range strings.FieldsFunc(s, unicode.IsSpace) {
+		if isAlnum(run) {
+			// Letters and digits alone: the tokenizer splits nothing off
+			// (its prefixes, suffixes and clitics all hold punctuation,
+			// and its emoticons of letters alone, "xD", stay whole).
+			// Most words are such, and skip the cache and its lock.
+			words = append(words, run)
+			continue
+		}
 		words = append(words, runWords(run)...)
 	}
 	return words
 }
 
+// isAlnum reports whether s is ASCII letters and digits only.
+func isAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20 // folds A–Z onto a–z; digits stay digits
+		if !('a' <= c && c <= 'z' || '0' <= s[i] && s[i] <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // runCacheShardSize bounds the cache of proseWords' stretches.
 const runCacheShardSize = 1 << 14
 
+// runCache and questionCache are locked by every worker for every
+// question: the padding keeps each on a cache line of its own, so that
+// one worker's lock does not evict the other's.
 var runCache struct {
+	_ [64]byte
 	sync.Mutex
 	m map[string][]string
+	_ [64]byte
 }
 
 // runWords returns prose's words of a stretch of text without white space.
@@ -134,8 +163,10 @@ func tokenizeProse(s string) []string {
 const questionCacheSize = 4096
 
 var questionCache struct {
+	_ [64]byte
 	sync.Mutex
 	m map[string][]QuestionPart
+	_ [64]byte
 }
 
 // ReadQuestionParts splits a question into its parts and tags each with
@@ -178,6 +209,7 @@ func tagParts(q string, f QuestionForm) []QuestionPart {
 		return nil
 	}
 	parts := make([]QuestionPart, len(f.Parts))
+	tagger := defaultTagger()
 	for i, w := range f.Parts {
 		start, end := f.Spans[i][0], f.Spans[i][1]
 		for start < end && strings.ContainsRune(" \t\r\n", rune(q[start])) {
@@ -191,7 +223,7 @@ func tagParts(q string, f QuestionForm) []QuestionPart {
 		if loc := reQWord.first(q[p.Start:p.End]); loc != nil {
 			from += loc[0]
 		}
-		readTags(&p, tagWords(q[from:p.End]))
+		readTags(&p, tagWords(tagger, q[from:p.End]))
 		parts[i] = p
 	}
 	return parts

@@ -195,6 +195,7 @@ func TestProseWordsIsProsesTokenizer(t *testing.T) {
 		"“Quoted” words, ‘single’ ones and &rsquo;entities&rsquo; too.",
 		"(a) don't; (b) they'll: $100 [sic] \"x\" e.g. U.S.A. Mr. :-) 8-) end!",
 		"naïve café—dash–dash … ellipsis",
+		"xD 8D XDD xDD 2024 A4 a b0 Z9z", // letters and digits alone, emoticons among them
 	}
 	for _, r := range readFullText(t, "2024-0[789].jsonl.gz") {
 		texts = append(texts, r.Question, r.Answer)
@@ -216,7 +217,7 @@ func TestProseWordsIsProsesTokenizer(t *testing.T) {
 
 // FuzzProseWords: stretch by stretch is prose's tokenizer on any text.
 func FuzzProseWords(f *testing.F) {
-	for _, s := range []string{"", " a  b ", "“x” (y) z's", "\u00a0\u2028x\ty", ":-) 8-) e.g. U.S."} {
+	for _, s := range []string{"", " a  b ", "“x” (y) z's", "\u00a0\u2028x\ty", ":-) 8-) e.g. U.S.", "xD 8D XDD A4 2024"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
