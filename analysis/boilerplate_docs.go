@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"slices"
+
 	"github.com/parlance-go/parlance/analysis/boilerplate"
 	"github.com/parlance-go/parlance/analysis/text"
 	"github.com/parlance-go/parlance/corpus"
@@ -50,6 +52,9 @@ type BoilerplateFinder struct {
 	// one (its merge is partly serial).
 	segmented chan []boilerplate.Doc
 	added     chan struct{} // closed when the adder has added every batch
+	// bounds, if not nil, collects the whole split of every answer
+	// (tables included), in order, for the classifier (see Found).
+	bounds *sentenceBounds
 }
 
 // boilerplateBatch is the number of answers a BoilerplateFinder gathers
@@ -100,11 +105,23 @@ func (b *BoilerplateFinder) flush() {
 	}
 	<-b.ready
 	docs := b.batch
+	var splits [][]text.Sentence // the whole splits, where bounds are kept
+	if b.bounds != nil {
+		splits = make([][]text.Sentence, len(docs))
+	}
 	parallel.For(len(docs), func(i int) {
 		if docs[i].Text != "" {
-			docs[i].Sentences = proseOnly(b.seg.Split(docs[i].Text))
+			ss := b.seg.Split(docs[i].Text)
+			if splits != nil {
+				splits[i] = ss
+				ss = slices.Clone(ss) // proseOnly filters in place
+			}
+			docs[i].Sentences = proseOnly(ss)
 		}
 	})
+	for i, ss := range splits {
+		b.bounds.add(ss, len(docs[i].Text))
+	}
 	b.segmented <- docs
 	b.batch = make([]boilerplate.Doc, 0, boilerplateBatch)
 }

@@ -22,6 +22,10 @@ type Found struct {
 	// finish, set by FoundFinder.FoundLater until Finish calls it, finds
 	// Result.
 	finish func() *boilerplate.Result
+	// bounds are the sentences of each answer as the finder split them,
+	// which Run gives the classifier where it splits with the same model;
+	// complete once Result is found.
+	bounds *sentenceBounds
 }
 
 // FoundFinder finds a Found from records given one at a time, in the
@@ -39,6 +43,10 @@ func NewFoundFinder(cfg boilerplate.Config) *FoundFinder {
 	// Run is given the records, so their answers outlive the Found: the
 	// finder need not copy the sentences it keeps.
 	bf.f.KeepTexts()
+	// And the classifier splits every answer as the finder does: it is
+	// given the finder's split rather than splitting again (8 bytes a
+	// sentence kept, a tenth of the classifier's CPU saved).
+	bf.bounds = &sentenceBounds{}
 	return &FoundFinder{bf: bf}
 }
 
@@ -55,7 +63,7 @@ func (f *FoundFinder) Add(r *corpus.Record) {
 // Found finds the boilerplate of the records added; it must be called
 // once, even when reading has failed, to end the finder's goroutine.
 func (f *FoundFinder) Found() *Found {
-	return &Found{Result: f.bf.Result(), IDs: f.ids}
+	return &Found{Result: f.bf.Result(), IDs: f.ids, bounds: f.bf.bounds}
 }
 
 // FoundLater is Found without waiting for the finder: it returns at once
@@ -66,7 +74,7 @@ func (f *FoundFinder) Found() *Found {
 // be given to Run, or Finish called, to end the finder's goroutine; like
 // Found, FoundLater may be called once, after the last Add.
 func (f *FoundFinder) FoundLater() *Found {
-	return &Found{IDs: f.ids, finish: f.bf.Result}
+	return &Found{IDs: f.ids, finish: f.bf.Result, bounds: f.bf.bounds}
 }
 
 // Finish finds the Result of a Found from FoundLater, waiting for the

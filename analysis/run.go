@@ -170,6 +170,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	// corpus's sentences beside the classifier's work.
 	var bp *boilerplate.Result
 	var docIndex []int
+	var bounds *sentenceBounds // the answers' splits, where the finder kept them
 	progress("segment")
 	if cfg.Found != nil {
 		var err error
@@ -179,6 +180,11 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 		}
 		progress("boilerplate")
 		bp = cfg.Found.Result
+		if cfg.Classifier == nil || cfg.Classifier.Segmenter == nil {
+			// The classifier splits with the default model, as the
+			// finder did.
+			bounds = cfg.Found.bounds
+		}
 		res.Config.Found = nil // the Result keeps what it needs of it
 	} else {
 		var docs []boilerplate.Doc
@@ -192,7 +198,7 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 		res.Answers[i].Boilerplate = bp.Spans[k]
 		res.Answers[i].BoilerplateShare = bp.Share[k]
 	}
-	bp, docIndex = nil, nil
+	bp = nil
 
 	progress("groups")
 	progress("classify")
@@ -204,15 +210,21 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	clf.LearnFamilies(res.Families)
 	em := emitter{emit: cfg.Emit, answers: res.Answers, grouped: grouped, setGroups: setGroups, reg: cfg.registry()}
 	ins := make([]classify.Input, advanceChunk)
+	doc := 0 // the boilerplate document of the next answered record
 	inChunks(len(records), advance("classify"), func(lo, hi int) {
 		if em.err != nil {
 			return
 		}
-		// No Sentences: Classify splits each answer with clf's Segmenter,
-		// seg, on the worker that classifies it, so that splitting and
-		// classifying share one parallel pass without a wait between.
+		// Without bounds, no Sentences: Classify splits each answer with
+		// clf's Segmenter, seg, on the worker that classifies it, so that
+		// splitting and classifying share one parallel pass without a
+		// wait between.
 		for i := lo; i < hi; i++ {
 			ins[i-lo] = classify.Input{Record: &records[i], Boilerplate: res.Answers[i].Boilerplate}
+			if doc < len(docIndex) && docIndex[doc] == i {
+				ins[i-lo].Sentences = bounds.sentences(doc, records[i].Answer)
+				doc++
+			}
 		}
 		for i, v := range clf.ClassifyAll(ins[:hi-lo]) {
 			res.Answers[lo+i].Verdict = v
