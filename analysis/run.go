@@ -408,6 +408,6 @@ func independence(bodies []BodyStats, answers []Answer, min int) stats.Independe
 
 // monteCarloDraws is the number of simulated tables behind a Monte Carlo
 // p-value: with 2,000 draws a p-value near 0.05 has a standard error of
-// about 0.005, enough to read it to two decimals, at a cost linear in the
-// number of answers.
+// about 0.005, enough to read it to two decimals, at a cost that depends
+// on the table's size, not the number of answers.
 const monteCarloDraws = 2000
