@@ -251,7 +251,7 @@ type emitter struct {
 	grouped   <-chan struct{} // closed when the round robins are found
 	setGroups func()
 	reg       *corpus.Registry
-	grouping  bool // the groups are set on the answers
+	groupsSet bool // the groups are set on the answers
 	done      int  // answers emitted
 	err       error
 }
@@ -263,7 +263,7 @@ func (e *emitter) upTo(hi int, last bool) {
 	if e.emit == nil || e.err != nil {
 		return
 	}
-	if !e.grouping {
+	if !e.groupsSet {
 		if !last {
 			select {
 			case <-e.grouped:
@@ -272,7 +272,7 @@ func (e *emitter) upTo(hi int, last bool) {
 			}
 		}
 		e.setGroups()
-		e.grouping = true
+		e.groupsSet = true
 	}
 	for ; e.done < hi; e.done++ {
 		a := &e.answers[e.done]
