@@ -3,7 +3,9 @@ package analysis_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"log"
 	"slices"
 	"testing"
 
@@ -155,4 +157,27 @@ func TestAnswerWriterWritesNothingUnused(t *testing.T) {
 			t.Errorf("%s: %d bytes written before the first answer", f.name, b.Len())
 		}
 	}
+}
+
+// Writing each answer as it is classified, for a corpus too large to hold
+// every verdict's evidence: the Result keeps the statistics.
+func ExampleConfig_emit() {
+	recs, sum, err := corpus.ReadSample(corpus.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var w bytes.Buffer
+	out := analysis.NewAnswersJSONL(&w)
+	res, err := analysis.Run(recs, sum, analysis.Config{Emit: out.Write})
+	if err == nil {
+		err = out.Close()
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(bytes.Count(w.Bytes(), []byte("\n")), "answers written")
+	fmt.Println(res.Overall.Answers, "classified; evidence kept:", res.Answers[0].Verdict.Evidence != nil)
+	// Output:
+	// 9 answers written
+	// 9 classified; evidence kept: false
 }
