@@ -57,8 +57,8 @@ type Config struct {
 	// would hold it (its Group and BodyName set), so that the caller can
 	// write it at once (to an AnswerWriter, say). Run then keeps of the
 	// answer only what the statistics read: the Result's answers have no
-	// Evidence or Refs in their Verdict and no Boilerplate spans, which on
-	// a large corpus are a quarter of what is live. Emit may also clear
+	// Evidence or Refs in their Verdict and no Boilerplate spans, much of
+	// what is live on a large corpus. Emit may also clear
 	// the texts of the answer's record (Question, Answer, AnswerHTML): Run
 	// does not read them again. An error from Emit ends Run, which
 	// returns it.

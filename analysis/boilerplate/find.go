@@ -249,8 +249,8 @@ func NewFinder(cfg Config) *Finder {
 // KeepTexts tells f that its caller keeps the Text of every doc it adds
 // alive until the Result is no longer used, as Find's caller does: f then
 // holds the first occurrence of each distinct sentence as a substring of
-// its doc's Text rather than a copy, which saves the copies' memory (on a
-// large corpus, a tenth of what is live) where the texts are held anyway.
+// its doc's Text rather than a copy, which saves the copies' memory where
+// the texts are held anyway.
 // It must be called before Add.
 func (f *Finder) KeepTexts() {
 	if len(f.docs) > 0 {

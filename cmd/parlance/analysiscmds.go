@@ -373,7 +373,7 @@ answers with typed columns, for a million answers and more.`,
 	}
 	// The tidy exports are one row per answer, so each answer is written as
 	// it is classified, and its evidence and texts are not held for the
-	// whole corpus (a quarter of what is live on a large one). A run that
+	// whole corpus. A run that
 	// fails before its first answer writes nothing: an AnswerWriter starts
 	// its output with the first answer, and a file is replaced only when
 	// the run succeeds.

@@ -66,10 +66,9 @@ func setMemoryLimit(getenv func(string) string) (base int64, stop func()) {
 // over spans still in use, which count against the limit; a limit
 // lowered with the live heap would leave the heap no room to grow into,
 // and the collector would run back to back while the runtime returned
-// pages to the system only to fault them in again. On a million answers
-// that doubled the CPU time of classification (GC marking 55 → 178 s,
-// madvise 46 s). A limit that stays where the peak put it costs no memory
-// the process has not already taken.
+// pages to the system only to fault them in again: on a million answers
+// that doubled the CPU time of classification. A limit that stays where
+// the peak put it costs no memory the process has not already taken.
 func followLiveHeap(base, roomy int64) (stop func()) {
 	var stopped atomic.Bool
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
