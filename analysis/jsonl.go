@@ -71,32 +71,30 @@ func appendRowJSON(dst []byte, r *AnswerRow) (_ []byte, ok bool) {
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
-// appendGrounds, appendEvidence and appendRefs write a nil slice as null
-// and an empty one as [], as encoding/json does.
-func appendGrounds(b []byte, gs []classify.Ground) []byte {
-	if gs == nil {
+// appendList writes xs as a JSON array, each element by elem, and a nil
+// slice as null, an empty one as [], as encoding/json does.
+func appendList[T any](b []byte, xs []T, elem func([]byte, *T) []byte) []byte {
+	if xs == nil {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
-	for i, g := range gs {
+	for i := range xs {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, string(g))
+		b = elem(b, &xs[i])
 	}
 	return append(b, ']')
 }
 
+func appendGrounds(b []byte, gs []classify.Ground) []byte {
+	return appendList(b, gs, func(b []byte, g *classify.Ground) []byte {
+		return appendJSONString(b, string(*g))
+	})
+}
+
 func appendEvidence(b []byte, es []classify.Evidence) []byte {
-	if es == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i := range es {
-		e := &es[i]
-		if i > 0 {
-			b = append(b, ',')
-		}
+	return appendList(b, es, func(b []byte, e *classify.Evidence) []byte {
 		b = append(b, `{"start":`...)
 		b = strconv.AppendInt(b, int64(e.Start), 10)
 		b = append(b, `,"end":`...)
@@ -108,21 +106,12 @@ func appendEvidence(b []byte, es []classify.Evidence) []byte {
 		if e.InQuestion {
 			b = append(b, `,"in_question":true`...)
 		}
-		b = append(b, '}')
-	}
-	return append(b, ']')
+		return append(b, '}')
+	})
 }
 
 func appendRefs(b []byte, rs []classify.Ref) []byte {
-	if rs == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i := range rs {
-		r := &rs[i]
-		if i > 0 {
-			b = append(b, ',')
-		}
+	return appendList(b, rs, func(b []byte, r *classify.Ref) []byte {
 		b = append(b, `{"kind":`...)
 		b = appendJSONString(b, string(r.Kind))
 		if r.UIN != "" {
@@ -145,9 +134,8 @@ func appendRefs(b []byte, rs []classify.Ref) []byte {
 		b = strconv.AppendInt(b, int64(r.Start), 10)
 		b = append(b, `,"end":`...)
 		b = strconv.AppendInt(b, int64(r.End), 10)
-		b = append(b, '}')
-	}
-	return append(b, ']')
+		return append(b, '}')
+	})
 }
 
 // appendJSONFloat writes a finite x as encoding/json does (ES6 number to
