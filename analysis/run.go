@@ -123,10 +123,6 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 	}
 	res := &Result{Summary: sum, Config: cfg, Version: version.Version}
 	res.Config.Emit = nil // the Result does not hold the caller's writer
-	res.Answers = make([]Answer, len(records))
-	for i := range records {
-		res.Answers[i].Record = &records[i]
-	}
 
 	advance := func(stage string) func(done, total int) {
 		if cfg.Advance == nil {
@@ -191,6 +187,13 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 		docs, docIndex = boilerplateDocs(seg, records, advance("segment"))
 		progress("boilerplate")
 		bp = boilerplate.Find(docs, cfg.Boilerplate)
+	}
+	// The answers are made only now: on a large corpus the boilerplate
+	// finder's work is the peak of Run's memory, and the answers (a
+	// couple of hundred bytes each) need not be live beside it.
+	res.Answers = make([]Answer, len(records))
+	for i := range records {
+		res.Answers[i].Record = &records[i]
 	}
 	res.Families = bp.Families
 	res.BoilerplateStats = bp.Stats
