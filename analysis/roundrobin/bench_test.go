@@ -19,9 +19,9 @@ func BenchmarkNeutralise(b *testing.B) {
 }
 
 func BenchmarkPrepare(b *testing.B) {
-	in := interner{}
+	in, k := interner{}, newKeyer()
 	for i := 0; i < b.N; i++ {
-		prepare(benchQuestion, false, in)
+		prepare(benchQuestion, false, in, k)
 	}
 }
 

@@ -18,7 +18,7 @@ func TestDumpNear(t *testing.T) {
 	}
 	recs := loadAPIList(t)
 	groups, _ := Find(recs, Config{})
-	in := interner{}
+	in, k := interner{}, newKeyer()
 	type pick struct {
 		g Group
 		m Member
@@ -28,11 +28,11 @@ func TestDumpNear(t *testing.T) {
 		var canon text
 		for _, m := range g.Members {
 			if Neutralise(recs[m.Index].Question) == g.Canonical {
-				canon = prepare(recs[m.Index].Question, recs[m.Index].Truncated, in)
+				canon = prepare(recs[m.Index].Question, recs[m.Index].Truncated, in, k)
 			}
 		}
 		for _, m := range g.Members {
-			tx := prepare(recs[m.Index].Question, recs[m.Index].Truncated, in)
+			tx := prepare(recs[m.Index].Question, recs[m.Index].Truncated, in, k)
 			if m.Source == "near" && similarity(tx, canon, nil) < 1 {
 				all = append(all, pick{g, m})
 			}

@@ -112,22 +112,24 @@ func (c Config) withDefaults() Config {
 // askers (descending), then canonical text.
 func Find(records []corpus.Record, cfg Config) ([]Group, []Campaign) {
 	cfg = cfg.withDefaults()
-	f := &finder{recs: records, cfg: cfg, texts: make([]text, len(records))}
+	f := &finder{recs: records, cfg: cfg, texts: make([]text, len(records)), keyer: newKeyer()}
 	// Neutralising is most of the work and independent per record: share
 	// it among the CPUs, then number the words in record order. Chunk by
 	// chunk, so that only one chunk's word lists are alive at once (the
 	// texts keep their words as numbers).
 	in := interner{}
-	neutral := make([]string, min(len(records), neutraliseChunk))
-	words := make([][]string, len(neutral))
+	keys := make([]textKey, min(len(records), neutraliseChunk))
+	lengths := make([]int, len(keys))
+	words := make([][]string, len(keys))
 	for lo := 0; lo < len(records); lo += neutraliseChunk {
 		hi := min(lo+neutraliseChunk, len(records))
 		parallel.For(hi-lo, func(k int) {
-			neutral[k] = Neutralise(records[lo+k].Question)
-			words[k] = tokens(neutral[k])
+			n := Neutralise(records[lo+k].Question)
+			keys[k], lengths[k] = f.keyer.key(n), len(n)
+			words[k] = tokens(n)
 		})
 		for i := lo; i < hi; i++ {
-			f.texts[i] = intern(neutral[i-lo], words[i-lo], clipped(records[i].Question, records[i].Truncated), in)
+			f.texts[i] = intern(keys[i-lo], lengths[i-lo], words[i-lo], clipped(records[i].Question, records[i].Truncated), in)
 		}
 	}
 	f.idf = idf(f.texts, len(in))
@@ -173,6 +175,7 @@ type finder struct {
 	recs  []corpus.Record
 	cfg   Config
 	texts []text
+	keyer keyer // of texts
 	idf   weights
 	// together[i] lists the indices of the records the body of record i
 	// answered together with it, sorted.
@@ -280,7 +283,7 @@ func (f *finder) groups() []Group {
 	for i := range f.recs {
 		r := &f.recs[i]
 		k := r.Asker.Key()
-		if k == "" || GroupingDate(r).IsZero() || f.texts[i].neutral == "" {
+		if k == "" || GroupingDate(r).IsZero() || f.texts[i].length == 0 {
 			continue
 		}
 		byAsker[k] = append(byAsker[k], i)
@@ -372,11 +375,11 @@ func minMemberID(g *Group) string {
 // clusters of equal neutralised text, starting a new cluster when a record
 // is tabled more than the window after the current one's last.
 func (f *finder) exactClusters(idx []int, window time.Duration) []*cluster {
-	open := map[string]*cluster{}
+	open := map[textKey]*cluster{}
 	var all []*cluster
 	for _, i := range idx {
 		r := &f.recs[i]
-		n := f.texts[i].neutral
+		n := f.texts[i].key
 		c := open[n]
 		date := GroupingDate(r)
 		if c == nil || date.Sub(c.last) > window {
@@ -535,50 +538,61 @@ func (f *finder) canonical(members []int) int {
 	type tally struct {
 		whole, all int
 		rep        int
+		length     int
+		neutral    string // made only to break a tie
 	}
-	t := map[string]*tally{}
+	t := map[textKey]*tally{}
 	for _, i := range members {
-		n := f.texts[i].neutral
-		x := t[n]
+		x := t[f.texts[i].key]
 		if x == nil {
-			x = &tally{rep: i}
-			t[n] = x
+			x = &tally{rep: i, length: f.texts[i].length}
+			t[f.texts[i].key] = x
 		}
 		x.all++
 		if !f.texts[i].clipped {
 			x.whole++
 		}
 	}
-	best := ""
-	for n, x := range t {
-		if best == "" {
-			best = n
+	neutral := func(x *tally) string {
+		if x.neutral == "" {
+			x.neutral = f.neutral(x.rep)
+		}
+		return x.neutral
+	}
+	var best *tally
+	for _, x := range t {
+		if best == nil {
+			best = x
 			continue
 		}
-		y := t[best]
+		y := best
 		switch {
 		case x.whole != y.whole:
 			if x.whole > y.whole {
-				best = n
+				best = x
 			}
 		case x.all != y.all:
 			if x.all > y.all {
-				best = n
+				best = x
 			}
-		case len(n) != len(best):
-			if len(n) > len(best) {
-				best = n
+		case x.length != y.length:
+			if x.length > y.length {
+				best = x
 			}
-		case n < best:
-			best = n
+		case neutral(x) < neutral(y):
+			best = x
 		}
 	}
-	return t[best].rep
+	return best.rep
 }
+
+// neutral returns the neutralised text of record i, made again: Find
+// keeps only its key.
+func (f *finder) neutral(i int) string { return Neutralise(f.recs[i].Question) }
 
 func (f *finder) group(asker string, c *cluster) Group {
 	canon := f.canonical(c.members)
-	g := Group{Asker: asker, Canonical: f.texts[canon].neutral, First: c.first, Last: c.last}
+	g := Group{Asker: asker, Canonical: f.neutral(canon), First: c.first, Last: c.last}
 	ms := append([]int(nil), c.members...)
 	sort.Slice(ms, func(x, y int) bool {
 		rx, ry := &f.recs[ms[x]], &f.recs[ms[y]]
@@ -590,7 +604,7 @@ func (f *finder) group(asker string, c *cluster) Group {
 	for n, i := range ms {
 		r := &f.recs[i]
 		m := Member{Index: i, ID: r.ID, Body: r.Department, Similarity: similarity(f.texts[i], f.texts[canon], f.idf), Source: "near"}
-		if f.texts[i].neutral == g.Canonical {
+		if f.texts[i].key == f.texts[canon].key {
 			m.Similarity = 1
 			m.Source = "exact"
 		}
@@ -662,14 +676,14 @@ func (f *finder) campaigns(groups []Group) []Campaign {
 	for _, k := range keys {
 		b := buckets[k]
 		// Equal texts first, then clipped texts against every distinct text.
-		byText := map[string]int{}
+		byText := map[textKey]int{}
 		var reps []int
 		for _, i := range b {
-			if j, ok := byText[f.texts[i].neutral]; ok {
+			if j, ok := byText[f.texts[i].key]; ok {
 				union(j, i)
 				continue
 			}
-			byText[f.texts[i].neutral] = i
+			byText[f.texts[i].key] = i
 			reps = append(reps, i)
 		}
 		for x, i := range reps {
@@ -696,7 +710,7 @@ func (f *finder) campaigns(groups []Group) []Campaign {
 		if len(askers) < 2 {
 			continue
 		}
-		c := Campaign{Canonical: f.texts[f.canonical(ms)].neutral}
+		c := Campaign{Canonical: f.neutral(f.canonical(ms))}
 		for a := range askers {
 			c.Askers = append(c.Askers, a)
 		}

@@ -87,20 +87,20 @@ func measure(t *testing.T, recs []corpus.Record, cfg Config) quality {
 	}
 	q.recall = float64(whole) / float64(len(base))
 	q.groups = len(groups)
-	in := interner{}
+	in, k := interner{}, newKeyer()
 	for _, g := range groups {
 		canon := text{}
 		for _, m := range g.Members {
 			if Neutralise(recs[m.Index].Question) == g.Canonical {
-				canon = prepare(recs[m.Index].Question, recs[m.Index].Truncated, in)
+				canon = prepare(recs[m.Index].Question, recs[m.Index].Truncated, in, k)
 				break
 			}
 		}
 		for _, m := range g.Members {
 			q.members++
-			tx := prepare(recs[m.Index].Question, recs[m.Index].Truncated, in)
+			tx := prepare(recs[m.Index].Question, recs[m.Index].Truncated, in, k)
 			switch {
-			case tx.neutral == g.Canonical:
+			case Neutralise(recs[m.Index].Question) == g.Canonical:
 				q.exactM++
 			case (tx.clipped || canon.clipped) && prefixAgree(tx, canon):
 				q.clipM++

@@ -1,6 +1,7 @@
 package roundrobin
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -83,13 +84,35 @@ func clipped(question string, truncated bool) bool {
 	return truncated && utf8.RuneCountInString(question) == listClipRunes
 }
 
-// text is a question prepared for comparison.
+// text is a question prepared for comparison. It keeps of the neutralised
+// text only its key and length, not the text itself (a copy of every
+// question, a quarter of a gigabyte on a million): where the text is
+// wanted (a group's Canonical) it is made again from the record, since
+// Neutralise is a function of the question alone.
 type text struct {
-	neutral string
+	key     textKey  // of the neutralised text
+	length  int      // of the neutralised text in bytes; 0 for a question with no text
 	toks    []uint32 // content words in order, interned; for a clipped text, without the last (maybe cut) word
 	set     []uint32 // the distinct words of toks, sorted
 	weight  float64  // the total weight of set (set by Find)
 	clipped bool
+}
+
+// textKey stands for a neutralised text: two 64-bit hashes of it under
+// independent seeds. Texts are equal when their keys are; two distinct texts share
+// a key with probability 2⁻¹²⁸, so among the n(n-1)/2 pairs of a
+// million texts the chance of any such pair is below 10⁻²⁶.
+type textKey struct{ a, b uint64 }
+
+// keyer makes textKeys. The seeds differ from run to run, which changes
+// no result: only whether two keys are equal is ever read, never their
+// order.
+type keyer struct{ a, b maphash.Seed }
+
+func newKeyer() keyer { return keyer{maphash.MakeSeed(), maphash.MakeSeed()} }
+
+func (k keyer) key(s string) textKey {
+	return textKey{maphash.String(k.a, s), maphash.String(k.b, s)}
 }
 
 // interner numbers words, so that sets of words compare as integers.
@@ -104,14 +127,15 @@ func (in interner) id(w string) uint32 {
 	return x
 }
 
-func prepare(question string, truncated bool, in interner) text {
+func prepare(question string, truncated bool, in interner, k keyer) text {
 	n := Neutralise(question)
-	return intern(n, tokens(n), clipped(question, truncated), in)
+	return intern(k.key(n), len(n), tokens(n), clipped(question, truncated), in)
 }
 
-// intern finishes a prepared text from its neutralised form and words.
-func intern(neutral string, words []string, clipped bool, in interner) text {
-	t := text{neutral: neutral, clipped: clipped}
+// intern finishes a prepared text from the key and length of its
+// neutralised form and its words.
+func intern(key textKey, length int, words []string, clipped bool, in interner) text {
+	t := text{key: key, length: length, clipped: clipped}
 	if t.clipped && len(words) > 0 {
 		words = words[:len(words)-1]
 	}
@@ -144,7 +168,8 @@ func sortedSet(x []uint32, buf []uint32) []uint32 {
 // not changed. Two empty texts have similarity 0.
 func Similarity(q1, q2 string) float64 {
 	in := interner{}
-	return similarity(prepare(q1, false, in), prepare(q2, false, in), nil)
+	k := newKeyer()
+	return similarity(prepare(q1, false, in, k), prepare(q2, false, in, k), nil)
 }
 
 // weights holds a weight per interned word; nil weighs every word 1.
