@@ -123,7 +123,9 @@ func (in interner) id(w string) uint32 {
 		return x
 	}
 	x := uint32(len(in))
-	in[w] = x
+	// A copy: w is cut from a neutralised question, which the key
+	// would otherwise keep alive, one question per distinct word.
+	in[strings.Clone(w)] = x
 	return x
 }
 
