@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"os"
 	"slices"
 	"testing"
 
 	"github.com/parlance-go/parlance/analysis"
+	"github.com/parlance-go/parlance/analysis/boilerplate"
 	"github.com/parlance-go/parlance/corpus"
 	"github.com/parlance-go/parlance/internal/shared"
 )
@@ -79,6 +81,7 @@ func checkEmitIsRun(t *testing.T, recs []corpus.Record, sum *corpus.Summary) {
 			t.Errorf("%s: the emitted answers differ from the Result's (%d bytes, want %d)", f.name, emitted[i].Len(), want[i].Len())
 		}
 	}
+	checkSpillingIsRun(t, recs, sum, want)
 
 	groups := 0
 	for i := range full.Answers {
@@ -106,6 +109,62 @@ func checkEmitIsRun(t *testing.T, recs []corpus.Record, sum *corpus.Summary) {
 		t.Error("the emitting Run's Result differs from Run's own, evidence aside")
 	}
 	t.Logf("%d answers, %d in round robins, %d families", len(recs), groups, len(full.Families))
+}
+
+// checkSpillingIsRun emits the analysis of recs as the CLI does: the
+// answers written aside as the records are given to a spilling
+// FoundFinder, and put back by Run. The exports must be want, byte for
+// byte, and the file must be gone once Run returns.
+func checkSpillingIsRun(t *testing.T, recs []corpus.Record, sum *corpus.Summary, want []bytes.Buffer) {
+	t.Helper()
+	dir := t.TempDir()
+	ff, err := analysis.NewSpillingFoundFinder(boilerplate.Config{}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := slices.Clone(recs)
+	spilled := 0
+	for i := range own {
+		answered := own[i].Answer != ""
+		ff.Add(&own[i])
+		if answered {
+			if own[i].Answer != "" {
+				t.Fatalf("record %d: the answer is still held", i)
+			}
+			spilled++
+		}
+	}
+	if spilled == 0 {
+		t.Fatal("no answer written aside: the test compares nothing")
+	}
+	emitted := make([]bytes.Buffer, len(answerFormats))
+	writers := make([]analysis.AnswerWriter, len(answerFormats))
+	for i, f := range answerFormats {
+		writers[i] = f.each(&emitted[i])
+	}
+	_, err = analysis.Run(own, sum, analysis.Config{Found: ff.FoundLater(), Emit: func(a *analysis.Answer) error {
+		for _, w := range writers {
+			if err := w.Write(a); err != nil {
+				return err
+			}
+		}
+		a.Record.Question, a.Record.Answer, a.Record.AnswerHTML = "", "", ""
+		return nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range answerFormats {
+		if err := writers[i].Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(emitted[i].Bytes(), want[i].Bytes()) {
+			t.Errorf("%s: the answers emitted with the answers written aside differ from the Result's (%d bytes, want %d)", f.name, emitted[i].Len(), want[i].Len())
+		}
+	}
+	if left, err := os.ReadDir(dir); err != nil || len(left) > 0 {
+		t.Errorf("after Run, the spill's directory holds %d files (%v)", len(left), err)
+	}
 }
 
 func TestEmitIsRunSample(t *testing.T) {

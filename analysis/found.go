@@ -26,6 +26,9 @@ type Found struct {
 	// which Run gives the classifier where it splits with the same model;
 	// complete once Result is found.
 	bounds *sentenceBounds
+	// spill, if not nil, holds the answers of the records whose IDs are
+	// IDs, in order (see NewSpillingFoundFinder).
+	spill *answerSpill
 }
 
 // FoundFinder finds a Found from records given one at a time, in the
@@ -33,8 +36,9 @@ type Found struct {
 // answered records it took. The zero value is not ready; use
 // NewFoundFinder.
 type FoundFinder struct {
-	bf  *BoilerplateFinder
-	ids []string
+	bf    *BoilerplateFinder
+	ids   []string
+	spill *answerSpill // see NewSpillingFoundFinder
 }
 
 // NewFoundFinder returns a FoundFinder with the parameters cfg.
@@ -50,6 +54,28 @@ func NewFoundFinder(cfg boilerplate.Config) *FoundFinder {
 	return &FoundFinder{bf: bf}
 }
 
+// NewSpillingFoundFinder is NewFoundFinder for a caller that keeps the
+// records only for Run and lets go of each answer's texts once Run has
+// emitted it (Config.Emit), as the CLI's analyze does. Add then writes
+// each answer to a temporary file in dir (the system's temporary directory
+// if dir is empty) and clears the record's Answer; Run, given the Found,
+// puts each answer back into its record just before classifying it. The
+// answers are the largest part of a corpus in memory (three quarters of a
+// gigabyte on a million), and so they are not live while the boilerplate
+// and the round robins are found; the finder then keeps copies of the
+// sentences it needs, not substrings. The disk holds the answers' plain
+// text once. The analysis is the same. Run removes the file; a Found
+// that is not given to Run must be closed (Found.Close).
+func NewSpillingFoundFinder(cfg boilerplate.Config, dir string) (*FoundFinder, error) {
+	spill, err := newAnswerSpill(dir)
+	if err != nil {
+		return nil, err
+	}
+	bf := NewBoilerplateFinder(cfg)
+	bf.bounds = &sentenceBounds{}
+	return &FoundFinder{bf: bf, spill: spill}, nil
+}
+
 // Add adds r (a record with no answer is passed over, as Run passes it
 // over). r itself is not kept, but its Answer is read until the Found is
 // finished and parts of it are held by the Found's Result: the caller
@@ -57,13 +83,17 @@ func NewFoundFinder(cfg boilerplate.Config) *FoundFinder {
 func (f *FoundFinder) Add(r *corpus.Record) {
 	if f.bf.Add(r) {
 		f.ids = append(f.ids, strings.Clone(r.ID)) // not the buffer r's ID may be cut from
+		if f.spill != nil {
+			f.spill.put(r.Answer)
+			r.Answer = ""
+		}
 	}
 }
 
 // Found finds the boilerplate of the records added; it must be called
 // once, even when reading has failed, to end the finder's goroutine.
 func (f *FoundFinder) Found() *Found {
-	return &Found{Result: f.bf.Result(), IDs: f.ids, bounds: f.bf.bounds}
+	return &Found{Result: f.bf.Result(), IDs: f.ids, bounds: f.bf.bounds, spill: f.spill}
 }
 
 // FoundLater is Found without waiting for the finder: it returns at once
@@ -74,7 +104,7 @@ func (f *FoundFinder) Found() *Found {
 // be given to Run, or Finish called, to end the finder's goroutine; like
 // Found, FoundLater may be called once, after the last Add.
 func (f *FoundFinder) FoundLater() *Found {
-	return &Found{IDs: f.ids, finish: f.bf.Result, bounds: f.bf.bounds}
+	return &Found{IDs: f.ids, finish: f.bf.Result, bounds: f.bf.bounds, spill: f.spill}
 }
 
 // Finish finds the Result of a Found from FoundLater, waiting for the
@@ -87,9 +117,22 @@ func (f *Found) Finish() {
 	}
 }
 
+// Close removes the file of a Found from a NewSpillingFoundFinder, for a
+// caller that does not give it to Run (which closes it); it does nothing
+// on another Found. The Found is not to be used after.
+func (f *Found) Close() error {
+	if f.spill == nil {
+		return nil
+	}
+	err := f.spill.close()
+	f.spill = nil
+	return err
+}
+
 // match returns the index in records of each document of f, checking that
 // the answered records are the ones f was found in, in the same order. It
-// finishes f first.
+// finishes f first. The records of a spilling Found (whose answers are
+// in the spill, not the records) are matched by ID.
 func (f *Found) match(records []corpus.Record) ([]int, error) {
 	f.Finish()
 	if f.Result == nil {
@@ -100,7 +143,8 @@ func (f *Found) match(records []corpus.Record) ([]int, error) {
 	}
 	index := make([]int, 0, len(f.IDs))
 	for i := range records {
-		if records[i].Answer == "" {
+		spilled := f.spill != nil && records[i].Answer == "" && len(index) < len(f.IDs) && records[i].ID == f.IDs[len(index)]
+		if records[i].Answer == "" && !spilled {
 			continue
 		}
 		k := len(index)

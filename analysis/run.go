@@ -109,11 +109,19 @@ func (c Config) minBodyAnswers() int {
 }
 
 // Run analyses records. sum is the reading summary to carry into the
-// result (nil for none). Run does not modify the records; the Result points
-// into the slice, which must outlive it. The errors are a classifier that
-// cannot be prepared (a lexicon pattern that does not compile) and a
-// Config.Found that is not of these records.
+// result (nil for none). Run does not modify the records, but for one
+// thing: given a Config.Found from a NewSpillingFoundFinder, it puts each
+// answer back into its record before classifying it (and closes the
+// Found). The Result points into the slice, which must outlive it. The
+// errors are a classifier that cannot be prepared (a lexicon pattern that
+// does not compile), a Config.Found that is not of these records or whose
+// answers cannot be read back, and an error from Config.Emit.
 func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, error) {
+	var spill *answerSpill
+	if cfg.Found != nil && cfg.Found.spill != nil {
+		spill = cfg.Found.spill
+		defer cfg.Found.Close()
+	}
 	progress := cfg.Progress
 	if progress == nil {
 		progress = func(string) {}
@@ -225,6 +233,11 @@ func Run(records []corpus.Record, sum *corpus.Summary, cfg Config) (*Result, err
 		for i := lo; i < hi; i++ {
 			ins[i-lo] = classify.Input{Record: &records[i], Boilerplate: res.Answers[i].Boilerplate}
 			if doc < len(docIndex) && docIndex[doc] == i {
+				if spill != nil {
+					if records[i].Answer, em.err = spill.take(); em.err != nil {
+						return
+					}
+				}
 				ins[i-lo].Sentences = bounds.sentences(doc, records[i].Answer)
 				doc++
 			}

@@ -312,7 +312,9 @@ func analyse(e *env, inputs []string, in *inputFlags, cf *classifierFlags, emit 
 	if err != nil {
 		return nil, err
 	}
-	recs, sum, found, err := readFinding(e, inputs, in)
+	// Where each answer is written as it is classified, its text is
+	// written aside until then, not kept with the records.
+	recs, sum, found, err := readFinding(e, inputs, in, emit != nil)
 	if err == nil {
 		warnUnmatchedOverrides(e, in, cf.overrides, clf.Overrides, recs, sum)
 	}

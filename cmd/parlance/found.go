@@ -15,11 +15,22 @@ import (
 // the result, does not segment the whole corpus again and never holds
 // every answer's sentences beside the records; the analysis is the same
 // (analysis.TestRunWithFoundIsRun).
-func readFinding(e *env, inputs []string, in *inputFlags) ([]corpus.Record, *corpus.Summary, *analysis.Found, error) {
+//
+// With spill (for a caller that lets go of each answer once Run has
+// emitted it), the answers are written to a temporary file as they are
+// read and the records returned have none: Run reads each back as it
+// classifies it (analysis.NewSpillingFoundFinder).
+func readFinding(e *env, inputs []string, in *inputFlags, spill bool) ([]corpus.Record, *corpus.Summary, *analysis.Found, error) {
 	ff := analysis.NewFoundFinder(boilerplate.Config{})
+	if spill {
+		var err error
+		if ff, err = analysis.NewSpillingFoundFinder(boilerplate.Config{}, ""); err != nil {
+			return nil, nil, nil, err
+		}
+	}
 	recs, sum, err := readRecords(e, inputs, in, ff.Add)
 	if err != nil {
-		ff.Found() // ends the finder's goroutine
+		ff.Found().Close() // ends the finder's goroutine, removes any file
 		return recs, sum, nil, err
 	}
 	// analysis.Run finishes it, finding the round robins meanwhile.
