@@ -22,9 +22,23 @@ import (
 // set (GOMEMLIMIT=off for none), replaces all of this.
 const defaultMemoryLimit = 2560 << 20
 
+// roomyMemory is the most the heap may take before it is squeezed (see
+// limitFor), where the machine has twice that: 3.5 GiB, the project's
+// budget of 4 GB for analysing a million answers less room for what the
+// runtime does not count. Beyond it parlance trades CPU for memory,
+// rather than take up to half the machine for a little speed (the
+// README's scaling section measures the trade at a million answers).
+// GOMEMLIMIT replaces it.
+const roomyMemory = 3584 << 20
+
+// roomyFor is the roomy bytes of limitFor on a machine of phys bytes of
+// memory (0 if unknown, when the heap is squeezed past the base):
+// roomyMemory, or half the machine's memory where that is less.
+func roomyFor(phys int64) int64 { return min(roomyMemory, phys/2) }
+
 // limitFor is the memory limit while live bytes of heap are live, with
-// roomy bytes (half the machine's memory) the most the heap may take
-// before it is squeezed:
+// roomy bytes (roomyFor) the most the heap may take before it is
+// squeezed:
 //
 //	limit = max(base, min(2·live, max(1.25·live, roomy)))
 //
@@ -32,8 +46,8 @@ const defaultMemoryLimit = 2560 << 20
 // nears it. Above it, up to roomy, twice the live heap, as Go's default
 // allows (GOGC=100), so collections cost what they always have. Past roomy,
 // live plus a quarter: the collector runs up to four times as often
-// (like GOGC=25), and a run that would outgrow the machine stays within
-// it, at a cost in CPU the README's scaling section measures. A fixed
+// (like GOGC=25), and a large run stays within the budget, or within
+// the machine, at a cost in CPU the README's scaling section measures. A fixed
 // limit below the live heap would be worse: the collector would run
 // without pause. Live memory is never refused.
 func limitFor(base, roomy, live int64) int64 {
@@ -53,7 +67,7 @@ func setMemoryLimit(getenv func(string) string) (base int64, stop func()) {
 		base = phys / 2
 	}
 	debug.SetMemoryLimit(base)
-	return base, followLiveHeap(base, phys/2)
+	return base, followLiveHeap(base, roomyFor(phys))
 }
 
 // followLiveHeap raises the memory limit to limitFor(base, roomy, live)

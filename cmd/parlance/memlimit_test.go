@@ -63,6 +63,21 @@ func TestLimitFollowsLiveHeap(t *testing.T) {
 	}
 }
 
+// TestRoomyIsTheBudget checks roomyFor: the budget on a large machine,
+// half the memory of a small one, and none where the memory is unknown.
+func TestRoomyIsTheBudget(t *testing.T) {
+	for _, tc := range []struct{ phys, want int64 }{
+		{24 << 30, roomyMemory},
+		{8 << 30, roomyMemory},
+		{4 << 30, 2 << 30},
+		{0, 0},
+	} {
+		if got := roomyFor(tc.phys); got != tc.want {
+			t.Errorf("roomyFor(%d) = %d, want %d", tc.phys, got, tc.want)
+		}
+	}
+}
+
 // raiseLimit follows the live heap from a base limit of 16 MiB (with
 // roomy 0), keeps 64 MiB live and waits for a collection that raises the
 // limit above 1.25 × 64 MiB, failing the test if none does. It returns
