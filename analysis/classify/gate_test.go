@@ -264,3 +264,20 @@ func branchesMatch(t *testing.T, gs []gatedRegexp, s string) {
 		}
 	}
 }
+
+// TestStartScanLowersEachText checks that the scratch's lower-cased text
+// is always that of the text asked for: the same text again (the same
+// bytes) is served from the scratch, and another text of the same length,
+// a substring of the same memory or an empty text is lower-cased anew.
+func TestStartScanLowersEachText(t *testing.T) {
+	var sc startScan
+	whole := "The Department HOLDS No Such Data. the department holds no such data."
+	half := len(whole) / 2
+	for _, tc := range []string{
+		whole, whole, whole[:half], whole[half:], whole[:half], "", "ABC", "abc", strings.Clone(whole),
+	} {
+		if got, want := string(sc.lowered(tc)), string(asciiLower(tc)); got != want {
+			t.Fatalf("lowered(%q) = %q, want %q", tc, got, want)
+		}
+	}
+}
