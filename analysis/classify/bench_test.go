@@ -10,8 +10,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/parlance-go/parlance/analysis/text"
 	"github.com/parlance-go/parlance/corpus"
 	"github.com/parlance-go/parlance/internal/shared"
 )
@@ -166,4 +168,28 @@ func TestTWFYSample(t *testing.T) {
 		fh.Close()
 	}
 	t.Logf("TheyWorkForYou: %v", counts)
+}
+
+// BenchmarkReadFacts measures the cues' reading of sentences not seen
+// before (readFacts without the memo), over the sentences of one month of
+// real answers that hold a digit, where figureKeys runs: on a large corpus
+// most such sentences are new, their figures differing.
+func BenchmarkReadFacts(b *testing.B) {
+	seg := text.NewSegmenter()
+	var sentences []string
+	for _, r := range readFullText(b, "2024-07.jsonl.gz") {
+		for _, s := range seg.Split(r.Answer) {
+			if t := r.Answer[s.Start:s.End]; strings.ContainsAny(t, "0123456789") {
+				sentences = append(sentences, t)
+			}
+		}
+	}
+	lex := compiledDefault()
+	readFacts(sentences[0], false, lex)
+	b.ResetTimer()
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		readFacts(sentences[i%len(sentences)], false, lex)
+	}
+	reportCPU(b, start)
 }

@@ -106,9 +106,11 @@ var notFigures = []gatedRegexp{
 //
 // Short durations ("within 24 hours", "for 20 minutes") describe processes,
 // not counts, unless the question asks how long (durations true).
-func figureKeys(s string, durations bool) []string {
+//
+// x tells the literals of s (its scan, as readFacts made it for the cues).
+func figureKeys(s string, x textLits, durations bool) []string {
 	blank := func(m string) string { return strings.Repeat(" ", len(m)) }
-	lower := lowerText(foldLower(s))
+	lower := x
 	if reURL.c().lits.open(lower) {
 		// Blanks can join words into a gate's literal: read them again.
 		s = reURL.ReplaceAllStringFunc(s, blank)

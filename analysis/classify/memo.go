@@ -48,7 +48,7 @@ func readFacts(t string, durations bool, lex *compiledLexicon) *sentenceFacts {
 	f.table = isTableLine(t)
 	f.attach = reAttached.match(t, x)
 	if strings.ContainsAny(t, "0123456789") {
-		f.figures = figureKeys(t, durations)
+		f.figures = figureKeys(t, x, durations)
 	}
 	f.numWord = reNumWord.match(t, x)
 	f.nilFigure = reNilFigure.match(t, x)
