@@ -21,12 +21,14 @@ import (
 // read and the records returned have none: Run reads each back as it
 // classifies it (analysis.NewSpillingFoundFinder).
 func readFinding(e *env, inputs []string, in *inputFlags, spill bool) ([]corpus.Record, *corpus.Summary, *analysis.Found, error) {
-	ff := analysis.NewFoundFinder(boilerplate.Config{})
+	var ff *analysis.FoundFinder
 	if spill {
 		var err error
 		if ff, err = analysis.NewSpillingFoundFinder(boilerplate.Config{}, ""); err != nil {
 			return nil, nil, nil, err
 		}
+	} else {
+		ff = analysis.NewFoundFinder(boilerplate.Config{})
 	}
 	recs, sum, err := readRecords(e, inputs, in, ff.Add)
 	if err != nil {
