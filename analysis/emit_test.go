@@ -28,6 +28,45 @@ var answerFormats = []struct {
 	{"parquet", analysis.WriteAnswersParquet, analysis.NewAnswersParquet},
 }
 
+// allFormats writes each answer emitted to an AnswerWriter of every
+// format, and then clears the record's texts, as the CLI's Emit does.
+type allFormats struct {
+	out     []bytes.Buffer
+	writers []analysis.AnswerWriter
+}
+
+func newAllFormats() *allFormats {
+	w := &allFormats{out: make([]bytes.Buffer, len(answerFormats))}
+	for i, f := range answerFormats {
+		w.writers = append(w.writers, f.each(&w.out[i]))
+	}
+	return w
+}
+
+func (w *allFormats) emit(a *analysis.Answer) error {
+	for _, x := range w.writers {
+		if err := x.Write(a); err != nil {
+			return err
+		}
+	}
+	a.Record.Question, a.Record.Answer, a.Record.AnswerHTML = "", "", ""
+	return nil
+}
+
+// check closes the writers and holds what each wrote to want's bytes for
+// its format; what names the output in a failure.
+func (w *allFormats) check(t *testing.T, want []bytes.Buffer, what string) {
+	t.Helper()
+	for i, f := range answerFormats {
+		if err := w.writers[i].Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(w.out[i].Bytes(), want[i].Bytes()) {
+			t.Errorf("%s: %s differ from the Result's (%d bytes, want %d)", f.name, what, w.out[i].Len(), want[i].Len())
+		}
+	}
+}
+
 // checkEmitIsRun runs the analysis of recs twice, once keeping every
 // answer and once emitting each to AnswerWriters of every format, whose
 // Emit then clears the record's texts, as the CLI's does. The emitted
@@ -47,11 +86,7 @@ func checkEmitIsRun(t *testing.T, recs []corpus.Record, sum *corpus.Summary) {
 		}
 	}
 
-	emitted := make([]bytes.Buffer, len(answerFormats))
-	writers := make([]analysis.AnswerWriter, len(answerFormats))
-	for i, f := range answerFormats {
-		writers[i] = f.each(&emitted[i])
-	}
+	emitted := newAllFormats()
 	own := slices.Clone(recs) // the texts of these are cleared
 	n := 0
 	streamed, err := analysis.Run(own, sum, analysis.Config{Emit: func(a *analysis.Answer) error {
@@ -59,13 +94,7 @@ func checkEmitIsRun(t *testing.T, recs []corpus.Record, sum *corpus.Summary) {
 			t.Fatalf("answer %d emitted out of order", n)
 		}
 		n++
-		for _, w := range writers {
-			if err := w.Write(a); err != nil {
-				return err
-			}
-		}
-		a.Record.Question, a.Record.Answer, a.Record.AnswerHTML = "", "", ""
-		return nil
+		return emitted.emit(a)
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -73,14 +102,7 @@ func checkEmitIsRun(t *testing.T, recs []corpus.Record, sum *corpus.Summary) {
 	if n != len(recs) {
 		t.Fatalf("%d of %d answers emitted", n, len(recs))
 	}
-	for i, f := range answerFormats {
-		if err := writers[i].Close(); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(emitted[i].Bytes(), want[i].Bytes()) {
-			t.Errorf("%s: the emitted answers differ from the Result's (%d bytes, want %d)", f.name, emitted[i].Len(), want[i].Len())
-		}
-	}
+	emitted.check(t, want, "the emitted answers")
 	checkSpillingIsRun(t, recs, sum, want)
 
 	groups := 0
@@ -137,31 +159,12 @@ func checkSpillingIsRun(t *testing.T, recs []corpus.Record, sum *corpus.Summary,
 	if spilled == 0 {
 		t.Fatal("no answer written aside: the test compares nothing")
 	}
-	emitted := make([]bytes.Buffer, len(answerFormats))
-	writers := make([]analysis.AnswerWriter, len(answerFormats))
-	for i, f := range answerFormats {
-		writers[i] = f.each(&emitted[i])
-	}
-	_, err = analysis.Run(own, sum, analysis.Config{Found: ff.FoundLater(), Emit: func(a *analysis.Answer) error {
-		for _, w := range writers {
-			if err := w.Write(a); err != nil {
-				return err
-			}
-		}
-		a.Record.Question, a.Record.Answer, a.Record.AnswerHTML = "", "", ""
-		return nil
-	}})
+	emitted := newAllFormats()
+	_, err = analysis.Run(own, sum, analysis.Config{Found: ff.FoundLater(), Emit: emitted.emit})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, f := range answerFormats {
-		if err := writers[i].Close(); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(emitted[i].Bytes(), want[i].Bytes()) {
-			t.Errorf("%s: the answers emitted with the answers written aside differ from the Result's (%d bytes, want %d)", f.name, emitted[i].Len(), want[i].Len())
-		}
-	}
+	emitted.check(t, want, "the answers emitted with the answers written aside")
 	if left, err := os.ReadDir(dir); err != nil || len(left) > 0 {
 		t.Errorf("after Run, the spill's directory holds %d files (%v)", len(left), err)
 	}
