@@ -2,6 +2,7 @@ package roundrobin
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -79,6 +80,14 @@ func Neutralise(question string) string {
 
 // collapseSpace trims s and turns each run of white space into one space.
 func collapseSpace(s string) string {
+	if spacedOnce(s) {
+		return s // as collapseRuns would give it, without a copy
+	}
+	return collapseRuns(s)
+}
+
+// collapseRuns is collapseSpace without the shortcut.
+func collapseRuns(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -96,6 +105,25 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
+// spacedOnce reports whether s is ASCII with no white space but single
+// spaces between other characters: collapseSpace's result is s itself.
+// Most questions are so.
+func spacedOnce(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return false // it may hold white space beyond ASCII's
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		}
+	}
+	return true
+}
+
 // isWordRune reports whether r belongs to a word: letters and digits. The
 // apostrophe is a separator, so "the department's" is matched as "the
 // department" followed by "'s".
@@ -105,7 +133,16 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // collapsed) with their placeholders, matching whole words only.
 func replaceSelfRefs(q string) string {
 	// Split q into alternating parts: separator, word, separator, word, …
-	var parts []string
+	// The list is reused from call to call (a question has a hundred or
+	// so parts, and growing a new list for each was most of the memory
+	// Neutralise asked for).
+	pp := partsPool.Get().(*[]string)
+	parts := (*pp)[:0]
+	defer func() {
+		clear(parts) // holds no question past the call
+		*pp = parts[:0]
+		partsPool.Put(pp)
+	}()
 	for i := 0; i < len(q); {
 		j := i
 		word := false
@@ -158,6 +195,9 @@ func replaceSelfRefs(q string) string {
 	}
 	return b.String()
 }
+
+// partsPool holds the part lists of replaceSelfRefs for reuse.
+var partsPool = sync.Pool{New: func() any { return new([]string) }}
 
 // maxAddressee bounds how far into a question the addressee may run; the
 // longest real one ("the Secretary of State for Environment, Food and Rural
