@@ -60,9 +60,9 @@ func NewFoundFinder(cfg boilerplate.Config) *FoundFinder {
 // each answer to a temporary file in dir (the system's temporary directory
 // if dir is empty) and clears the record's Answer; Run, given the Found,
 // puts each answer back into its record just before classifying it. The
-// answers are the largest part of a corpus in memory (three quarters of a
-// gigabyte on a million), and so they are not live while the boilerplate
-// and the round robins are found; the finder then keeps copies of the
+// answers are the largest part of a corpus in memory, and so they are not
+// live while the boilerplate and the round robins are found (the README's
+// scaling section measures it); the finder then keeps copies of the
 // sentences it needs, not substrings. The disk holds the answers' plain
 // text once. The analysis is the same. Run removes the file; a Found
 // that is not given to Run must be closed (Found.Close).
@@ -79,7 +79,8 @@ func NewSpillingFoundFinder(cfg boilerplate.Config, dir string) (*FoundFinder, e
 // Add adds r (a record with no answer is passed over, as Run passes it
 // over). r itself is not kept, but its Answer is read until the Found is
 // finished and parts of it are held by the Found's Result: the caller
-// keeps the records for Run, so this costs nothing.
+// keeps the records for Run, so this costs nothing. A spilling finder
+// (NewSpillingFoundFinder) writes the Answer aside and clears it in r.
 func (f *FoundFinder) Add(r *corpus.Record) {
 	if f.bf.Add(r) {
 		f.ids = append(f.ids, strings.Clone(r.ID)) // not the buffer r's ID may be cut from

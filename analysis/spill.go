@@ -42,7 +42,8 @@ func newAnswerSpill(dir string) (*answerSpill, error) {
 	return s, nil
 }
 
-// put appends text. An error is kept and reported by take.
+// put appends text. An error is kept and reported by take. put may not
+// be called after take.
 func (s *answerSpill) put(text string) {
 	if s.err == nil {
 		_, s.err = s.w.WriteString(text)
