@@ -292,9 +292,7 @@ func (e *emitter) upTo(hi int, last bool) {
 	}
 	for ; e.done < hi; e.done++ {
 		a := &e.answers[e.done]
-		if a.Record != nil {
-			a.BodyName = e.reg.NameOn(a.Record.Department, a.Record.DateAnswered)
-		}
+		a.nameBody(e.reg)
 		if e.err = e.emit(a); e.err != nil {
 			return
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/parlance-go/parlance/analysis/classify"
 	"github.com/parlance-go/parlance/analysis/stats"
+	"github.com/parlance-go/parlance/corpus"
 )
 
 // AllBodies names Result.Overall, the row of every body together.
@@ -24,10 +25,7 @@ func Tabulate(res *Result) {
 	cfg := res.Config
 	reg := cfg.registry()
 	for i := range res.Answers {
-		a := &res.Answers[i]
-		if a.Record != nil {
-			a.BodyName = reg.NameOn(a.Record.Department, a.Record.DateAnswered)
-		}
+		res.Answers[i].nameBody(reg)
 	}
 	res.Grounds = groundsOf(res.Answers, cfg.Classifier)
 	min := cfg.minBodyAnswers()
@@ -296,4 +294,12 @@ func cutPrefix(s, p string) (string, bool) {
 		return s[len(p):], true
 	}
 	return s, false
+}
+
+// nameBody sets a's BodyName: its body's name on the date it was answered,
+// by reg.
+func (a *Answer) nameBody(reg *corpus.Registry) {
+	if a.Record != nil {
+		a.BodyName = reg.NameOn(a.Record.Department, a.Record.DateAnswered)
+	}
 }
