@@ -470,6 +470,10 @@ type startAnchored struct {
 	// (a class: "[a-z]", "\d") startByte tells them instead.
 	starts    *ahocorasick.Automaton
 	startByte [256]bool
+	// startFirst holds the first bytes of starts' literals and startMax
+	// the length of the longest.
+	startFirst [256]bool
+	startMax   int
 	// wordBoundary: the expression opens with \b.
 	wordBoundary bool
 	// at is the expression anchored at its start; atCtx the same after
@@ -520,6 +524,10 @@ func newStartAnchored(pattern string) *startAnchored {
 			return nil
 		}
 		sa.starts = ac
+		for _, l := range lits { // none empty (startLiterals)
+			sa.startFirst[l[0]] = true
+			sa.startMax = max(sa.startMax, len(l))
+		}
 	}
 	// The anchored forms are written from the pattern's own text: printing
 	// a parsed case-folded expression back (syntax.Regexp.String) costs
@@ -771,16 +779,22 @@ func (sa *startAnchored) each(t string, try func(re *regexp.Regexp, from, s int)
 	}
 	sc := startScratch.Get().(*startScan)
 	defer startScratch.Put(sc)
-	sc.cands = sc.cands[:0]
-	for _, m := range sa.starts.FindAllOverlapping(sc.lowered(t)) {
-		sc.cands = append(sc.cands, m.Start)
-	}
-	sort.Ints(sc.cands)
-	for i, s := range sc.cands {
-		if i > 0 && s == sc.cands[i-1] {
+	low := sc.lowered(t)
+	// The candidates are the s at which a start literal begins, in order:
+	// the automaton is asked only whether one begins at s (FindAt, which
+	// allocates nothing), on at most the longest literal's bytes, and only
+	// where the byte at s begins one. Taken in order, the search skips the
+	// places a match already covers and stops at the first match where one
+	// is enough, where a scan for every occurrence found them all first.
+	for s := 0; s < len(low); s++ {
+		if s < pos {
+			s = pos - 1
 			continue
 		}
-		if visit(s) {
+		if !sa.startFirst[low[s]] {
+			continue
+		}
+		if _, ok := sa.starts.FindAt(low[:min(len(low), s+sa.startMax)], s); ok && visit(s) {
 			return true
 		}
 	}
@@ -788,15 +802,14 @@ func (sa *startAnchored) each(t string, try func(re *regexp.Regexp, from, s int)
 }
 
 // startScan is the scratch of startAnchored.each: a text with its ASCII
-// letters lower-cased and the candidate starts found in it. A sentence is
+// letters lower-cased. A sentence is
 // searched by many expressions in turn (every cue and every test of what
 // is not a figure), so the text is lower-cased once for all of them
 // rather than copied and lower-cased by each: that was a tenth of
 // classification's allocations.
 type startScan struct {
-	src   string // the text low is of
-	low   []byte
-	cands []int
+	src string // the text low is of
+	low []byte
 }
 
 // startScratch holds startScans for reuse. A goroutine gets back the one
