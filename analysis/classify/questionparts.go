@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -52,9 +53,6 @@ func (p QuestionPart) String() string {
 	return b.String()
 }
 
-// taggedWord is one word of a question part with its part-of-speech tag.
-type taggedWord struct{ Text, Tag string }
-
 // defaultTagger returns the process's text.Tagger (prose's model,
 // deterministic on ties; loaded once).
 func defaultTagger() *text.Tagger {
@@ -65,17 +63,11 @@ func defaultTagger() *text.Tagger {
 	return tagger
 }
 
-// tagWords splits s into words with prose's tokenizer (proseWords) and
-// tags them with tagger.
-func tagWords(tagger *text.Tagger, s string) []taggedWord {
-	words := proseWords(s)
-	tags := tagger.Tag(words)
-	out := make([]taggedWord, len(words))
-	for i := range words {
-		out[i] = taggedWord{words[i], tags[i]}
-	}
-	return out
-}
+// partWords holds the words of a question part and their part-of-speech
+// tags, kept for reuse: questions are tagged by the million.
+type partWords struct{ words, tags []string }
+
+var partWordsPool = sync.Pool{New: func() any { return new(partWords) }}
 
 // proseWords returns the words prose's tokenizer finds in s. The tokenizer
 // splits s at white space (unicode.IsSpace) and then each stretch between
@@ -83,9 +75,11 @@ func tagWords(tagger *text.Tagger, s string) []taggedWord {
 // the words of s are those of its stretches in turn; a stretch seen before
 // is answered from a bounded cache, since a question's words are mostly
 // common ones.
-func proseWords(s string) []string {
-	var words []string
-	for _, run := range strings.FieldsFunc(s, unicode.IsSpace) {
+func proseWords(s string) []string { return appendProseWords(nil, s) }
+
+// appendProseWords appends proseWords(s) to words.
+func appendProseWords(words []string, s string) []string {
+	for run := range strings.FieldsFuncSeq(s, unicode.IsSpace) {
 		if isAlnum(run) {
 			// Letters and digits alone: the tokenizer splits nothing off
 			// (its prefixes, suffixes and clitics all hold punctuation,
@@ -210,6 +204,8 @@ func tagParts(q string, f QuestionForm) []QuestionPart {
 	}
 	parts := make([]QuestionPart, len(f.Parts))
 	tagger := defaultTagger()
+	pw := partWordsPool.Get().(*partWords)
+	defer partWordsPool.Put(pw)
 	for i, w := range f.Parts {
 		start, end := f.Spans[i][0], f.Spans[i][1]
 		for start < end && strings.ContainsRune(" \t\r\n", rune(q[start])) {
@@ -223,7 +219,10 @@ func tagParts(q string, f QuestionForm) []QuestionPart {
 		if loc := reQWord.first(q[p.Start:p.End]); loc != nil {
 			from += loc[0]
 		}
-		readTags(&p, tagWords(tagger, q[from:p.End]))
+		pw.words = appendProseWords(pw.words[:0], q[from:p.End])
+		pw.tags = tagger.AppendTags(pw.tags[:0], pw.words)
+		readTags(&p, pw.words, pw.tags)
+		clear(pw.words) // keeps no question alive in the pool
 		parts[i] = p
 	}
 	return parts
@@ -255,11 +254,12 @@ var auxiliaries = map[string]bool{
 // modals, prepositions.
 var clauseTag = map[string]bool{"DT": true, "PRP": true, "PRP$": true, "MD": true, "IN": true, "TO": true, "WDT": true, "WP": true, "CC": true, "PDT": true, "EX": true}
 
-// readTags fills p's Form, Nouns and Verbs from the part's tagged tokens.
-func readTags(p *QuestionPart, toks []taggedWord) {
+// readTags fills p's Form, Nouns and Verbs from the part's words and
+// their tags.
+func readTags(p *QuestionPart, words, tags []string) {
 	wh := -1
-	for i, t := range toks {
-		if whWords[strings.ToLower(t.Text)] {
+	for i, w := range words {
+		if whWords[strings.ToLower(w)] {
 			wh = i
 			break
 		}
@@ -267,54 +267,53 @@ func readTags(p *QuestionPart, toks []taggedWord) {
 	if wh < 0 {
 		return
 	}
-	form := strings.ToLower(toks[wh].Text)
-	seen := map[string]bool{}
+	form := strings.ToLower(words[wh])
+	// A word is added once, to the first list it is added to; the lists
+	// are short, so they are searched rather than indexed.
 	add := func(list *[]string, w string) {
 		w = strings.ToLower(w)
-		if !seen[w] {
-			seen[w] = true
+		if !slices.Contains(p.Nouns, w) && !slices.Contains(p.Verbs, w) {
 			*list = append(*list, w)
 		}
 	}
 	from := wh + 1
-	if wh+1 < len(toks) {
-		next := toks[wh+1]
-		nw := strings.ToLower(next.Text)
+	if wh+1 < len(words) {
+		nw, nextTag := strings.ToLower(words[wh+1]), tags[wh+1]
 		switch form {
 		case "what", "which":
 			// "what steps", "which schools": the next word is what is
 			// asked about, whatever the tagger calls it ("steps" is often
 			// taken for a verb), unless it starts a clause ("what the",
 			// "what his", "what is", "what will").
-			if isWord(nw) && !auxiliaries[nw] && !clauseTag[next.Tag] {
+			if isWord(nw) && !auxiliaries[nw] && !clauseTag[nextTag] {
 				form += " " + nw
-				if !strings.HasPrefix(next.Tag, "JJ") {
+				if !strings.HasPrefix(nextTag, "JJ") {
 					add(&p.Nouns, nw)
 				}
 				from = wh + 2
 			}
 		case "how":
 			// "how many", "how much", "how often", "how long".
-			if strings.HasPrefix(next.Tag, "JJ") || strings.HasPrefix(next.Tag, "RB") {
+			if strings.HasPrefix(nextTag, "JJ") || strings.HasPrefix(nextTag, "RB") {
 				form += " " + nw
 				from = wh + 2
 			}
 		}
 	}
 	p.Form = form
-	for i := from; i < len(toks); i++ {
-		t := toks[i]
+	for i := from; i < len(words); i++ {
+		w, tag := words[i], tags[i]
 		switch {
-		case t.Tag == "NN" || t.Tag == "NNS":
-			if i+1 < len(toks) && (toks[i+1].Tag == "NN" || toks[i+1].Tag == "NNS") {
+		case tag == "NN" || tag == "NNS":
+			if i+1 < len(words) && (tags[i+1] == "NN" || tags[i+1] == "NNS") {
 				continue // not the head of its run
 			}
-			if isWord(t.Text) {
-				add(&p.Nouns, t.Text)
+			if isWord(w) {
+				add(&p.Nouns, w)
 			}
-		case strings.HasPrefix(t.Tag, "VB"):
-			if !auxiliaries[strings.ToLower(t.Text)] && isWord(t.Text) {
-				add(&p.Verbs, t.Text)
+		case strings.HasPrefix(tag, "VB"):
+			if !auxiliaries[strings.ToLower(w)] && isWord(w) {
+				add(&p.Verbs, w)
 			}
 		}
 	}

@@ -216,6 +216,22 @@ func (t *Tagger) fixedTag(w string) (string, bool) {
 // Tag returns the tag of each word of one sentence, in order.
 func (t *Tagger) Tag(words []string) []string { return t.tag(words, nil) }
 
+// AppendTags appends the tag of each word of one sentence to dst, in
+// order, and returns the extended slice: Tag for a caller that tags many
+// sentences into one reused slice.
+func (t *Tagger) AppendTags(dst, words []string) []string {
+	return t.appendTags(dst, words, nil)
+}
+
+// tagScratch is what tag needs for one sentence besides its result, kept
+// for reuse: a question's parts are tagged by the million.
+type tagScratch struct {
+	infos []*wordFeatures
+	ctx   []*contextFeatures
+}
+
+var tagScratchPool = sync.Pool{New: func() any { return new(tagScratch) }}
+
 // tag is Tag; where margin is not nil, margin[i] is set to the score of
 // word i's tag less the next best score (+Inf for a fixed tag or a single
 // class).
@@ -225,12 +241,23 @@ func (t *Tagger) Tag(words []string) []string { return t.tag(words, nil) }
 // on a word alone is read once per distinct word (wordFeatures), and what
 // depends on the tags before it from tables indexed by tag.
 func (t *Tagger) tag(words []string, margin []float64) []string {
-	tags := make([]string, len(words))
-	infos := make([]*wordFeatures, len(words))
+	return t.appendTags(make([]string, 0, len(words)), words, margin)
+}
+
+// appendTags is tag appending to dst.
+func (t *Tagger) appendTags(dst, words []string, margin []float64) []string {
+	n0 := len(dst)
+	dst = slices.Grow(dst, len(words))[:n0+len(words)]
+	tags := dst[n0:]
+	sc := tagScratchPool.Get().(*tagScratch)
+	defer tagScratchPool.Put(sc)
+	infos := slices.Grow(sc.infos[:0], len(words))[:len(words)]
 	for i, w := range words {
 		infos[i] = t.wordFeatures(w)
 	}
-	ctx := make([]*contextFeatures, len(words)+4)
+	ctx := slices.Grow(sc.ctx[:0], len(words)+4)[:len(words)+4]
+	// The scratch keeps no word's features alive past the sentence.
+	defer func() { clear(infos); clear(ctx); sc.infos, sc.ctx = infos[:0], ctx[:0] }()
 	ctx[0], ctx[1] = &t.edges[0], &t.edges[1]
 	for i := range words {
 		ctx[i+2] = &infos[i].context
@@ -319,7 +346,7 @@ func (t *Tagger) tag(words []string, margin []float64) []string {
 		p2, p1 = p1, tag
 		i2, i1 = i1, ti
 	}
-	return tags
+	return dst
 }
 
 // lookup returns the index of the feature of template k with the value,
