@@ -193,3 +193,29 @@ func BenchmarkReadFacts(b *testing.B) {
 	}
 	reportCPU(b, start)
 }
+
+// BenchmarkFoldLower measures foldLower over one month of real answers,
+// beside its definition (strings.ToLower, then 'ſ' as 's') as a
+// reference: every sentence and answer is folded.
+func BenchmarkFoldLower(b *testing.B) {
+	var answers []string
+	n := 0
+	for _, r := range readFullText(b, "2024-07.jsonl.gz") {
+		answers = append(answers, r.Answer)
+		n += len(r.Answer)
+	}
+	for _, bc := range []struct {
+		name string
+		fold func(string) string
+	}{
+		{"foldLower", foldLower},
+		{"reference", func(s string) string { return strings.ReplaceAll(strings.ToLower(s), "ſ", "s") }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(n / len(answers)))
+			for i := 0; i < b.N; i++ {
+				bc.fold(answers[i%len(answers)])
+			}
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -319,12 +320,77 @@ func classEnd(s string, open int) int {
 // folding reaches an ASCII letter ('ſ' U+017F folds with 's', the Kelvin
 // sign U+212A with 'k'), so that every text a gate's expression matches
 // contains one of the gate's strings.
+//
+// It is written out, not composed of those two, because every sentence and
+// answer is folded: strings.ToLower maps a text with any non-ASCII rune
+// (a curly quote, a pound sign: most of Hansard) rune by rune through
+// strings.Map. Here ASCII bytes are lowered in place and only the others
+// decoded; a byte that is not UTF-8 becomes U+FFFD, as strings.Map makes
+// it (FuzzFoldLower holds the two to each other).
 func foldLower(s string) string {
-	l := strings.ToLower(s)
-	if !strings.ContainsRune(l, 'ſ') {
-		return l // ToLower already maps U+212A to 'k'
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && (s[i] < 'A' || s[i] > 'Z') {
+		i++
 	}
-	return strings.ReplaceAll(l, "ſ", "s")
+	if i == len(s) {
+		return s // ASCII without a capital: as ToLower, no copy
+	}
+	// Lowered in a copy, in place while each rune keeps its length (all
+	// but a few rare letters do); from one that does not, appended.
+	b := []byte(s)
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRune(b[i:])
+		l := foldRune(r)
+		switch {
+		case l == r && (r != utf8.RuneError || w > 1):
+		case utf8.RuneLen(l) == w:
+			utf8.EncodeRune(b[i:], l)
+		default:
+			return foldLowerFrom(b[:i], s[i:])
+		}
+		i += w
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not written again
+}
+
+// foldRune is foldLower of one rune: unicode.ToLower, which maps U+212A,
+// the Kelvin sign, to 'k', and 'ſ' as 's'.
+func foldRune(r rune) rune {
+	if l := unicode.ToLower(r); l != 'ſ' {
+		return l
+	}
+	return 's'
+}
+
+// foldLowerFrom appends foldLower(s) to b, rune by rune.
+func foldLowerFrom(b []byte, s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if l := foldRune(r); l == r && (r != utf8.RuneError || w > 1) {
+			b = append(b, s[i:i+w]...)
+		} else {
+			b = utf8.AppendRune(b, l)
+		}
+		i += w
+	}
+	return string(b)
 }
 
 // maxGateSets bounds the sets a gate checks: the most selective few

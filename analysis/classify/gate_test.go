@@ -281,3 +281,24 @@ func TestStartScanLowersEachText(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFoldLower holds foldLower to its definition: strings.ToLower, then
+// 'ſ' as 's'. The seeds reach each of its ways: ASCII without a capital
+// (returned as it is), capitals, runes that lower to other lengths or to
+// ASCII (the Kelvin sign), 'ſ', U+FFFD written out and bytes that are not
+// UTF-8.
+func FuzzFoldLower(f *testing.F) {
+	for _, s := range []string{
+		"", "no such data", "No Such Data", "The Department’s £46 MILLION",
+		"\u212a and \u017f and ſ", "ȺȾ Ɐ ẞ İ", "\ufffd kept", "bad \xff\xfe bytes \xe2\x80",
+		"ΣΊΣΥΦΟΣ", "日本語 TEXT",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.ReplaceAll(strings.ToLower(s), "ſ", "s")
+		if got := foldLower(s); got != want {
+			t.Fatalf("foldLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
