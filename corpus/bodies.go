@@ -277,7 +277,10 @@ func (r *Registry) FromAddressee(question string) (Body, bool) {
 	if i, ok := r.longestPrefix(words, r.addressee); ok {
 		return cloneBody(r.bodies[i]), true
 	}
-	joined := strings.Join(words, " ") + " "
+	// No title has more than five words: the first five, and the space
+	// after them, tell whether one opens the addressee as all the words
+	// would.
+	joined := strings.Join(words[:min(len(words), 5)], " ") + " "
 	for _, t := range addresseeTitles {
 		if !strings.HasPrefix(joined, t) || !strings.HasPrefix(joined[len(t):], " ") {
 			continue
@@ -399,7 +402,21 @@ scan:
 			}
 		}
 	}
-	w := strings.Fields(string(b))
+	// b's words are separated by single spaces (it holds no other white
+	// space), so cutting it at each is strings.Fields, without its scan.
+	w := make([]string, 0, words)
+	line, from := string(b), 0
+	for i := 0; i < len(line); i++ {
+		if line[i] == ' ' {
+			if i > from {
+				w = append(w, line[from:i])
+			}
+			from = i + 1
+		}
+	}
+	if from < len(line) {
+		w = append(w, line[from:])
+	}
 	if len(w) > 1 && w[0] == "the" {
 		w = w[1:]
 	}

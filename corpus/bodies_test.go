@@ -471,3 +471,14 @@ func FuzzNormWords(f *testing.F) {
 		}
 	})
 }
+
+// TestAddresseeTitlesFitTheJoin guards FromAddressee's reading of a title
+// from the addressee's first five words: a longer title would not be
+// found.
+func TestAddresseeTitlesFitTheJoin(t *testing.T) {
+	for _, title := range addresseeTitles {
+		if n := len(strings.Fields(title)); n > 5 {
+			t.Errorf("title %q has %d words; FromAddressee reads a title from the first five", title, n)
+		}
+	}
+}
