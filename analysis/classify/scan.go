@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/coregx/ahocorasick"
 )
@@ -168,7 +169,9 @@ func scanText(t string) *scanned {
 	words := make([]uint64, 2*((sc.n+63)/64))
 	s := &scanned{lower: lower, n: sc.n, found: words[:len(words)/2], looked: words[len(words)/2:]}
 	if sc.ac != nil && lower != "" {
-		for _, m := range sc.ac.FindAllOverlapping([]byte(lower)) {
+		// The automaton reads the text's bytes in place (it writes
+		// nothing), instead of a copy of every sentence.
+		for _, m := range sc.ac.FindAllOverlapping(unsafe.Slice(unsafe.StringData(lower), len(lower))) {
 			id := sc.ids[m.PatternID]
 			s.found[id>>6] |= 1 << (id & 63)
 		}
