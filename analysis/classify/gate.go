@@ -868,11 +868,10 @@ func (sa *startAnchored) each(t string, try func(re *regexp.Regexp, from, s int)
 }
 
 // startScan is the scratch of startAnchored.each: a text with its ASCII
-// letters lower-cased. A sentence is
-// searched by many expressions in turn (every cue and every test of what
-// is not a figure), so the text is lower-cased once for all of them
-// rather than copied and lower-cased by each: that was a tenth of
-// classification's allocations.
+// letters lower-cased. A sentence is searched by many expressions in turn
+// (every cue and every test of what is not a figure), so the text is
+// lower-cased once for all of them rather than copied and lower-cased by
+// each: that was a tenth of classification's allocations.
 type startScan struct {
 	src string // the text low is of
 	low []byte
