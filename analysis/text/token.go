@@ -2,9 +2,9 @@ package text
 
 import (
 	"iter"
-	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Tokenize returns the words and numbers of text with their byte offsets,
@@ -31,10 +31,20 @@ func Tokens(text string) iter.Seq[Token] {
 }
 
 func tokens(text string, yield func(Token) bool) {
+	// ASCII bytes, most of any English text, are told apart by a table;
+	// the rest are decoded. FuzzTokensMatchRunes holds this to the plain
+	// rune-by-rune reading.
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWord(r) {
+		var r rune
+		n := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+			r = rune(c)
+		} else if r, n = utf8.DecodeRuneInString(text[i:]); !isWord(r) {
 			i += n
 			continue
 		}
@@ -42,6 +52,11 @@ func tokens(text string, yield func(Token) bool) {
 		prev := r
 		i += n
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
+				prev = rune(c)
+				i++
+				continue
+			}
 			r, n = utf8.DecodeRuneInString(text[i:])
 			if isWord(r) {
 				prev = r
@@ -68,6 +83,14 @@ func tokens(text string, yield func(Token) bool) {
 	}
 }
 
+// asciiWord tells the ASCII bytes isWord accepts: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWord(rune(c))
+	}
+	return t
+}()
+
 func isWord(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
@@ -81,13 +104,31 @@ func isWord(r rune) bool {
 // space (including no-break spaces) to one space; leading and trailing
 // space removed. It is idempotent.
 func Normalize(s string) string {
-	if n, ok := normalizeASCII(s); ok {
-		return n
-	}
-	var b strings.Builder
-	b.Grow(len(s))
+	// One pass: ASCII bytes, most of any English text, are handled as
+	// bytes and only the others decoded (FuzzNormalizeMatchesRunes holds
+	// this to the plain rune-by-rune reading).
+	b := make([]byte, 0, len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+				space = true // unicode.IsSpace's ASCII white space
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
 		case unicode.IsSpace(r):
 			space = true
@@ -99,45 +140,23 @@ func Normalize(s string) string {
 		case r == '‐' || r == '‑' || r == '‒' || r == '–' || r == '—' || r == '―' || r == '−':
 			r = '-'
 		case r == '…':
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(b) > 0 {
+				b = append(b, ' ')
 			}
 			space = false
-			b.WriteString("...")
+			b = append(b, "..."...)
 			continue
 		default:
-			r = unicode.ToLower(r)
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// normalizeASCII is Normalize for pure ASCII text, the common case, byte by
-// byte; ok is false if s holds any other rune.
-func normalizeASCII(s string) (string, bool) {
-	b := make([]byte, 0, len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return "", false
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-			space = true
-			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
+			r = unicode.ToLower(r) // a byte that is not UTF-8 reads as U+FFFD
 		}
 		if space && len(b) > 0 {
 			b = append(b, ' ')
 		}
 		space = false
-		b = append(b, c)
+		b = utf8.AppendRune(b, r)
 	}
-	return string(b), true
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not written again
 }
