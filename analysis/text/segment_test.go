@@ -1,10 +1,15 @@
 package text
 
 import (
+	"fmt"
+	"hash/maphash"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/parlance-go/parlance/internal/shared"
 )
 
 var seg = NewSegmenter()
@@ -116,4 +121,62 @@ func TestSplitConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestSplitRemembersLines: a line split before is answered from the
+// Segmenter's memory, with offsets into the new text.
+func TestSplitRemembersLines(t *testing.T) {
+	line := "I refer the hon. Member to the answer of 3 May. No. 5 was sent. It said so!"
+	s := NewSegmenter()
+	s.Split("Opening line.\n" + line)
+	if _, ok := s.lines.get(line); !ok {
+		t.Fatal("the line split is not remembered")
+	}
+	text := "A different start, longer.\n\n \u00a0" + line + "  \nEnd. Here."
+	got := s.Split(text)
+	checkOffsets(t, text, got)
+	if want := NewSegmenter().Split(text); !reflect.DeepEqual(got, want) {
+		t.Errorf("from memory %q, want %q", texts(got), texts(want))
+	}
+}
+
+// TestSplitMemoryMatchesPunkt splits a month of real answers twice with
+// one Segmenter (the second time mostly from its memory) and holds every
+// split to one made with an empty memory.
+func TestSplitMemoryMatchesPunkt(t *testing.T) {
+	path := filepath.Join(shared.Path(t, "data/api/fulltext"), "2024-07.jsonl.gz")
+	var answers []string
+	eachFullText(t, path, func(_, a string) bool {
+		answers = append(answers, a)
+		return true
+	})
+	remembering, forgetting := NewSegmenter(), NewSegmenter()
+	for pass := range 2 {
+		for _, a := range answers {
+			forgetting.lines = lineMemory{seed: forgetting.lines.seed}
+			if got, want := remembering.Split(a), forgetting.Split(a); !reflect.DeepEqual(got, want) {
+				t.Fatalf("pass %d: %q, want %q", pass, texts(got), texts(want))
+			}
+		}
+	}
+}
+
+// TestLineMemoryIsBounded: however many lines pass, the memory holds at
+// most two generations of every shard, and the latest lines are in it.
+func TestLineMemoryIsBounded(t *testing.T) {
+	m := lineMemory{seed: maphash.MakeSeed()}
+	n := 5 * lineShards * lineShardSize
+	for i := range n {
+		m.put(fmt.Sprintf("line %d. More.", i), []int32{0, 8})
+	}
+	held := 0
+	for i := range m.shards {
+		held += len(m.shards[i].cur) + len(m.shards[i].old)
+	}
+	if held > 2*lineShards*lineShardSize {
+		t.Errorf("%d lines held, bound %d", held, 2*lineShards*lineShardSize)
+	}
+	if _, ok := m.get(fmt.Sprintf("line %d. More.", n-1)); !ok {
+		t.Error("the latest line is forgotten")
+	}
 }
