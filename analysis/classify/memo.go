@@ -4,6 +4,8 @@ import (
 	"hash/maphash"
 	"strings"
 	"sync"
+
+	"github.com/parlance-go/parlance/internal/twogen"
 )
 
 // sentenceFacts is what the cues read in a sentence's text alone, before
@@ -81,56 +83,22 @@ const (
 // sentenceMemo remembers sentenceFacts by sentence text. The zero value is
 // ready to use and safe for concurrent use.
 //
-// Each shard keeps two generations, the current one and the one before:
-// a sentence is looked up in both, and one found only in the older is
-// copied into the current. When the current generation is full it becomes
-// the older and the oldest is dropped. So a sentence that recurs at least
-// once per generation (the stock sentences that make up boilerplate) stays
-// however many one-off sentences pass through, where a memo emptied when
-// full would forget the stock sentences with the rest and read them again
-// after every flood of new text.
+// Each shard keeps two generations (twogen.Map), so a sentence that recurs
+// at least once per generation (the stock sentences that make up
+// boilerplate) stays however many one-off sentences pass through, where a
+// memo emptied when full would forget the stock sentences with the rest
+// and read them again after every flood of new text.
 type sentenceMemo struct {
 	// size bounds each generation of each shard; zero means memoShardSize.
 	size     int
 	seedOnce sync.Once
 	seed     maphash.Seed
-	shards   [memoShards]memoShard
-}
-
-// memoShard is one shard of a sentenceMemo: cur is the current
-// generation, old the one before it.
-type memoShard struct {
-	sync.Mutex
-	cur, old map[memoKey]*sentenceFacts
+	shards   [memoShards]twogen.Map[memoKey, *sentenceFacts]
 }
 
 type memoKey struct {
 	text      string
 	durations bool
-}
-
-// get returns the facts remembered for k, copying them into the current
-// generation if only the older one has them.
-func (sh *memoShard) get(k memoKey, size int) (*sentenceFacts, bool) {
-	sh.Lock()
-	defer sh.Unlock()
-	if f, ok := sh.cur[k]; ok {
-		return f, true
-	}
-	f, ok := sh.old[k]
-	if ok {
-		sh.put(k, f, size)
-	}
-	return f, ok
-}
-
-// put remembers f for k in the current generation, starting a new one
-// when it is full. The caller holds the lock.
-func (sh *memoShard) put(k memoKey, f *sentenceFacts, size int) {
-	if sh.cur == nil || len(sh.cur) >= size {
-		sh.old, sh.cur = sh.cur, make(map[memoKey]*sentenceFacts, size)
-	}
-	sh.cur[k] = f
 }
 
 // facts returns readFacts(t, durations, lex), read once per text.
@@ -145,13 +113,11 @@ func (m *sentenceMemo) facts(t string, durations bool, lex *compiledLexicon) *se
 		size = memoShardSize
 	}
 	k := memoKey{t, durations}
-	if f, ok := sh.get(k, size); ok {
+	if f, ok := sh.Get(k, size); ok {
 		return f
 	}
 	f := readFacts(t, durations, lex)
 	k.text = strings.Clone(t) // not the whole answer t is cut from
-	sh.Lock()
-	sh.put(k, f, size)
-	sh.Unlock()
+	sh.Put(k, f, size)
 	return f
 }

@@ -41,11 +41,11 @@ func TestMemoStaysBounded(t *testing.T) {
 	}
 	held := 0
 	for i := range c.memo.shards {
-		sh := &c.memo.shards[i]
-		if len(sh.cur) > size || len(sh.old) > size {
-			t.Errorf("shard %d holds generations of %d and %d sentences, more than %d", i, len(sh.cur), len(sh.old), size)
+		cur, old := c.memo.shards[i].Len()
+		if cur > size || old > size {
+			t.Errorf("shard %d holds generations of %d and %d sentences, more than %d", i, cur, old, size)
 		}
-		held += len(sh.cur) + len(sh.old)
+		held += cur + old
 	}
 	if held == 0 {
 		t.Error("the memo holds nothing")

@@ -3,13 +3,14 @@ package text
 import (
 	"hash/maphash"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/neurosnap/sentences.v1"
 	"gopkg.in/neurosnap/sentences.v1/data"
 	"gopkg.in/neurosnap/sentences.v1/english"
+
+	"github.com/parlance-go/parlance/internal/twogen"
 )
 
 // Segmenter splits answers into sentences. It holds prose's Punkt English
@@ -29,14 +30,15 @@ type Segmenter struct {
 // line seen before is not split again: a fifth of the lines Punkt splits
 // in the real answers of 2023–26 repeat an earlier one word for word
 // (stock paragraphs), and Punkt costs tens of microseconds a line. It
-// keeps lines of at most maxRememberedLine bytes, in shards of two
-// generations, as the classifier's sentence memo does: a shard whose
-// current generation is full makes it the old one and starts anew, and a
-// line found in the old generation moves back to the current one, so the
-// memory stays bounded on any corpus while lines that recur stay.
+// keeps lines of at most maxRememberedLine bytes in shards of two
+// generations (twogen.Map, as the classifier's sentence memo does), so
+// its memory stays bounded on any corpus while lines that recur stay.
 type lineMemory struct {
 	seed   maphash.Seed
-	shards [lineShards]lineShard
+	shards [lineShards]struct {
+		_ [64]byte // each shard's lock on a cache line of its own
+		twogen.Map[string, []int32]
+	}
 }
 
 // lineShards, lineShardSize and maxRememberedLine bound a lineMemory: at
@@ -48,48 +50,20 @@ const (
 	maxRememberedLine = 1024
 )
 
-type lineShard struct {
-	_ [64]byte // each shard's lock on a cache line of its own
-	sync.Mutex
-	cur, old map[string][]int32 // a line's sentences: start, end pairs within it
+func (m *lineMemory) shard(line string) *twogen.Map[string, []int32] {
+	return &m.shards[maphash.String(m.seed, line)%lineShards].Map
 }
 
-func (m *lineMemory) shard(line string) *lineShard {
-	return &m.shards[maphash.String(m.seed, line)%lineShards]
-}
-
-// get returns the sentence bounds remembered for line.
+// get returns the sentence bounds remembered for line: start, end pairs
+// within it.
 func (m *lineMemory) get(line string) ([]int32, bool) {
-	sh := m.shard(line)
-	sh.Lock()
-	defer sh.Unlock()
-	if b, ok := sh.cur[line]; ok {
-		return b, true
-	}
-	b, ok := sh.old[line]
-	if ok {
-		sh.putLocked(line, b)
-	}
-	return b, ok
+	return m.shard(line).Get(line, lineShardSize)
 }
 
 // put remembers the sentence bounds of line (a copy of it, so that the
 // text it was cut from is not kept).
 func (m *lineMemory) put(line string, bounds []int32) {
-	sh := m.shard(line)
-	sh.Lock()
-	sh.putLocked(strings.Clone(line), bounds)
-	sh.Unlock()
-}
-
-func (sh *lineShard) putLocked(line string, bounds []int32) {
-	if len(sh.cur) >= lineShardSize {
-		sh.old, sh.cur = sh.cur, nil
-	}
-	if sh.cur == nil {
-		sh.cur = make(map[string][]int32)
-	}
-	sh.cur[line] = bounds
+	m.shard(line).Put(strings.Clone(line), bounds, lineShardSize)
 }
 
 // parliamentary abbreviations taught to the Punkt model: a token ending in

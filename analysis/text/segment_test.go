@@ -171,7 +171,8 @@ func TestLineMemoryIsBounded(t *testing.T) {
 	}
 	held := 0
 	for i := range m.shards {
-		held += len(m.shards[i].cur) + len(m.shards[i].old)
+		cur, old := m.shards[i].Len()
+		held += cur + old
 	}
 	if held > 2*lineShards*lineShardSize {
 		t.Errorf("%d lines held, bound %d", held, 2*lineShards*lineShardSize)
