@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/neurosnap/sentences.v1"
-	"gopkg.in/neurosnap/sentences.v1/data"
 	"gopkg.in/neurosnap/sentences.v1/english"
 
 	"github.com/parlance-go/parlance/internal/twogen"
@@ -100,16 +99,7 @@ var endIfCapital = map[string]bool{
 // NewSegmenter returns a Segmenter with the Punkt English model loaded and
 // taught the abbreviations of parliamentary answers.
 func NewSegmenter() *Segmenter {
-	b, err := data.Asset("data/english.json")
-	if err != nil {
-		// The asset is compiled into the sentences package; its absence is
-		// a broken build, not a runtime condition.
-		panic("text: Punkt English model missing: " + err.Error())
-	}
-	training, err := sentences.LoadTraining(b)
-	if err != nil {
-		panic("text: Punkt English model unreadable: " + err.Error())
-	}
+	training := parsePunktModel(punktEnglish)
 	for _, a := range extraAbbrevs {
 		training.AbbrevTypes.Add(a)
 	}
