@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/json"
+	"iter"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -16,45 +17,49 @@ import (
 // for the others the Stream checks every text field of every record, so
 // that no invalid UTF-8 is ever delivered.
 
-// textFields returns pointers to every text field of r with its column name
-// (see Columns), in column order.
-func textFields(r *Record) (names []string, ptrs []*string) {
-	add := func(name string, p *string) {
-		names = append(names, name)
-		ptrs = append(ptrs, p)
+// textFields yields every text field of r, as a pointer, with its column
+// name (see Columns), in column order. It allocates nothing: the Stream
+// checks every record read with it.
+func textFields(r *Record) iter.Seq2[string, *string] {
+	return func(yield func(string, *string) bool) {
+		_ = yield("id", &r.ID) &&
+			yield("uin", &r.UIN) &&
+			yield("department", &r.Department) &&
+			yield("asker", &r.Asker.Name) &&
+			yield("asker_party", &r.Asker.Party) &&
+			yield("asker_constituency", &r.Asker.Constituency) &&
+			yield("answerer", &r.Answerer.Name) &&
+			yield("answerer_party", &r.Answerer.Party) &&
+			yield("answerer_constituency", &r.Answerer.Constituency) &&
+			yield("heading", &r.Heading) &&
+			yield("question", &r.Question) &&
+			yield("answer", &r.Answer) &&
+			yield("answer_html", &r.AnswerHTML) &&
+			each(r.GroupedUINs, func(p *string) bool { return yield("grouped_uins", p) }) &&
+			each(r.Attachments, func(a *Attachment) bool {
+				return yield("attachments", &a.URL) && yield("attachments", &a.Title) && yield("attachments", &a.FileType)
+			}) &&
+			yield("url", &r.URL)
 	}
-	add("id", &r.ID)
-	add("uin", &r.UIN)
-	add("department", &r.Department)
-	add("asker", &r.Asker.Name)
-	add("asker_party", &r.Asker.Party)
-	add("asker_constituency", &r.Asker.Constituency)
-	add("answerer", &r.Answerer.Name)
-	add("answerer_party", &r.Answerer.Party)
-	add("answerer_constituency", &r.Answerer.Constituency)
-	add("heading", &r.Heading)
-	add("question", &r.Question)
-	add("answer", &r.Answer)
-	add("answer_html", &r.AnswerHTML)
-	for i := range r.GroupedUINs {
-		add("grouped_uins", &r.GroupedUINs[i])
+}
+
+// each calls f with a pointer to each element of s in turn while it
+// returns true, and reports whether it always did.
+func each[T any](s []T, f func(*T) bool) bool {
+	for i := range s {
+		if !f(&s[i]) {
+			return false
+		}
 	}
-	for i := range r.Attachments {
-		add("attachments", &r.Attachments[i].URL)
-		add("attachments", &r.Attachments[i].Title)
-		add("attachments", &r.Attachments[i].FileType)
-	}
-	add("url", &r.URL)
-	return names, ptrs
+	return true
 }
 
 // invalidUTF8Field returns the column name of the first text field of r
 // that is not valid UTF-8, or "".
 func invalidUTF8Field(r *Record) string {
-	names, ptrs := textFields(r)
-	for i, p := range ptrs {
+	for name, p := range textFields(r) {
 		if !utf8.ValidString(*p) {
-			return names[i]
+			return name
 		}
 	}
 	if !utf8.ValidString(string(r.Source)) || !utf8.ValidString(string(r.House)) {
@@ -65,8 +70,7 @@ func invalidUTF8Field(r *Record) string {
 
 // repairUTF8 replaces every invalid UTF-8 sequence in r's text by U+FFFD.
 func repairUTF8(r *Record) {
-	_, ptrs := textFields(r)
-	for _, p := range ptrs {
+	for _, p := range textFields(r) {
 		*p = strings.ToValidUTF8(*p, "\uFFFD")
 	}
 	r.Source = Source(strings.ToValidUTF8(string(r.Source), "\uFFFD"))

@@ -3,8 +3,10 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -99,5 +101,49 @@ func TestInvalidUTF8OneRuleForEveryReader(t *testing.T) {
 		if !strings.Contains(sb.String(), "invalid UTF-8 replaced") || !strings.Contains(sb.String(), path) {
 			t.Errorf("%s lenient: the summary does not say what was repaired:\n%s", c.name, sb.String())
 		}
+	}
+}
+
+// TestTextFieldsReachEveryString checks that textFields, which the rule
+// above rests on, yields every string of a Record (a field added later and
+// left out would let invalid UTF-8 through), and that the check the
+// Stream makes of every record allocates nothing.
+func TestTextFieldsReachEveryString(t *testing.T) {
+	r := &Record{GroupedUINs: []string{"", ""}, Attachments: []Attachment{{}}}
+	// Give every string of r its own value through reflection, then
+	// expect textFields to reach each of them.
+	n := 0
+	var set func(v reflect.Value)
+	set = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			if v.Type() == reflect.TypeFor[string]() {
+				n++
+				v.SetString(fmt.Sprint("s", n))
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					set(v.Field(i))
+				}
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				set(v.Index(i))
+			}
+		}
+	}
+	set(reflect.ValueOf(r).Elem())
+	seen := map[string]bool{}
+	for _, p := range textFields(r) {
+		seen[*p] = true
+	}
+	for i := 1; i <= n; i++ {
+		if s := fmt.Sprint("s", i); !seen[s] {
+			t.Errorf("textFields misses the string field set to %q", s)
+		}
+	}
+	if allocs := testing.AllocsPerRun(100, func() { invalidUTF8Field(r) }); allocs != 0 {
+		t.Errorf("invalidUTF8Field allocates %v times a record, want 0", allocs)
 	}
 }
