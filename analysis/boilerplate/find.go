@@ -359,6 +359,7 @@ func (f *Finder) intern(docs []Doc) {
 	cfg := f.cfg
 	sents := segmentAll(docs, cfg.Workers, &f.seg)
 	base := int32(len(f.docs))
+	f.docs = slices.Grow(f.docs, len(docs))
 	for i := range docs {
 		d := &docs[i]
 		f.docs = append(f.docs, docInfo{body: d.Body, date: d.Date, textLen: len(d.Text)})
@@ -378,7 +379,8 @@ func (f *Finder) intern(docs []Doc) {
 				// A sentence written exactly as the first occurrence of
 				// an earlier batch's uid is that uid: equal texts have
 				// equal normal forms.
-				if u, ok := f.written[fnv64(s.Text)]; ok && f.first[u] == s.Text {
+				w := fnv64(s.Text)
+				if u, ok := f.written[w]; ok && f.first[u] == s.Text {
 					items[j] = internItem{known: true, uid: u}
 					continue
 				}
@@ -387,7 +389,7 @@ func (f *Finder) intern(docs []Doc) {
 				if len(words) < cfg.MinWords {
 					continue
 				}
-				items[j] = internItem{hash: sentenceHash(n), norm: n, set: shingleSet(words, cfg.ShingleSize)}
+				items[j] = internItem{hash: sentenceHash(n), written: w, norm: n, set: shingleSet(words, cfg.ShingleSize)}
 			}
 			perDoc[i] = items
 		}
@@ -404,15 +406,16 @@ func (f *Finder) intern(docs []Doc) {
 		return text.Normalize(f.first[u])
 	}
 	var addedWritten []uint64 // keys added to written by this batch
+	// A new uid's first occurrence is held as a substring of its doc's
+	// Text until the batch is merged, then copied (keepNew).
 	newUID := func(h uint64, i, j int) int32 {
 		u := int32(len(f.first))
 		f.ids[h] = u
-		raw := sents[i][j].Text
-		if w := fnv64(raw); !hasKey(f.written, w) {
+		if w := perDoc[i][j].written; !hasKey(f.written, w) {
 			f.written[w] = u
 			addedWritten = append(addedWritten, w)
 		}
-		f.first = append(f.first, f.keep(raw))
+		f.first = append(f.first, sents[i][j].Text)
 		at = append(at, [2]int32{int32(i), int32(j)})
 		f.sh.add(perDoc[i][j].set)
 		return u
@@ -496,6 +499,12 @@ func (f *Finder) intern(docs []Doc) {
 			uids[i] = u
 		}
 	}
+	f.keepNew(nFirst)
+	kept := 0
+	for _, u := range uids {
+		kept += len(u)
+	}
+	f.occs = slices.Grow(f.occs, kept)
 	for i, u := range uids {
 		for j, id := range u {
 			f.st.sentences++
@@ -509,13 +518,27 @@ func (f *Finder) intern(docs []Doc) {
 	}
 }
 
-// keep returns s, a sentence of a doc being added, to be held after the
-// doc is gone: a copy, unless the caller keeps the texts.
-func (f *Finder) keep(s string) string {
+// keepNew makes the first occurrences f.first[from:], substrings of the
+// docs being added, safe to hold after the docs are gone: unless the
+// caller keeps the texts, they are copied into one string, which is kept
+// whole as long as they are (one allocation a batch, not one a sentence).
+func (f *Finder) keepNew(from int) {
 	if f.keepTexts {
-		return s
+		return
 	}
-	return strings.Clone(s)
+	n := 0
+	for _, s := range f.first[from:] {
+		n += len(s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range f.first[from:] {
+		b.WriteString(s)
+	}
+	all := b.String()
+	for i, s := range f.first[from:] {
+		f.first[from+i], all = all[:len(s)], all[len(s):]
+	}
 }
 
 // sentenceHash keys a normalised sentence in intern; a variable so that a
@@ -524,9 +547,10 @@ var sentenceHash = fnv64
 
 // internItem is a sentence normalised for merging.
 type internItem struct {
-	hash uint64
-	norm string
-	set  []uint32 // nil: under MinWords, unless known
+	hash    uint64
+	written uint64 // fnv64 of the sentence as written (see Finder.written)
+	norm    string
+	set     []uint32 // nil: under MinWords, unless known
 	// known says the sentence is written as the first occurrence of uid,
 	// from an earlier batch, and was not normalised.
 	known bool
@@ -798,7 +822,9 @@ func makeFamily(f *famAcc, first []string, bodyTotal map[string]int, scratch *te
 		fam.Variants = append(fam.Variants, v.Variant)
 	}
 	fam.Canonical = fam.Variants[0].Text
-	fam.Example = first[vs[0].uid]
+	// A copy: first may be slices of one string per batch (keepNew), which
+	// a family's example must not keep whole.
+	fam.Example = strings.Clone(first[vs[0].uid])
 	fam.Template = scratch.template(fam.Example, fam.Variants)
 	for body, n := range f.bodies {
 		u := BodyUse{Body: body, Answers: n}
