@@ -179,9 +179,30 @@ func TestRadixSort(t *testing.T) {
 		}
 		want := slices.Clone(keys)
 		slices.Sort(want)
-		radixSort(keys, make([]uint64, n))
+		radixSort(keys, make([]uint64, n), 0)
 		if !slices.Equal(keys, want) {
 			t.Fatalf("radixSort of %d keys differs from slices.Sort", n)
+		}
+	}
+	// Band keys: a hash above bit low and, below it, an id increasing
+	// along the keys; many hashes repeat, so that ties are decided by the
+	// bytes radixSort skips.
+	for _, low := range []uint{1, 8, 13, 16, 17, 24} {
+		n := min(1<<low, 50000)
+		keys := make([]uint64, n)
+		mask := uint64(1)<<low - 1
+		for i := range keys {
+			h := rng.Uint64()
+			if i%2 == 1 {
+				h = uint64(rng.IntN(7)) << 40 // shared by many keys
+			}
+			keys[i] = h&^mask | uint64(i)
+		}
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		radixSort(keys, make([]uint64, n), low)
+		if !slices.Equal(keys, want) {
+			t.Fatalf("radixSort of %d keys with ids below bit %d differs from slices.Sort", n, low)
 		}
 	}
 }

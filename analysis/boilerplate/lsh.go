@@ -1,6 +1,7 @@
 package boilerplate
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -104,6 +105,10 @@ type lsh struct {
 	a, b   []uint64
 	r      int
 	idMask uint64
+	// bufs[k] are the key and sorting buffers of the k-th band of a
+	// round (see bands), kept from round to round: fresh ones each band
+	// cost a page fault every 4 KB, a tenth of all of boilerplate's.
+	bufs [][2][]uint64
 }
 
 func newLSH(sh *shingles, cfg Config) *lsh {
@@ -127,10 +132,11 @@ func newLSH(sh *shingles, cfg Config) *lsh {
 }
 
 // band returns the sorted distinct candidate pairs (a<<32|b, a<b) of band
-// j and the number of capped buckets. keys is scratch of len(reps). If
+// j and the number of capped buckets. keys and scratch are buffers of
+// len(reps). If
 // roots is not nil, pairs whose sentences have the same root (are already
 // joined) are not generated.
-func (l *lsh) band(j int, keys []uint64, roots []int32) ([]uint64, int) {
+func (l *lsh) band(j int, keys, scratch []uint64, roots []int32) ([]uint64, int) {
 	r := l.r
 	pa, pb := l.a[j*r:(j+1)*r], l.b[j*r:(j+1)*r]
 	if r == 3 {
@@ -138,7 +144,7 @@ func (l *lsh) band(j int, keys []uint64, roots []int32) ([]uint64, int) {
 	} else {
 		l.keysR(j, pa, pb, keys)
 	}
-	radixSort(keys, make([]uint64, len(keys)))
+	radixSort(keys, scratch, uint(bits.Len64(l.idMask)))
 	var pairs []uint64
 	capped := 0
 	for lo := 0; lo < len(keys); {
@@ -202,31 +208,40 @@ func (l *lsh) keys3(j int, pa, pb, keys []uint64) {
 }
 
 // radixSort sorts keys in increasing order (least significant byte first,
-// eight passes, skipping a byte all keys share), using scratch, of the
-// same length, as the second buffer.
-func radixSort(keys, scratch []uint64) {
+// a stable counting pass per byte), using scratch, of the same length, as
+// the second buffer. The counts of all eight bytes are taken in one read
+// of keys, and a byte all keys share is skipped. If the keys' bits below
+// bit low already increase along keys (band keys carry their uid there,
+// in uid order), the bytes wholly below low are skipped too: sorting the
+// rest stably leaves keys equal above bit low in that order, which is the
+// sorted one.
+func radixSort(keys, scratch []uint64, low uint) {
 	if len(keys) < 256 {
 		slices.Sort(keys)
 		return
 	}
-	src, dst := keys, scratch
-	for shift := uint(0); shift < 64; shift += 8 {
-		var count [256]int
-		for _, k := range src {
-			count[byte(k>>shift)]++
+	var count [8][256]int
+	for _, k := range keys {
+		for b := range count {
+			count[b][byte(k>>(8*b))]++
 		}
-		if count[byte(src[0]>>shift)] == len(src) {
+	}
+	src, dst := keys, scratch
+	for b := int(low / 8); b < 8; b++ {
+		shift := uint(8 * b)
+		c := &count[b]
+		if c[byte(src[0]>>shift)] == len(src) {
 			continue // every key has this byte
 		}
 		pos := 0
-		for i, c := range count {
-			count[i] = pos
-			pos += c
+		for i, n := range c {
+			c[i] = pos
+			pos += n
 		}
 		for _, k := range src {
-			b := byte(k >> shift)
-			dst[count[b]] = k
-			count[b]++
+			d := byte(k >> shift)
+			dst[c[d]] = k
+			c[d]++
 		}
 		src, dst = dst, src
 	}
@@ -241,12 +256,16 @@ func radixSort(keys, scratch []uint64) {
 func (l *lsh) bands(lo, hi int, roots []int32) ([][]uint64, int) {
 	out := make([][]uint64, hi-lo)
 	capped := make([]int, hi-lo)
+	for len(l.bufs) < hi-lo {
+		l.bufs = append(l.bufs, [2][]uint64{make([]uint64, len(l.reps)), make([]uint64, len(l.reps))})
+	}
 	var wg sync.WaitGroup
 	for j := lo; j < hi; j++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out[j-lo], capped[j-lo] = l.band(j, make([]uint64, len(l.reps)), roots)
+			buf := l.bufs[j-lo]
+			out[j-lo], capped[j-lo] = l.band(j, buf[0], buf[1], roots)
 		}()
 	}
 	wg.Wait()
