@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/neurosnap/sentences.v1"
-	"gopkg.in/neurosnap/sentences.v1/english"
 
 	"github.com/parlance-go/parlance/internal/twogen"
 )
@@ -99,15 +98,37 @@ var endIfCapital = map[string]bool{
 // NewSegmenter returns a Segmenter with the Punkt English model loaded and
 // taught the abbreviations of parliamentary answers.
 func NewSegmenter() *Segmenter {
+	return &Segmenter{punkt: englishPunkt(parliamentaryModel(), newPunktWords()), lines: lineMemory{seed: maphash.MakeSeed()}}
+}
+
+// parliamentaryModel returns the Punkt English model taught extraAbbrevs.
+func parliamentaryModel() *sentences.Storage {
 	training := parsePunktModel(punktEnglish)
 	for _, a := range extraAbbrevs {
 		training.AbbrevTypes.Add(a)
 	}
-	tok, err := english.NewSentenceTokenizer(training)
-	if err != nil {
-		panic("text: Punkt English tokenizer: " + err.Error())
+	return training
+}
+
+// englishPunkt is english.NewSentenceTokenizer(training) with word as its
+// word tokenizer: the same abbreviations added, the same annotations in
+// the same order, each given word (the first and the last, typeFirst and
+// multiPunct, being the library's without regular expressions or rune
+// slices).
+func englishPunkt(training *sentences.Storage, word sentences.WordTokenizer) *sentences.DefaultSentenceTokenizer {
+	for _, a := range []string{"sgt", "gov", "no"} {
+		training.AbbrevTypes.Add(a)
 	}
-	return &Segmenter{punkt: tok, lines: lineMemory{seed: maphash.MakeSeed()}}
+	lang := sentences.NewPunctStrings()
+	ortho := &sentences.OrthoContext{Storage: training, PunctStrings: lang, TokenType: word, TokenFirst: word}
+	multiPunct := &multiPunct{Storage: training, TokenParser: word, Ortho: ortho}
+	return &sentences.DefaultSentenceTokenizer{Storage: training, PunctStrings: lang, WordTokenizer: word,
+		Annotations: []sentences.AnnotateTokens{
+			&typeFirst{Storage: training, TokenExistential: word},
+			&sentences.TokenBasedAnnotation{Storage: training, PunctStrings: lang, TokenParser: word,
+				TokenGrouper: &sentences.DefaultTokenGrouper{}, Ortho: ortho},
+			multiPunct,
+		}}
 }
 
 // Split splits text into sentences, in order, with byte offsets into text:
