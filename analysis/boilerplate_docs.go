@@ -47,10 +47,10 @@ type BoilerplateFinder struct {
 	seg   *text.Segmenter
 	ready chan struct{} // closed once seg is loaded
 	batch []boilerplate.Doc
-	// Segmented batches go to one goroutine that adds them to f in
-	// order, so that the next batch is segmented while the finder merges
-	// one (its merge is partly serial).
-	segmented chan []boilerplate.Doc
+	// Prepared batches go to one goroutine that adds them to f in order,
+	// so that the next batch is segmented and prepared while the finder
+	// merges one (the merge is mostly serial).
+	prepared chan *boilerplate.Prepared
 	added     chan struct{} // closed when the adder has added every batch
 	// bounds, if not nil, collects the whole split of every answer
 	// (tables included), in order, for the classifier (see Found).
@@ -69,14 +69,14 @@ const boilerplateBatch = 1024
 // overlaps the reading of the first records.
 func NewBoilerplateFinder(cfg boilerplate.Config) *BoilerplateFinder {
 	b := &BoilerplateFinder{f: boilerplate.NewFinder(cfg), ready: make(chan struct{}),
-		segmented: make(chan []boilerplate.Doc, 1), added: make(chan struct{})}
+		prepared: make(chan *boilerplate.Prepared, 1), added: make(chan struct{})}
 	go func() {
 		b.seg = text.NewSegmenter()
 		close(b.ready)
 	}()
 	go func() {
-		for docs := range b.segmented {
-			b.f.Add(docs)
+		for p := range b.prepared {
+			b.f.AddPrepared(p)
 		}
 		close(b.added)
 	}()
@@ -97,8 +97,8 @@ func (b *BoilerplateFinder) Add(r *corpus.Record) bool {
 	return true
 }
 
-// flush segments the batch, leaving out the lines of tables, and passes
-// it on to the adder.
+// flush segments the batch, leaving out the lines of tables, prepares it
+// (boilerplate.Finder.Prepare) and passes it on to the adder.
 func (b *BoilerplateFinder) flush() {
 	if len(b.batch) == 0 {
 		return
@@ -122,7 +122,7 @@ func (b *BoilerplateFinder) flush() {
 	for i, ss := range splits {
 		b.bounds.add(ss, len(docs[i].Text))
 	}
-	b.segmented <- docs
+	b.prepared <- b.f.Prepare(docs)
 	b.batch = make([]boilerplate.Doc, 0, boilerplateBatch)
 }
 
@@ -131,7 +131,7 @@ func (b *BoilerplateFinder) flush() {
 func (b *BoilerplateFinder) Result() *boilerplate.Result {
 	b.flush()
 	b.batch = nil
-	close(b.segmented)
+	close(b.prepared)
 	<-b.added
 	return b.f.Result()
 }

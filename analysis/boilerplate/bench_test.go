@@ -37,8 +37,7 @@ func BenchmarkFindAll(b *testing.B) { benchFind(b, 0) }
 // pipeline calls it with sentences already split.
 func BenchmarkFindPresegmented(b *testing.B) {
 	docs := append([]Doc(nil), loadReal(b)...)
-	var seg *text.Segmenter
-	sents := segmentAll(docs, 0, &seg)
+	sents := segmentAll(docs, 0, text.NewSegmenter)
 	for i := range docs {
 		docs[i].Sentences = sents[i]
 	}

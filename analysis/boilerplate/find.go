@@ -223,8 +223,9 @@ func Find(docs []Doc, cfg Config) *Result {
 // texts. However docs are cut into batches, Result equals Find's on all
 // of them.
 type Finder struct {
-	cfg Config
-	seg *text.Segmenter // made when a doc comes without sentences
+	cfg     Config
+	segOnce sync.Once
+	seg     *text.Segmenter // made when a doc comes without sentences (segmenter)
 	// keepTexts says that the caller keeps every Doc.Text alive, so that
 	// first may hold substrings of them rather than copies.
 	keepTexts bool
@@ -267,7 +268,7 @@ func (f *Finder) Add(docs []Doc) {
 		panic("boilerplate: Finder.Add after Result")
 	}
 	for lo := 0; lo < len(docs); lo += internChunk {
-		f.intern(docs[lo:min(lo+internChunk, len(docs))])
+		f.intern(f.Prepare(docs[lo:min(lo+internChunk, len(docs))]))
 	}
 }
 
@@ -304,8 +305,9 @@ func (f *Finder) Result() *Result {
 }
 
 // segmentAll returns each doc's sentences, segmenting the docs that came
-// without them, in parallel, with *seg (made if nil and needed).
-func segmentAll(docs []Doc, workers int, seg **text.Segmenter) [][]text.Sentence {
+// without them, in parallel, with the segmenter seg returns (called only
+// if one is needed).
+func segmentAll(docs []Doc, workers int, seg func() *text.Segmenter) [][]text.Sentence {
 	out := make([][]text.Sentence, len(docs))
 	need := false
 	for i := range docs {
@@ -317,10 +319,7 @@ func segmentAll(docs []Doc, workers int, seg **text.Segmenter) [][]text.Sentence
 	if !need {
 		return out
 	}
-	if *seg == nil {
-		*seg = text.NewSegmenter()
-	}
-	sg := *seg
+	sg := seg()
 	parallel(len(docs), workers, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if out[i] == nil && docs[i].Text != "" {
@@ -333,14 +332,76 @@ func segmentAll(docs []Doc, workers int, seg **text.Segmenter) [][]text.Sentence
 
 type internStats struct{ sentences, short int }
 
-// internChunk is the number of docs normalised in parallel before their
-// sentences are merged: it bounds the normalised strings alive at once.
+// internChunk is the number of docs Add prepares at a time: it bounds the
+// normalised strings alive at once.
 const internChunk = 8192
 
-// intern normalises every sentence of docs (at most internChunk, following
-// those already added) and merges identical ones: it appends the docs'
-// compared occurrences to f.occs, and the first occurrence and shingle set
-// of each new distinct normalised sentence (uid order = order of first
+// Prepared is a batch of docs made ready to be merged (Finder.Prepare):
+// segmented, and every sentence normalised, hashed and shingled.
+type Prepared struct {
+	docs     []Doc
+	sents    [][]text.Sentence
+	items    [][]internItem
+	textHash []uint64
+}
+
+// Prepare does, in parallel, the part of adding docs that depends on the
+// docs alone: it segments those without Sentences and normalises, hashes
+// and shingles every sentence. It reads nothing of f but its
+// configuration, so a caller may prepare one batch while another is
+// merged (AddPrepared). The docs must not change until the batch is
+// added.
+func (f *Finder) Prepare(docs []Doc) *Prepared {
+	cfg := f.cfg
+	p := &Prepared{
+		docs:     docs,
+		sents:    segmentAll(docs, cfg.Workers, f.segmenter),
+		items:    make([][]internItem, len(docs)),
+		textHash: make([]uint64, len(docs)),
+	}
+	parallel(len(docs), cfg.Workers, func(a, b int) {
+		var words []uint64
+		for i := a; i < b; i++ {
+			// Distinct texts are told apart by a 64-bit hash of the text:
+			// for k texts, the chance that two collide is below k²/2⁶⁵
+			// (5·10⁻⁸ for a million).
+			p.textHash[i] = fnv64(docs[i].Text)
+			ss := p.sents[i]
+			items := make([]internItem, len(ss))
+			for j, s := range ss {
+				n := text.Normalize(s.Text)
+				words = wordHashes(n, words[:0])
+				if len(words) < cfg.MinWords {
+					continue
+				}
+				items[j] = internItem{hash: sentenceHash(n), written: fnv64(s.Text), norm: n, set: shingleSet(words, cfg.ShingleSize)}
+			}
+			p.items[i] = items
+		}
+	})
+	return p
+}
+
+// segmenter returns f's segmenter, made on first use.
+func (f *Finder) segmenter() *text.Segmenter {
+	f.segOnce.Do(func() { f.seg = text.NewSegmenter() })
+	return f.seg
+}
+
+// AddPrepared merges the sentences of a batch made by Prepare, whose docs
+// follow those of earlier calls: it is Add's second half. Batches must be
+// added in the order of their docs, each once, and not after Result.
+func (f *Finder) AddPrepared(p *Prepared) {
+	if f.done {
+		panic("boilerplate: Finder.AddPrepared after Result")
+	}
+	f.intern(p)
+}
+
+// intern merges identical normalised sentences of a prepared batch,
+// following those already added: it appends the docs' compared
+// occurrences to f.occs, and the first occurrence and shingle set of each
+// new distinct normalised sentence (uid order = order of first
 // occurrence) to f.first and f.sh.
 //
 // Distinct sentences are keyed by a 64-bit hash of their normalised text
@@ -350,50 +411,22 @@ const internChunk = 8192
 // written identically), and a collision probes the next key, so merging is
 // exact and does not depend on how docs are cut into batches.
 //
-// The docs' sentences are merged in order. A hash found in ids is taken to
-// be the same sentence and confirmed afterwards, in parallel; should one
-// not be (a 64-bit collision), the batch is undone and merged again one
-// sentence at a time, comparing texts before going on, which gives what
-// that would have given.
-func (f *Finder) intern(docs []Doc) {
+// The docs' sentences are merged in order. A sentence written exactly as
+// the first occurrence of a uid is that uid (equal texts have equal normal
+// forms). A hash found in ids is taken to be the same sentence and
+// confirmed afterwards, in parallel; should one not be (a 64-bit
+// collision), the batch is undone and merged again one sentence at a
+// time, comparing texts before going on, which gives what that would have
+// given.
+func (f *Finder) intern(p *Prepared) {
 	cfg := f.cfg
-	sents := segmentAll(docs, cfg.Workers, &f.seg)
+	docs, sents, perDoc := p.docs, p.sents, p.items
 	base := int32(len(f.docs))
 	f.docs = slices.Grow(f.docs, len(docs))
 	for i := range docs {
 		d := &docs[i]
-		f.docs = append(f.docs, docInfo{body: d.Body, date: d.Date, textLen: len(d.Text)})
+		f.docs = append(f.docs, docInfo{body: d.Body, date: d.Date, textLen: len(d.Text), textHash: p.textHash[i]})
 	}
-	infos := f.docs[base:]
-	perDoc := make([][]internItem, len(docs))
-	parallel(len(docs), cfg.Workers, func(a, b int) {
-		var words []uint64
-		for i := a; i < b; i++ {
-			// Distinct texts are told apart by a 64-bit hash of the text:
-			// for k texts, the chance that two collide is below k²/2⁶⁵
-			// (5·10⁻⁸ for a million).
-			infos[i].textHash = fnv64(docs[i].Text)
-			ss := sents[i]
-			items := make([]internItem, len(ss))
-			for j, s := range ss {
-				// A sentence written exactly as the first occurrence of
-				// an earlier batch's uid is that uid: equal texts have
-				// equal normal forms.
-				w := fnv64(s.Text)
-				if u, ok := f.written[w]; ok && f.first[u] == s.Text {
-					items[j] = internItem{known: true, uid: u}
-					continue
-				}
-				n := text.Normalize(s.Text)
-				words = wordHashes(n, words[:0])
-				if len(words) < cfg.MinWords {
-					continue
-				}
-				items[j] = internItem{hash: sentenceHash(n), written: w, norm: n, set: shingleSet(words, cfg.ShingleSize)}
-			}
-			perDoc[i] = items
-		}
-	})
 	nFirst, nSets := len(f.first), len(f.sh.sets)
 	// at[u-nFirst] is where this batch's new uid u first occurs.
 	var at [][2]int32
@@ -404,6 +437,12 @@ func (f *Finder) intern(docs []Doc) {
 			return perDoc[p[0]][p[1]].norm
 		}
 		return text.Normalize(f.first[u])
+	}
+	// writtenAs returns the uid whose first occurrence is written as
+	// sentence j of doc i, if there is one.
+	writtenAs := func(i, j int) (int32, bool) {
+		u, ok := f.written[perDoc[i][j].written]
+		return u, ok && f.first[u] == sents[i][j].Text
 	}
 	var addedWritten []uint64 // keys added to written by this batch
 	// A new uid's first occurrence is held as a substring of its doc's
@@ -426,12 +465,12 @@ func (f *Finder) intern(docs []Doc) {
 	for i, items := range perDoc {
 		u := make([]int32, 0, len(items))
 		for j, it := range items {
-			if it.known {
-				u = append(u, it.uid)
-				continue
-			}
 			if it.set == nil {
 				u = append(u, -1)
+				continue
+			}
+			if id, ok := writtenAs(i, j); ok {
+				u = append(u, id)
 				continue
 			}
 			got, ok := f.ids[it.hash]
@@ -472,12 +511,12 @@ func (f *Finder) intern(docs []Doc) {
 		for i, items := range perDoc {
 			u := uids[i][:0]
 			for j, it := range items {
-				if it.known {
-					u = append(u, it.uid)
-					continue
-				}
 				if it.set == nil {
 					u = append(u, -1)
+					continue
+				}
+				if id, ok := writtenAs(i, j); ok {
+					u = append(u, id)
 					continue
 				}
 				h := it.hash
@@ -550,11 +589,7 @@ type internItem struct {
 	hash    uint64
 	written uint64 // fnv64 of the sentence as written (see Finder.written)
 	norm    string
-	set     []uint32 // nil: under MinWords, unless known
-	// known says the sentence is written as the first occurrence of uid,
-	// from an earlier batch, and was not normalised.
-	known bool
-	uid   int32
+	set     []uint32 // nil: under MinWords
 }
 
 func hasKey(m map[uint64]int32, k uint64) bool {
