@@ -355,7 +355,8 @@ func (r *Registry) addresseeWords() int { return 3 + 21 + 1 + 3 + r.maxWords + 1
 func normWords(s string, limit int) []string {
 	// As normName, but it stops before a word past limit+1: normName
 	// drops a leading "the" word when more follow, so one more is read.
-	b := make([]byte, 0, min(len(s), 512))
+	var buf [256]byte // on the stack: enough for the words read
+	b := buf[:0]
 	words, space := 0, true
 	start := func() bool { // a word starts: false if it is one too many
 		if words > limit {

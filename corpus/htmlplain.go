@@ -23,8 +23,12 @@ import (
 // input the tokenizer's tokens are exactly these text runs and tags, which
 // plainHTMLToText hands to the same textWriter.
 func plainHTMLToText(s string) (string, bool) {
-	w := textWriter{out: make([]byte, 0, len(s))}
-	var text []byte // a text run with its entities decoded
+	sc := getHTMLScratch()
+	defer sc.put()
+	w := textWriter{out: sc.out[:0], cur: sc.cur[:0]}
+	defer func() { sc.out, sc.cur = w.out, w.cur }()
+	text := sc.text[:0] // a text run with its entities decoded
+	defer func() { sc.text = text }()
 	for i := 0; i < len(s); {
 		if s[i] != '<' {
 			j := strings.IndexByte(s[i:], '<')

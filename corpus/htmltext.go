@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,7 +52,10 @@ func HTMLToText(s string) string {
 // tokenizedHTMLToText is HTMLToText for any input, on the tokenizer of
 // golang.org/x/net/html.
 func tokenizedHTMLToText(s string) string {
-	w := textWriter{out: make([]byte, 0, len(s))} // the text is shorter than its HTML, but for rare link targets
+	sc := getHTMLScratch()
+	defer sc.put()
+	w := textWriter{out: sc.out[:0], cur: sc.cur[:0]}
+	defer func() { sc.out, sc.cur = w.out, w.cur }()
 	z := html.NewTokenizer(strings.NewReader(s))
 	skip := 0 // depth inside elements whose content is not text
 	for {
@@ -106,6 +110,24 @@ func tokenizedHTMLToText(s string) string {
 			}
 			w.end(a)
 		}
+	}
+}
+
+// htmlScratch holds the buffers of one conversion to text, kept in a
+// pool for the next: a conversion's text is copied out (textWriter.String),
+// so its buffers are free when it returns, and reading would otherwise
+// allocate three a record.
+type htmlScratch struct{ out, cur, text []byte }
+
+var htmlScratchPool = sync.Pool{New: func() any { return new(htmlScratch) }}
+
+func getHTMLScratch() *htmlScratch { return htmlScratchPool.Get().(*htmlScratch) }
+
+// put returns sc to the pool, unless a rare long answer has grown its
+// buffers past what is worth holding.
+func (sc *htmlScratch) put() {
+	if cap(sc.out)+cap(sc.cur)+cap(sc.text) <= 1<<16 {
+		htmlScratchPool.Put(sc)
 	}
 }
 
