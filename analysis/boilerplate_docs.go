@@ -51,7 +51,7 @@ type BoilerplateFinder struct {
 	// so that the next batch is segmented and prepared while the finder
 	// merges one (the merge is mostly serial).
 	prepared chan *boilerplate.Prepared
-	added     chan struct{} // closed when the adder has added every batch
+	added    chan struct{} // closed when the adder has added every batch
 	// bounds, if not nil, collects the whole split of every answer
 	// (tables included), in order, for the classifier (see Found).
 	bounds *sentenceBounds
