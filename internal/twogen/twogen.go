@@ -45,7 +45,15 @@ func (m *Map[K, V]) Put(k K, v V, size int) {
 
 func (m *Map[K, V]) put(k K, v V, size int) {
 	if m.cur == nil || len(m.cur) >= size {
-		m.old, m.cur = m.cur, make(map[K]V, size)
+		// The first generation grows as keys come, since a small corpus
+		// may never fill it (an empty map sized for size costs its
+		// memory, cleared, at once); a later one starts sized, since the
+		// one before it filled.
+		hint := 0
+		if m.cur != nil {
+			hint = size
+		}
+		m.old, m.cur = m.cur, make(map[K]V, hint)
 	}
 	m.cur[k] = v
 }
