@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/cespare/xxhash/v2"
+
 	"github.com/parlance-go/parlance/analysis/text"
 )
 
@@ -144,7 +146,7 @@ type occ struct {
 type docInfo struct {
 	body     string
 	date     time.Time
-	textHash uint64 // fnv64 of Text (see buildFamilies)
+	textHash uint64 // textHash of Text (see buildFamilies)
 	textLen  int
 }
 
@@ -365,7 +367,7 @@ func (f *Finder) Prepare(docs []Doc) *Prepared {
 			// Distinct texts are told apart by a 64-bit hash of the text:
 			// for k texts, the chance that two collide is below k²/2⁶⁵
 			// (5·10⁻⁸ for a million).
-			p.textHash[i] = fnv64(docs[i].Text)
+			p.textHash[i] = textHash(docs[i].Text)
 			ss := p.sents[i]
 			items := make([]internItem, len(ss))
 			for j, s := range ss {
@@ -374,7 +376,7 @@ func (f *Finder) Prepare(docs []Doc) *Prepared {
 				if len(words) < cfg.MinWords {
 					continue
 				}
-				items[j] = internItem{hash: sentenceHash(n), written: fnv64(s.Text), norm: n, set: shingleSet(words, cfg.ShingleSize)}
+				items[j] = internItem{hash: sentenceHash(n), written: textHash(s.Text), norm: n, set: shingleSet(words, cfg.ShingleSize)}
 			}
 			p.items[i] = items
 		}
@@ -582,12 +584,20 @@ func (f *Finder) keepNew(from int) {
 
 // sentenceHash keys a normalised sentence in intern; a variable so that a
 // test can make it collide.
-var sentenceHash = fnv64
+var sentenceHash = textHash
+
+// textHash is the 64-bit hash that tells whole texts apart: answers,
+// sentences as written and normalised. Only equality matters for these
+// (every use but the count of distinct answer texts confirms a match by
+// comparing the texts), so it is xxHash64, which runs at memory speed,
+// where FNV-1a costs a multiplication a byte. Word hashes stay FNV-1a:
+// shingles, MinHash signatures and so the families depend on their values.
+func textHash(s string) uint64 { return xxhash.Sum64String(s) }
 
 // internItem is a sentence normalised for merging.
 type internItem struct {
 	hash    uint64
-	written uint64 // fnv64 of the sentence as written (see Finder.written)
+	written uint64 // textHash of the sentence as written (see Finder.written)
 	norm    string
 	set     []uint32 // nil: under MinWords
 }
