@@ -107,7 +107,7 @@ type lsh struct {
 	idMask uint64
 	// bufs[k] are the key and sorting buffers of the k-th band of a
 	// round (see bands), kept from round to round: fresh ones each band
-	// cost a page fault every 4 KB, a tenth of all of boilerplate's.
+	// would cost a page fault every 4 KB of them.
 	bufs [][2][]uint64
 }
 

@@ -16,10 +16,10 @@ import (
 // the library's model and rewrites it with -update.
 //
 // The library ships the model as gzip-compressed JSON that
-// sentences.LoadTraining decodes by reflection: 12 ms per process warm
-// and 25–45 ms cold (BenchmarkNewSegmenter), a tenth of the CPU that
-// boilerplate spends on 5,000 answers. Read from this text, whose keys
-// are substrings of the embedded data, it costs about a tenth of that.
+// sentences.LoadTraining decodes by reflection, which every process would
+// pay for on its first sentence; read from this text into maps sized
+// from the headers, with keys that are substrings of the embedded data,
+// it costs a small fraction of that (BenchmarkNewSegmenter).
 //
 //go:embed punkt_english.txt
 var punktEnglish string

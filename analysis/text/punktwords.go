@@ -13,8 +13,8 @@ import (
 // (english.WordTokenizer) with the methods Punkt calls for every token
 // done without regular expressions or rune slices: the library's Type
 // runs a regular expression on each call, several calls a token, and its
-// Tokenize decodes every rune of a line through unicode.IsSpace. Together
-// they were half of segmenting. Each method here gives what the
+// Tokenize decodes every rune of a line through unicode.IsSpace. Each
+// method here gives what the
 // library's gives for every input (FuzzPunktWordsMatchLibrary, and
 // TestPunktWordsMatchLibraryOnRealLines on every line of the shared
 // answers), so the sentences found are the library's.
