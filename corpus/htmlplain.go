@@ -24,11 +24,9 @@ import (
 // plainHTMLToText hands to the same textWriter.
 func plainHTMLToText(s string) (string, bool) {
 	sc := getHTMLScratch()
-	defer sc.put()
 	w := textWriter{out: sc.out[:0], cur: sc.cur[:0]}
-	defer func() { sc.out, sc.cur = w.out, w.cur }()
 	text := sc.text[:0] // a text run with its entities decoded
-	defer func() { sc.text = text }()
+	defer func() { sc.out, sc.cur, sc.text = w.out, w.cur, text; sc.put() }()
 	for i := 0; i < len(s); {
 		if s[i] != '<' {
 			j := strings.IndexByte(s[i:], '<')

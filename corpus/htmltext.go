@@ -53,9 +53,8 @@ func HTMLToText(s string) string {
 // golang.org/x/net/html.
 func tokenizedHTMLToText(s string) string {
 	sc := getHTMLScratch()
-	defer sc.put()
 	w := textWriter{out: sc.out[:0], cur: sc.cur[:0]}
-	defer func() { sc.out, sc.cur = w.out, w.cur }()
+	defer func() { sc.out, sc.cur = w.out, w.cur; sc.put() }()
 	z := html.NewTokenizer(strings.NewReader(s))
 	skip := 0 // depth inside elements whose content is not text
 	for {

@@ -133,9 +133,8 @@ func newLSH(sh *shingles, cfg Config) *lsh {
 
 // band returns the sorted distinct candidate pairs (a<<32|b, a<b) of band
 // j and the number of capped buckets. keys and scratch are buffers of
-// len(reps). If
-// roots is not nil, pairs whose sentences have the same root (are already
-// joined) are not generated.
+// len(reps). If roots is not nil, pairs whose sentences have the same
+// root (are already joined) are not generated.
 func (l *lsh) band(j int, keys, scratch []uint64, roots []int32) ([]uint64, int) {
 	r := l.r
 	pa, pb := l.a[j*r:(j+1)*r], l.b[j*r:(j+1)*r]
