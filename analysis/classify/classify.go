@@ -245,13 +245,35 @@ func (c *Classifier) evidenceGrounds(v Verdict) []Ground {
 }
 
 // classifyRules is the rules' verdict, as Classify gives it without a Model.
+// It runs the stages in order: a verdict settled before any reading
+// (settled), what the question asks (readQuestionStage), what each
+// sentence of the answer says (readAnswer), the answer's cues taken
+// together (gatherCues), the codebook's tie-breaks over them (applyRules),
+// and the verdict with its grounds, confidence and evidence (finish). Each
+// stage appends the evidence it read to one list, in the order a reader
+// meets it.
 func (c *Classifier) classifyRules(in Input) Verdict {
 	if err := c.Prepare(); err != nil {
 		panic(fmt.Sprintf("classify: %v", err))
 	}
+	if v, ok := c.settled(in); ok {
+		return v
+	}
+	rec := in.Record
+	qr := readQuestionStage(rec.Question)
+	infos, ev := c.readAnswer(in, qr)
+	ev = appendQuestionEvidence(ev, rec.Question, qr.q)
+	cues := gatherCues(infos, rec.Question, qr, &ev)
+	d := applyRules(rec, qr.q, &cues, &ev)
+	return finish(rec, cues, d, ev)
+}
+
+// settled returns the verdicts decided before anything is read: no record,
+// an override for the record's ID, no answer text.
+func (c *Classifier) settled(in Input) (Verdict, bool) {
 	rec := in.Record
 	if rec == nil {
-		return Verdict{Stance: Unanswered, Grounds: []Ground{}, Evidence: []Evidence{}, Refs: []Ref{}}
+		return Verdict{Stance: Unanswered, Grounds: []Ground{}, Evidence: []Evidence{}, Refs: []Ref{}}, true
 	}
 	if o, ok := c.Overrides[rec.ID]; ok {
 		v := Verdict{Stance: o.Stance, Grounds: sortGrounds(append([]Ground(nil), o.Grounds...)), Confidence: 1, Overridden: true, Note: o.Note,
@@ -259,15 +281,47 @@ func (c *Classifier) classifyRules(in Input) Verdict {
 		if v.Grounds == nil {
 			v.Grounds = []Ground{}
 		}
-		return v
+		return v, true
 	}
-	ans := rec.Answer
-	if strings.TrimSpace(ans) == "" {
+	if strings.TrimSpace(rec.Answer) == "" {
 		if rec.Holding {
-			return Verdict{Stance: Holding, Grounds: []Ground{}, Confidence: 0.95, Evidence: []Evidence{{Cue: "holding-flag"}}, Refs: []Ref{}}
+			return Verdict{Stance: Holding, Grounds: []Ground{}, Confidence: 0.95, Evidence: []Evidence{{Cue: "holding-flag"}}, Refs: []Ref{}}, true
 		}
-		return Verdict{Stance: Unanswered, Grounds: []Ground{}, Confidence: 1, Evidence: []Evidence{}, Refs: []Ref{}}
+		return Verdict{Stance: Unanswered, Grounds: []Ground{}, Confidence: 1, Evidence: []Evidence{}, Refs: []Ref{}}, true
 	}
+	return Verdict{}, false
+}
+
+// questionReading is what the rules read from the question: its parts and
+// what each wants, whether it asks if data are held, and what counts as a
+// figure in reply to it.
+type questionReading struct {
+	q         QuestionForm
+	aboutData bool // a yes/no question about whether data are recorded or held
+	figures   questionFigures
+}
+
+func readQuestionStage(question string) questionReading {
+	q := ReadQuestion(question)
+	ql := lowerText(foldLower(question))
+	return questionReading{
+		q:         q,
+		aboutData: q.Has(WantYesNo) && reQAboutData.match(question, ql),
+		figures: questionFigures{
+			nums:      questionNumbers(question),
+			durations: reQHowLong.match(question, ql),
+			money:     reQMoney.match(question, ql) && !reQCount.match(question, ql),
+		},
+	}
+}
+
+// readAnswer splits the answer into sentences (unless the Input gives
+// them) and reads each: its cues and its role. It returns them with the
+// evidence of one adjustment across sentences, a transfer answered in the
+// same record.
+func (c *Classifier) readAnswer(in Input, qr questionReading) ([]sentInfo, []Evidence) {
+	rec := in.Record
+	ans := rec.Answer
 	sents := in.Sentences
 	if sents == nil {
 		seg := c.Segmenter
@@ -276,28 +330,19 @@ func (c *Classifier) classifyRules(in Input) Verdict {
 		}
 		sents = seg.Split(ans)
 	}
-	q := ReadQuestion(rec.Question)
-	ql := lowerText(foldLower(rec.Question))
-	aboutData := q.Has(WantYesNo) && reQAboutData.match(rec.Question, ql)
-
-	qf := questionFigures{
-		nums:      questionNumbers(rec.Question),
-		durations: reQHowLong.match(rec.Question, ql),
-		money:     reQMoney.match(rec.Question, ql) && !reQCount.match(rec.Question, ql),
-	}
 	infos := make([]sentInfo, 0, len(sents))
-	var addEvLater []Evidence
 	for _, s := range sents {
 		if s.Start < 0 || s.End > len(ans) || s.Start > s.End {
 			continue
 		}
-		infos = append(infos, c.readSentence(s, in.Boilerplate, qf, rec.Department))
+		infos = append(infos, c.readSentence(s, in.Boilerplate, qr.figures, rec.Department))
 	}
 	// "The information requested falls within the responsibility of the UK
 	// Statistics Authority. I have asked the authority to reply." followed,
 	// in the printed answer, by "Letter from Jil Matheson: …": the body the
 	// question was passed to answers in the same record, so passing it on
 	// is not a refusal.
+	var ev []Evidence
 	letter := -1
 	if strings.Contains(ans, "Letter from") {
 		if loc := reLetterFrom.FindStringIndex(ans); loc != nil {
@@ -310,43 +355,67 @@ func (c *Classifier) classifyRules(in Input) Verdict {
 			continue
 		}
 		si.grounds = dropGround(si.grounds, OtherBody)
-		addEvLater = append(addEvLater, Evidence{Start: si.s.Start, End: si.s.End, Text: si.s.Text, Cue: "transfer:answered-by-letter"})
+		ev = append(ev, Evidence{Start: si.s.Start, End: si.s.End, Text: si.s.Text, Cue: "transfer:answered-by-letter"})
 		if len(si.grounds) == 0 {
 			si.role = roleGeneric
 		}
 	}
+	return infos, ev
+}
 
-	ev := addEvLater
-	addEv := func(s text.Sentence, cue string) {
-		ev = append(ev, Evidence{Start: s.Start, End: s.End, Text: s.Text, Cue: cue})
-	}
-	// Question cues.
+// appendQuestionEvidence adds what the question asks: each part's form
+// and span, the number of lettered items, and what each part asks for as
+// the part-of-speech tagger reads it (the question word, head nouns and
+// main verbs), so a reader can check the verdict against what was asked.
+// The part-of-speech cues locate the part in the question; its text is left
+// out, since repeating every question in every verdict made the exports
+// half as large again.
+func appendQuestionEvidence(ev []Evidence, question string, q QuestionForm) []Evidence {
 	for i, w := range q.Parts {
 		a, b := q.Starts[i], q.Ends[i]
-		ev = append(ev, Evidence{Start: a, End: b, Text: rec.Question[a:b], Cue: "question:" + string(w), InQuestion: true})
+		ev = append(ev, Evidence{Start: a, End: b, Text: question[a:b], Cue: "question:" + string(w), InQuestion: true})
 	}
 	if q.Items > 1 {
 		ev = append(ev, Evidence{Cue: "question:items:" + strconv.Itoa(q.Items), InQuestion: true})
 	}
-	// What each part asks for, as the part-of-speech tagger reads it: the
-	// question word, head nouns and main verbs, so a reader can check the
-	// verdict against what was asked. The offsets locate the part in the
-	// question; its text is left out, since repeating every question in
-	// every verdict made the exports half as large again.
-	for _, p := range readQuestionParts(rec.Question, q) {
+	for _, p := range readQuestionParts(question, q) {
 		ev = append(ev, Evidence{Start: p.Start, End: p.End, Cue: "question-part:" + p.String(), InQuestion: true})
 	}
+	return ev
+}
 
-	grounds := map[Ground]float64{}
-	var (
-		substChars                     int
-		figures, direct, nilFig, table bool
-		directNone                     bool
-		pointer, holding               bool
-		eachOwn, otherBodyElse         bool
-		infoDate                       bool
-		cannotAnswer                   bool
-	)
+// answerCues are the cues of one answer's sentences taken together: what
+// the tie-breaks weigh.
+type answerCues struct {
+	// grounds holds the weight of the strongest cue for each ground stated.
+	grounds map[Ground]float64
+	// substChars counts the bytes of the sentences that give content.
+	substChars int
+	// figures, nilFig and table: numbers, "none"/"nil", tables or attached
+	// files in content or pointer sentences. infoDate: a deferral that
+	// names the date a when-question asks for.
+	figures, nilFig, table, infoDate bool
+	// direct is a direct statement (a yes/no, or "it is not recorded" to a
+	// question whether it is); directNone one that says there is none.
+	direct, directNone bool
+	pointer, holding   bool
+	// eachOwn: "each department is responsible for its own …";
+	// otherBodyElse: any other other-body cue.
+	eachOwn, otherBodyElse bool
+	// cannotAnswer is a refusal that states no ground.
+	cannotAnswer bool
+	// infoFig is some of the figures, dates or tables a question asks for.
+	infoFig bool
+}
+
+// gatherCues reads the sentences' cues together, in the light of the
+// question, appending the evidence of each cue that counts.
+func gatherCues(infos []sentInfo, question string, qr questionReading, ev *[]Evidence) answerCues {
+	q := qr.q
+	a := answerCues{grounds: map[Ground]float64{}}
+	addEv := func(s text.Sentence, cue string) {
+		*ev = append(*ev, Evidence{Start: s.Start, End: s.End, Text: s.Text, Cue: cue})
+	}
 	for i := range infos {
 		si := &infos[i]
 		switch si.role {
@@ -354,249 +423,245 @@ func (c *Classifier) classifyRules(in Input) Verdict {
 			if len(si.grounds) == 0 {
 				// "It has not proved possible to respond before
 				// Prorogation": a refusal that states no ground.
-				cannotAnswer = true
+				a.cannotAnswer = true
 				addEv(si.s, "refusal:cannot-answer")
 			}
 			for _, h := range si.grounds {
-				if h.ground == FuturePublication && q.Has(WantDate) && answersWhen(si.s.Text, rec.Question) {
+				if h.ground == FuturePublication && q.Has(WantDate) && answersWhen(si.s.Text, question) {
 					// "When will it be published?" "In November." answers.
-					infoDate = true
+					a.infoDate = true
 					addEv(si.s, "date")
 					continue
 				}
-				if h.ground == NotHeld && aboutData {
+				if h.ground == NotHeld && qr.aboutData {
 					// "Is X recorded?" "It is not recorded." answers the question.
-					direct = true
+					a.direct = true
 					addEv(si.s, "direct:not-recorded")
 					continue
 				}
-				if h.weight > grounds[h.ground] {
-					grounds[h.ground] = h.weight
+				if h.weight > a.grounds[h.ground] {
+					a.grounds[h.ground] = h.weight
 				}
 				if h.ground == OtherBody {
 					if h.role == RoleEachOwn {
-						eachOwn = true
+						a.eachOwn = true
 					} else {
-						otherBodyElse = true
+						a.otherBodyElse = true
 					}
 				}
 				addEv(si.s, h.cue)
 			}
 		case roleHolding:
-			holding = true
+			a.holding = true
 			addEv(si.s, "holding-promise")
 		case rolePointer:
-			pointer = true
+			a.pointer = true
 			addEv(si.s, "pointer")
 		case roleGeneric:
 			addEv(si.s, "generic")
 		case roleSubstance:
-			substChars += len(si.s.Text)
+			a.substChars += len(si.s.Text)
 		}
 		if si.role == roleSubstance || si.role == rolePointer {
 			if si.figure {
-				figures = true
+				a.figures = true
 				addEv(si.s, "figure")
 			}
 			if si.nil {
-				nilFig = true
+				a.nilFig = true
 				addEv(si.s, "nil")
 			}
 			if si.table {
-				table = true
+				a.table = true
 				addEv(si.s, "table")
 			}
 			if si.attach {
-				table = true
+				a.table = true
 				addEv(si.s, "attachment")
 			}
 			if si.direct && si.role == roleSubstance {
-				direct = true
+				a.direct = true
 				addEv(si.s, "direct")
 				if reNone.matches(si.s.Text) {
-					directNone = true
+					a.directNone = true
 				}
 			}
 		}
 	}
-	infoFig := figures || nilFig || table || infoDate
-	eachOwnOnly := eachOwn && !otherBodyElse
-	if q.Has(WantDate) && !infoFig {
+	a.infoFig = a.figures || a.nilFig || a.table || a.infoDate
+	if q.Has(WantDate) && !a.infoFig {
 		for _, si := range infos {
-			if (si.role == roleSubstance || si.role == roleGeneric) && answersWhen(si.s.Text, rec.Question) {
-				infoFig = true
+			if (si.role == roleSubstance || si.role == roleGeneric) && answersWhen(si.s.Text, question) {
+				a.infoFig = true
 				addEv(si.s, "date")
 				break
 			}
 		}
 	}
+	return a
+}
 
-	v := Verdict{Refs: ExtractRefs(ans)}
-	if v.Refs == nil {
-		v.Refs = []Ref{}
-	}
-	conflicts := 0
-	// strength is the weight of the strongest ground cue, for verdicts a
-	// refusal decided.
-	strength := 1.0
+// ruleDecision is what the tie-breaks decided: the stance, the rule that
+// decided it, how many cues conflict with it, and the weight of the
+// strongest ground cue where a refusal decided (1 otherwise).
+type ruleDecision struct {
+	stance    Stance
+	rule      string
+	conflicts int
+	strength  float64
+}
 
+// applyRules applies the codebook's tie-breaks (listed at Classify) to the
+// answer's cues. It may drop grounds from a.grounds that the tie-breaks
+// find are not refusals, and appends the evidence of what it decided.
+func applyRules(rec *corpus.Record, q QuestionForm, a *answerCues, ev *[]Evidence) ruleDecision {
+	d := ruleDecision{strength: 1}
+	note := func(cue string) { *ev = append(*ev, Evidence{Cue: cue}) }
 	wantsFig := q.Has(WantFigures) || q.Has(WantDate)
 	multi := len(q.Parts) > 1
-	hasNonFigPart := false
+	hasNonFigPart := len(q.Parts) == 0
 	for _, p := range q.Parts {
 		if p == WantDescription || p == WantYesNo {
 			hasNonFigPart = true
 		}
 	}
-	if len(q.Parts) == 0 {
-		hasNonFigPart = true
-	}
-
 	switch {
 	case rec.Holding:
-		v.Stance = Holding
-		v.rule = "holding-flag"
-		ev = append(ev, Evidence{Cue: "holding-flag"})
-	case holding && !infoFig && substChars < 200:
-		v.Stance = Holding
-		v.rule = "holding-promise"
-		if len(grounds) > 0 {
-			conflicts++
+		d.stance, d.rule = Holding, "holding-flag"
+		note("holding-flag")
+	case a.holding && !a.infoFig && a.substChars < 200:
+		d.stance, d.rule = Holding, "holding-promise"
+		if len(a.grounds) > 0 {
+			d.conflicts++
 		}
-	case len(grounds) > 0 || cannotAnswer:
+	case len(a.grounds) > 0 || a.cannotAnswer:
 		some := false
-		if wantsFig && infoFig {
+		if wantsFig && a.infoFig {
 			some = true
-			ev = append(ev, Evidence{Cue: "info:figures"})
+			note("info:figures")
 		}
-		if q.Has(WantYesNo) && direct {
+		if q.Has(WantYesNo) && a.direct {
 			some = true
-			ev = append(ev, Evidence{Cue: "info:direct"})
+			note("info:direct")
 		}
-		if q.Has(WantDescription) && directNone {
+		if q.Has(WantDescription) && a.directNone {
 			// "What discussions has she had?" "None." "Has he made an
 			// assessment?" "The Department has not assessed …": a
 			// direct "none" answers a description question too.
 			some = true
-			ev = append(ev, Evidence{Cue: "info:direct-none"})
+			note("info:direct-none")
 		}
-		if multi && hasNonFigPart && (substChars >= 150 || direct) {
+		if multi && hasNonFigPart && (a.substChars >= 150 || a.direct) {
 			some = true
-			ev = append(ev, Evidence{Cue: "info:other-part"})
+			note("info:other-part")
 		}
-		if !wantsFig && !q.Has(WantYesNo) && infoFig {
+		if !wantsFig && !q.Has(WantYesNo) && a.infoFig {
 			some = true
 		}
-		if some && eachOwnOnly {
+		if some && a.eachOwn && !a.otherBodyElse {
 			// "Each department is responsible for its own procurement"
 			// deflects only when the department has not answered for
 			// itself; here it has, so it is context, not a ground.
-			delete(grounds, OtherBody)
-			ev = append(ev, Evidence{Cue: "tie-break:each-own-answered"})
+			delete(a.grounds, OtherBody)
+			note("tie-break:each-own-answered")
 		}
 		best := 0.0
-		for _, w := range grounds {
-			if w > best {
-				best = w
-			}
+		for _, w := range a.grounds {
+			best = max(best, w)
 		}
 		if best > 0 {
-			strength = best
+			d.strength = best
 		}
-		onlyFuture := len(grounds) == 1 && grounds[FuturePublication] > 0
+		onlyFuture := len(a.grounds) == 1 && a.grounds[FuturePublication] > 0
 		switch {
-		case onlyFuture && !wantsFig && substChars >= 1000:
+		case onlyFuture && !wantsFig && a.substChars >= 1000:
 			// A long substantive answer that adds that more will follow
 			// in due course has answered; the deferral is incidental.
-			v.Stance = Disclosed
-			v.rule = "deferral-incidental"
-			grounds = nil
-			ev = append(ev, Evidence{Cue: "tie-break:deferral-incidental"})
+			d.stance, d.rule = Disclosed, "deferral-incidental"
+			a.grounds = nil
+			note("tie-break:deferral-incidental")
 		case some:
-			v.Stance = Partial
-			v.rule = "ground-with-info"
+			d.stance, d.rule = Partial, "ground-with-info"
 		case onlyFuture && q.Has(WantYesNo):
 			// "We will update the House in due course" neither gives
 			// nor refuses the yes/no asked for.
-			v.Stance = Partial
-			v.rule = "deferral-yes-no"
-			ev = append(ev, Evidence{Cue: "missing:yes-no"})
+			d.stance, d.rule = Partial, "deferral-yes-no"
+			note("missing:yes-no")
 		default:
-			v.Stance = Declined
-			v.rule = "ground-only"
-			if substChars > 300 {
-				conflicts++
+			d.stance, d.rule = Declined, "ground-only"
+			if a.substChars > 300 {
+				d.conflicts++
 			}
 		}
-		if pointer && v.Stance != Disclosed {
+		if a.pointer && d.stance != Disclosed {
 			// tie-break 2: a pointer does not change a refusal.
-			ev = append(ev, Evidence{Cue: "tie-break:ground-over-pointer"})
+			note("tie-break:ground-over-pointer")
 		}
-	case pointer && !infoFig && !(q.Has(WantYesNo) && direct) && substChars < 250:
-		v.Stance = Referred
-		v.rule = "pointer-only"
-		if substChars > 100 {
-			conflicts++
+	case a.pointer && !a.infoFig && !(q.Has(WantYesNo) && a.direct) && a.substChars < 250:
+		d.stance, d.rule = Referred, "pointer-only"
+		if a.substChars > 100 {
+			d.conflicts++
 		}
-	case wantsFig && !infoFig && !(q.Has(WantYesNo) && direct):
-		v.Stance = Partial
-		v.rule = "missing-figures"
-		ev = append(ev, Evidence{Cue: "missing:figures"})
-	case q.Has(WantYesNo) && !direct && !table && !nilFig:
-		v.Stance = Partial
-		v.rule = "missing-yes-no"
-		ev = append(ev, Evidence{Cue: "missing:yes-no"})
-	case q.Only(WantDescription) && substChars < 80 && !infoFig:
-		v.Stance = Partial
-		v.rule = "missing-substance"
-		ev = append(ev, Evidence{Cue: "missing:substance"})
+	case wantsFig && !a.infoFig && !(q.Has(WantYesNo) && a.direct):
+		d.stance, d.rule = Partial, "missing-figures"
+		note("missing:figures")
+	case q.Has(WantYesNo) && !a.direct && !a.table && !a.nilFig:
+		d.stance, d.rule = Partial, "missing-yes-no"
+		note("missing:yes-no")
+	case q.Only(WantDescription) && a.substChars < 80 && !a.infoFig:
+		d.stance, d.rule = Partial, "missing-substance"
+		note("missing:substance")
 	default:
-		v.Stance = Disclosed
-		v.rule = "disclosed-weak"
-		if infoFig || direct || substChars > 400 {
-			v.rule = "disclosed"
+		d.stance, d.rule = Disclosed, "disclosed-weak"
+		if a.infoFig || a.direct || a.substChars > 400 {
+			d.rule = "disclosed"
 		}
-		if pointer {
-			conflicts++
+		if a.pointer {
+			d.conflicts++
 		}
 	}
+	return d
+}
+
+// finish makes the verdict: the grounds where the stance is a refusal,
+// the confidence (the deciding rule's measured agreement, scaled by the
+// strongest ground cue, lowered by a tenth for each conflicting cue and
+// twice for a truncated answer, kept in [0.3, 1]), and the evidence with
+// the deciding rule first, the question's before the answer's, each in
+// order of position.
+func finish(rec *corpus.Record, a answerCues, d ruleDecision, ev []Evidence) Verdict {
+	v := Verdict{Stance: d.stance, rule: d.rule, Refs: ExtractRefs(rec.Answer)}
+	if v.Refs == nil {
+		v.Refs = []Ref{}
+	}
 	if v.Stance == Partial || v.Stance == Declined {
-		gs := make([]Ground, 0, len(grounds))
-		for g := range grounds {
+		gs := make([]Ground, 0, len(a.grounds))
+		for g := range a.grounds {
 			gs = append(gs, g)
 		}
 		v.Grounds = sortGrounds(gs)
 	} else {
 		v.Grounds = []Ground{}
 	}
+	conflicts := d.conflicts
 	if rec.Truncated {
 		// Part of the answer is missing: what it withheld or gave may be
 		// in the part we cannot see.
 		conflicts += 2
 		ev = append(ev, Evidence{Cue: "truncated"})
 	}
-	// The rule that decided, first among the answer's evidence.
 	ev = append([]Evidence{{Cue: "rule:" + v.rule}}, ev...)
-	conf := ruleConfidence[v.rule] * strength
+	conf := ruleConfidence[v.rule] * d.strength
 	for i := 0; i < conflicts; i++ {
 		conf *= 0.9
 	}
-	if conf < 0.3 {
-		conf = 0.3
-	}
-	if conf > 1 {
-		conf = 1
-	}
-	v.Confidence = conf
+	v.Confidence = min(max(conf, 0.3), 1)
 	sort.SliceStable(ev, func(i, j int) bool {
 		if ev[i].InQuestion != ev[j].InQuestion {
 			return ev[i].InQuestion
 		}
 		return ev[i].Start < ev[j].Start
 	})
-	if ev == nil {
-		ev = []Evidence{}
-	}
 	v.Evidence = ev
 	return v
 }

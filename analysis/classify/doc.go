@@ -39,6 +39,11 @@
 // information (partial or declined), then a bare pointer (referred), then a
 // figures- or yes/no-question answered with neither (partial), otherwise
 // disclosed. Overrides (e.g. adjudicated labels) win and are marked.
+// In the code each step is one stage with its own inputs and output: a
+// verdict settled before any reading (override, no answer), the question
+// read, each sentence read, the answer's cues taken together, the
+// tie-breaks applied to them, and the verdict assembled with its grounds,
+// confidence and evidence.
 //
 // # Evidence
 //
