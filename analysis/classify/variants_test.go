@@ -1,0 +1,249 @@
+package classify
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/parlance-go/parlance/corpus"
+)
+
+// featureVariants are feature sets tried beside the learned decision's
+// own, each a function of the record and the features Features reads.
+// They were measured (TestFeatureVariants) and none was adopted; the
+// README gives the figures and why.
+var featureVariants = []struct {
+	name string
+	add  func(r *corpus.Record, f Features) Features
+}{
+	{"the model's features (Features)", func(r *corpus.Record, f Features) Features { return f }},
+	{"+ answer words and word pairs, question words", func(r *corpus.Record, f Features) Features {
+		g := cloneFeatures(f)
+		addWords(g, "w:", r.Answer, true)
+		addWords(g, "qw:", r.Question, false)
+		return g
+	}},
+	{"+ lettered items of the question named in the answer", func(r *corpus.Record, f Features) Features {
+		g := cloneFeatures(f)
+		if name := itemCoverage(r.Question, r.Answer); name != "" {
+			g["items:"+name] = 1
+		}
+		return g
+	}},
+	{"+ every pair of facts (products of the 0/1 features)", func(r *corpus.Record, f Features) Features {
+		g := cloneFeatures(f)
+		var names []string
+		for n, x := range f {
+			if x == 1 && !strings.HasPrefix(n, "x:") {
+				names = append(names, n)
+			}
+		}
+		sort.Strings(names)
+		for i := range names {
+			for j := i + 1; j < len(names); j++ {
+				g[names[i]+"&"+names[j]] = 1
+			}
+		}
+		return g
+	}},
+}
+
+func cloneFeatures(f Features) Features {
+	g := make(Features, len(f))
+	for n, x := range f {
+		g[n] = x
+	}
+	return g
+}
+
+// addWords adds a feature for each lower-cased word of text (digits as
+// "#") and, with pairs, each pair of adjacent words.
+func addWords(f Features, prefix, text string, pairs bool) {
+	var ws []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if unicode.IsDigit(rune(w[0])) {
+			w = "#"
+		}
+		ws = append(ws, w)
+	}
+	for i, w := range ws {
+		f[prefix+w] = 1
+		if pairs && i+1 < len(ws) {
+			f[prefix+w+"_"+ws[i+1]] = 1
+		}
+	}
+}
+
+var (
+	reQuestionItem = mustLazy(`\(([a-hA-H]|i{1,3}|iv|v|vi{1,3})\)`)
+	reAnswerItem   = mustLazy(`(?m)\(([a-hA-H]|i{1,3}|iv|v|vi{1,3})\)|^\s*([a-hA-H]|i{1,3}|iv|v)[).]\s`)
+)
+
+// itemCoverage says how many of a question's lettered items ("(a)", "(b)",
+// "(i)") the answer labels: "all", "some" or "none"; "" for a question with
+// fewer than two.
+func itemCoverage(question, answer string) string {
+	asked := map[string]bool{}
+	for _, m := range reQuestionItem.FindAllStringSubmatch(question, -1) {
+		asked[strings.ToLower(m[1])] = true
+	}
+	if len(asked) < 2 {
+		return ""
+	}
+	named := map[string]bool{}
+	for _, m := range reAnswerItem.FindAllStringSubmatch(answer, -1) {
+		named[strings.ToLower(m[1]+m[2])] = true
+	}
+	hit := 0
+	for l := range asked {
+		if named[l] {
+			hit++
+		}
+	}
+	switch hit {
+	case 0:
+		return "none"
+	case len(asked):
+		return "all"
+	}
+	return "some"
+}
+
+// TestFeatureVariants measures feature sets tried beside the learned
+// decision's own, on the labelled pool outside round 3's test split
+// (never the test split): 5-fold cross-validation at several L2
+// penalties and the time split at the default one. It also measures
+// grounds learned per ground (a binary model each, on the same features)
+// against the rules' grounds. It runs on request only
+// (PARLANCE_FEATURE_VARIANTS=1; some minutes), since it checks nothing the
+// package relies on: it records why these variants were left out.
+func TestFeatureVariants(t *testing.T) {
+	if os.Getenv("PARLANCE_FEATURE_VARIANTS") != "1" {
+		t.Skip("measures feature sets that were not adopted; run with PARLANCE_FEATURE_VARIANTS=1 (some minutes)")
+	}
+	api, twfy, gold, recs := timeSplit(t, nil)
+	all := gold.Verdicts()
+	with := func(items []splitItem, add func(*corpus.Record, Features) Features) []splitItem {
+		out := make([]splitItem, len(items))
+		for i, it := range items {
+			out[i] = splitItem{it.key, add(recs[it.key], it.f), it.v}
+		}
+		return out
+	}
+	goldOf := func(items []splitItem) map[string]Verdict {
+		g := map[string]Verdict{}
+		for _, it := range items {
+			g[it.key] = all[it.key]
+		}
+		return g
+	}
+	fit := func(items []splitItem, l2 float64) *Model {
+		ex := make([]Example, 0, len(items))
+		for _, it := range items {
+			ex = append(ex, Example{it.f, gold[it.key].Stance})
+		}
+		m, err := Train(ex, TrainOptions{L2: l2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	l2s := []float64{0.003, 0.01, 0.03, 0.1}
+	var b strings.Builder
+	b.WriteString("| features | CV macro-F1 at L2 0.003 / 0.01 / 0.03 / 0.1 | CV partial F1 (L2 0.01) | time split macro-F1 (L2 0.01) |\n| --- | --- | ---: | ---: |\n")
+	for _, v := range featureVariants {
+		a, w := with(api, v.add), with(twfy, v.add)
+		folds := cvFolds(a, w)
+		pool := goldOf(append(append([]splitItem(nil), a...), w...))
+		var cells []string
+		var partial float64
+		for _, l2 := range l2s {
+			pred := map[string]Verdict{}
+			for i := range folds {
+				var train []splitItem
+				for j := range folds {
+					if j != i {
+						train = append(train, folds[j]...)
+					}
+				}
+				predictItems(fit(train, l2), folds[i], keepAll, pred)
+			}
+			s := Evaluate(pool, pred)
+			cells = append(cells, fmt.Sprintf("%.3f", s.MacroF1))
+			if l2 == 0.01 {
+				partial = s.Stance[Partial].F1
+			}
+		}
+		cut := len(a) * 4 / 5
+		pred := map[string]Verdict{}
+		predictItems(fit(append(append([]splitItem(nil), w...), a[:cut]...), 0.01), a[cut:], keepAll, pred)
+		ts := Evaluate(goldOf(a[cut:]), pred)
+		fmt.Fprintf(&b, "| %s | %s | %.3f | %.3f |\n", v.name, strings.Join(cells, " / "), partial, ts.MacroF1)
+	}
+
+	// Grounds: one binary model per ground (present or not), on the
+	// model's features, against the rules' grounds, both given only where
+	// the learned stance is partial or declined.
+	folds := cvFolds(api, twfy)
+	pool := goldOf(append(append([]splitItem(nil), api...), twfy...))
+	rulesG, learned := map[string]Verdict{}, map[float64]map[string]Verdict{0.3: {}, 0.5: {}}
+	for i := range folds {
+		var train []splitItem
+		for j := range folds {
+			if j != i {
+				train = append(train, folds[j]...)
+			}
+		}
+		stance := map[string]Verdict{}
+		predictItems(fit(train, 0.01), folds[i], keepAll, stance)
+		byGround := map[Ground]*Model{}
+		for _, g := range Grounds {
+			ex := make([]Example, 0, len(train))
+			n := 0
+			for _, it := range train {
+				y := Disclosed // "absent"
+				if containsGround(gold[it.key].Grounds, g) {
+					y, n = Declined, n+1 // "present"
+				}
+				ex = append(ex, Example{it.f, y})
+			}
+			if n >= 5 {
+				m, err := Train(ex, TrainOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				byGround[g] = m
+			}
+		}
+		for _, it := range folds[i] {
+			v := stance[it.key]
+			refusal := v.Stance == Partial || v.Stance == Declined
+			r := v
+			if !refusal {
+				r.Grounds = nil
+			}
+			rulesG[it.key] = r
+			for thr, out := range learned {
+				l := v
+				l.Grounds = nil
+				for _, g := range Grounds {
+					if m := byGround[g]; m != nil && refusal && m.Probabilities(it.f)[1] >= thr {
+						l.Grounds = append(l.Grounds, g)
+					}
+				}
+				out[it.key] = l
+			}
+		}
+	}
+	b.WriteString("\ngrounds, 5-fold cross-validation, stance by the learned decision:\n\n| grounds from | P | R | micro-F1 |\n| --- | ---: | ---: | ---: |\n")
+	r := Evaluate(pool, rulesG).Grounds
+	fmt.Fprintf(&b, "| the rules | %.3f | %.3f | %.3f |\n", r.Precision, r.Recall, r.F1)
+	for _, thr := range []float64{0.3, 0.5} {
+		l := Evaluate(pool, learned[thr]).Grounds
+		fmt.Fprintf(&b, "| a model per ground, present at p ≥ %.1f | %.3f | %.3f | %.3f |\n", thr, l.Precision, l.Recall, l.F1)
+	}
+	t.Logf("feature sets beside the learned decision's own, on the %d labelled answers outside round 3's test split (labels by language-model coding agents, adjudicated):\n\n%s", len(pool), b.String())
+}
