@@ -50,6 +50,7 @@ func emittedCues(t *testing.T) []string {
 	for _, re := range []*regexp.Regexp{
 		regexp.MustCompile(`Cue: "([^"]+)"`),
 		regexp.MustCompile(`addEv\(si\.s, "([^"]+)"\)`),
+		regexp.MustCompile(`note\("([^"]+)"\)`),
 	} {
 		for _, m := range re.FindAllStringSubmatch(code, -1) {
 			if !strings.HasSuffix(m[1], ":") { // a prefix, built on below
@@ -57,7 +58,8 @@ func emittedCues(t *testing.T) []string {
 			}
 		}
 	}
-	rules := regexp.MustCompile(`v\.rule = "([^"]+)"`).FindAllStringSubmatch(code, -1)
+	// d.stance, d.rule = Partial, "ground-with-info"; d.rule = "disclosed"
+	rules := regexp.MustCompile(`\.rule = (?:\w+, )?"([^"]+)"`).FindAllStringSubmatch(code, -1)
 	if len(rules) < 10 {
 		t.Fatalf("found only %d rule names in the classifier's source: has the way rules are named changed?", len(rules))
 	}
