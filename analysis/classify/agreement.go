@@ -25,8 +25,8 @@ type Agreement struct {
 // 3's train split (TestDevSet, TestCheckSets and TestRound3Train keep them
 // equal to what they measure).
 var Measured = []Agreement{
-	{Sample: "API answers of 2023-25 coded blind by two language-model coding agents, adjudicated and re-adjudicated under codebook version 2 (the dev set)", Answers: 200, Accuracy: 0.830, MacroF1: 0.815, InSample: true},
-	{Sample: "API answers from other months of 2023-26, coded blind by two language-model coding agents, adjudicated and re-adjudicated under codebook version 2", Answers: 280, Accuracy: 0.643, MacroF1: 0.625},
+	{Sample: "API answers of 2023-25 coded blind by two language-model coding agents, adjudicated and re-adjudicated under codebook version 2 (the dev set)", Answers: 200, Accuracy: 0.820, MacroF1: 0.800, InSample: true},
+	{Sample: "API answers from other months of 2023-26, coded blind by two language-model coding agents, adjudicated and re-adjudicated under codebook version 2", Answers: 280, Accuracy: 0.654, MacroF1: 0.641},
 	{Sample: "TheyWorkForYou answers of October 2009, coded blind by two or three language-model coding agents, adjudicated and re-adjudicated under codebook version 2", Answers: 120, Accuracy: 0.800, MacroF1: 0.703},
-	{Sample: "API answers of 2023-26 and TheyWorkForYou answers of 2009 drawn by stratum (round 3, train split), coded blind by two language-model coding agents each and adjudicated", Answers: 2037, Accuracy: 0.551, MacroF1: 0.512},
+	{Sample: "API answers of 2023-26 and TheyWorkForYou answers of 2009 drawn by stratum (round 3, train split), coded blind by two language-model coding agents each and adjudicated", Answers: 2037, Accuracy: 0.551, MacroF1: 0.515},
 }

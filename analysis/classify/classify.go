@@ -164,8 +164,9 @@ var reQAboutData = mustGated(`(?i)\b(whether|if)\b[^;?]{0,120}\b(record|records|
 //     answering a part that is not refused. Two refinements: a deferral
 //     ("in due course") is the only ground of a long answer (1,000 bytes of
 //     substance or more) to a question not asking for figures → disclosed,
-//     the deferral being incidental; a deferral as the only reply to a
-//     yes/no question → partial (it neither gives nor refuses the yes/no).
+//     the deferral being incidental. A deferral as the only reply is
+//     declined with future-publication whatever the question's form
+//     (codebook version 2: "a deferral alone is a refusal").
 //  3. A pointer elsewhere with no ground, no figures and under 250 bytes of
 //     other substance is referred.
 //  4. A question that wants figures or a yes/no, answered with neither
@@ -582,11 +583,6 @@ func applyRules(rec *corpus.Record, q QuestionForm, a *answerCues, ev *[]Evidenc
 			note("tie-break:deferral-incidental")
 		case some:
 			d.stance, d.rule = Partial, "ground-with-info"
-		case onlyFuture && q.Has(WantYesNo):
-			// "We will update the House in due course" neither gives
-			// nor refuses the yes/no asked for.
-			d.stance, d.rule = Partial, "deferral-yes-no"
-			note("missing:yes-no")
 		default:
 			d.stance, d.rule = Declined, "ground-only"
 			if a.substChars > 300 {
@@ -820,7 +816,6 @@ var ruleConfidence = map[string]float64{
 	"holding-flag":        0.95,
 	"holding-promise":     0.9,
 	"deferral-incidental": 0.65,
-	"deferral-yes-no":     0.45,
 	"ground-with-info":    0.75,
 	"ground-only":         0.75,
 	"pointer-only":        0.85,

@@ -60,7 +60,7 @@
 // "transfer:answered-by-letter". Entries with Start == End and no Text are
 // verdict-level notes rather than spans: first "rule:NAME", the rule that
 // decided (holding-flag, holding-promise, ground-only, ground-with-info,
-// deferral-yes-no, deferral-incidental, pointer-only, missing-figures,
+// deferral-incidental, pointer-only, missing-figures,
 // missing-yes-no, missing-substance, disclosed, disclosed-weak), then
 // "holding-flag", "info:figures", "info:direct", "info:direct-none",
 // "info:other-part", "missing:figures", "missing:yes-no",
