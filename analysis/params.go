@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/parlance-go/parlance/analysis/classify"
 )
@@ -68,7 +69,11 @@ func classifierParameters(clf *classify.Classifier) []Parameter {
 	i := strconv.Itoa
 	model := "none: the rules decide each stance"
 	if clf != nil && clf.Model != nil {
-		model = fmt.Sprintf("learned (%s), %d features, sha256:%s", clf.Model.Trained, len(clf.Model.Features), ModelDigest(clf.Model))
+		keeps := "decides every verdict but a holding one"
+		if len(clf.Model.Keeps) > 0 {
+			keeps = "leaves standing the verdicts of the rules " + strings.Join(clf.Model.Keeps, ", ")
+		}
+		model = fmt.Sprintf("learned (%s), %d features, %s, sha256:%s", clf.Model.Trained, len(clf.Model.Features), keeps, ModelDigest(clf.Model))
 	}
 	return []Parameter{
 		{"Classifier.Lexicon", fmt.Sprintf("%s, %d cues, sha256:%s", kind, len(lex.Cues), LexiconDigest(lex)), "the cues that find refusal grounds (SHA-256 of their canonical text, precedence included)"},

@@ -185,11 +185,12 @@ func (c *Classifier) Classify(in Input) Verdict {
 // rules found where the stance is partial or declined, and the features
 // that weighed most for it first in the evidence.
 func (c *Classifier) decide(in Input, v Verdict) Verdict {
-	if c.Model == nil || v.rule == "" || v.Stance == Holding {
+	if c.Model == nil || v.rule == "" || v.Stance == Holding || c.Model.keeps(v.rule) {
 		// No model, or a verdict the rules settle before weighing
 		// anything: an override, no answer, a holding answer (flagged by
 		// the source, or only a promise to reply: the codebook's first
-		// tie-break, a definition rather than a judgement to learn).
+		// tie-break, a definition rather than a judgement to learn), or
+		// a rule the model keeps (Model.Keeps).
 		return v
 	}
 	f := c.modelFeatures(in, v)

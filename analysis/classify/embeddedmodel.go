@@ -24,10 +24,12 @@ var (
 // check sets and round 3's train split), coded blind from the codebook by
 // language-model coding agents, not trained human coders. It is read once
 // from the embedded model.json, which TestEmbeddedModelFile keeps equal to
-// what that fit gives. It does not decide unless asked (Classifier{Model:
-// EmbeddedModel()}): the zero Classifier's rules decide, because this model
-// moves one of the codebook's worked examples (the README says which).
-// Callers must not change it.
+// what that fit gives. It keeps the verdicts of KeptRules. It does not
+// decide unless asked (Classifier{Model: EmbeddedModel()}): the zero
+// Classifier's rules decide, since the rates corrected for classifier
+// error and the agreement figures reports cite are measured for the rules
+// (the README says what else stands in the way). Callers must not change
+// it.
 func EmbeddedModel() *Model {
 	embeddedModelOnce.Do(func() {
 		m, err := ReadModel(bytes.NewReader(embeddedModelJSON), embeddedModelFile)

@@ -12,7 +12,8 @@ import (
 )
 
 // TestHikvision checks the codebook's worked examples: the Hikvision round
-// robin of July 2023 as Parallel Parliament shows it.
+// robin of July 2023 as Parallel Parliament shows it, classified by the
+// rules and by the rules with the embedded learned model deciding.
 func TestHikvision(t *testing.T) {
 	path := shared.Path(t, "data/parallelparliament/hikvision-2023-07.txt")
 	f, err := os.Open(path)
@@ -45,33 +46,39 @@ func TestHikvision(t *testing.T) {
 		}
 		recs = append(recs, rec)
 	}
-	var c Classifier
-	for _, w := range want {
-		var found *corpus.Record
-		for _, rec := range recs {
-			if !strings.Contains(rec.Department, w.dept) {
-				continue
-			}
-			if w.date != "" && rec.DateAnswered.Format(corpus.DateLayout) != w.date && rec.DateTabled.Format(corpus.DateLayout) != w.date {
-				continue
-			}
-			if !strings.Contains(strings.ToLower(rec.Question), "hikvision") {
-				continue
-			}
-			found = rec
-			break
-		}
-		if found == nil {
-			var depts []string
+	deciders := []struct {
+		name string
+		c    *Classifier
+	}{{"rules", &Classifier{}}, {"embedded model", &Classifier{Model: EmbeddedModel()}}}
+	for _, d := range deciders {
+		c := d.c
+		for _, w := range want {
+			var found *corpus.Record
 			for _, rec := range recs {
-				depts = append(depts, rec.Department)
+				if !strings.Contains(rec.Department, w.dept) {
+					continue
+				}
+				if w.date != "" && rec.DateAnswered.Format(corpus.DateLayout) != w.date && rec.DateTabled.Format(corpus.DateLayout) != w.date {
+					continue
+				}
+				if !strings.Contains(strings.ToLower(rec.Question), "hikvision") {
+					continue
+				}
+				found = rec
+				break
 			}
-			t.Errorf("%s: no Hikvision record found among %q", w.dept, depts)
-			continue
-		}
-		v := c.Classify(Input{Record: found})
-		if v.Stance != w.stance || !sameGrounds(v.Grounds, w.grounds) {
-			t.Errorf("%s: got %s %v, want %s %v\nanswer: %s\nevidence: %+v", w.dept, v.Stance, v.Grounds, w.stance, w.grounds, found.Answer, v.Evidence)
+			if found == nil {
+				var depts []string
+				for _, rec := range recs {
+					depts = append(depts, rec.Department)
+				}
+				t.Errorf("%s: no Hikvision record found among %q", w.dept, depts)
+				continue
+			}
+			v := c.Classify(Input{Record: found})
+			if v.Stance != w.stance || !sameGrounds(v.Grounds, w.grounds) {
+				t.Errorf("%s, %s: got %s %v, want %s %v\nanswer: %s\nevidence: %+v", d.name, w.dept, v.Stance, v.Grounds, w.stance, w.grounds, found.Answer, v.Evidence)
+			}
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -166,4 +167,51 @@ func roundTrip(t *testing.T, m *Model) (written string, back *Model, same bool) 
 		t.Fatal(err)
 	}
 	return a.String(), back, a.String() == b.String()
+}
+
+// TestModelKeeps checks that a model leaves the verdicts of the rules it
+// keeps standing and decides the rest, that Train keeps KeptRules unless
+// told otherwise, and that a model naming no rule is refused.
+func TestModelKeeps(t *testing.T) {
+	var ex []Example
+	for i := 0; i < 6; i++ {
+		ex = append(ex,
+			Example{Features{"rule:ground-with-info": 1}, Disclosed},
+			Example{Features{"rule:missing-figures": 1}, Disclosed},
+			Example{Features{"rule:ground-only": 1}, Declined},
+		)
+	}
+	rec := &corpus.Record{ID: "k", Question: "To ask the Secretary of State for Transport, how many buses were bought in 2023.",
+		Answer: "The Department bought 12 buses in 2023. Information on their cost is not held centrally."}
+	rules := (&Classifier{}).Classify(Input{Record: rec})
+	if rules.Stance != Partial || rules.rule != "ground-with-info" {
+		t.Fatalf("rules: got %s by %q, want partial by ground-with-info", rules.Stance, rules.rule)
+	}
+	for _, tc := range []struct {
+		keeps     []string
+		wantKeeps []string
+		want      Stance
+	}{
+		{nil, KeptRules, Partial},    // the default keeps the definition
+		{[]string{}, nil, Disclosed}, // told to decide every verdict
+		{[]string{"ground-only"}, []string{"ground-only"}, Disclosed},
+	} {
+		m, err := Train(ex, TrainOptions{Keeps: tc.keeps})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(m.Keeps, tc.wantKeeps) {
+			t.Errorf("Keeps %q: model keeps %q, want %q", tc.keeps, m.Keeps, tc.wantKeeps)
+		}
+		if got := (&Classifier{Model: m}).Classify(Input{Record: rec}); got.Stance != tc.want {
+			t.Errorf("Keeps %q: got %s, want %s", tc.keeps, got.Stance, tc.want)
+		}
+	}
+	if _, err := Train(ex, TrainOptions{Keeps: []string{"no-such-rule"}}); err == nil {
+		t.Error("Train accepted a rule that does not exist")
+	}
+	bad := `{"classes":["disclosed","partial"],"features":[],"weights":[[],[]],"bias":[0,0],"keeps":["no-such-rule"]}`
+	if _, err := ReadModel(strings.NewReader(bad), "m.json"); err == nil || !strings.Contains(err.Error(), `m.json: field keeps: "no-such-rule" is not a rule`) {
+		t.Errorf("ReadModel with an unknown rule: %v", err)
+	}
 }

@@ -107,12 +107,13 @@ func fitItems(t *testing.T, items []splitItem, gold Overrides, keep func(Feature
 }
 
 // predictItems gives m's verdicts on items as Classifier.decide does: the
-// rules' verdict where they settle it before weighing anything, otherwise
+// rules' verdict where they settle it before weighing anything or m keeps
+// it, otherwise
 // the most probable class with its probability as confidence.
 func predictItems(m *Model, items []splitItem, keep func(Features) Features, pred map[string]Verdict) {
 	for _, it := range items {
 		v := it.v
-		if v.rule != "" && v.Stance != Holding {
+		if v.rule != "" && v.Stance != Holding && !m.keeps(v.rule) {
 			p := m.Probabilities(keep(it.f))
 			k := 0
 			for i := range p {

@@ -30,6 +30,7 @@ stderr. The same labels and inputs give the same model, byte for byte.`,
 	l2 := fs.Float64("l2", 0, "L2 penalty on the weights (0 means the default, 0.01)")
 	balanced := fs.Bool("balanced", false, "weigh each stance equally in total rather than each answer alike")
 	lsa := fs.Bool("lsa", false, "learn an LSA space from the inputs and add the relevance features read in it (off by default: on the frozen test split they did not help)")
+	keep := fs.String("keep", strings.Join(classify.KeptRules, ","), "rules whose verdicts the model leaves standing, comma-separated (the codebook's definitions); empty lets it decide every verdict but a holding one")
 	out := fs.String("o", "-", "output file (- for standard output)")
 	var lexicon string
 	fs.StringVar(&lexicon, "lexicon", "", "TSV of refusal cues added to the default lexicon (as analyze --lexicon)")
@@ -69,7 +70,11 @@ stderr. The same labels and inputs give the same model, byte for byte.`,
 			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s))
 		}
 	}
-	m, set, err := clf.TrainOn(recs, gold, classify.TrainOptions{L2: *l2, Balanced: *balanced, LSA: *lsa,
+	keeps := []string{}
+	if *keep != "" {
+		keeps = strings.Split(*keep, ",")
+	}
+	m, set, err := clf.TrainOn(recs, gold, classify.TrainOptions{L2: *l2, Balanced: *balanced, LSA: *lsa, Keeps: keeps,
 		Trained: fmt.Sprintf("%d labelled answers of %s (%s)", len(gold), baseName(*labels), strings.Join(parts, ", "))})
 	if len(set.Missing) > 0 && !in.quiet {
 		sort.Strings(set.Missing)

@@ -48,8 +48,10 @@ func TestTrainChangesAnalyze(t *testing.T) {
 	if err := os.WriteFile(labels, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Another codebook need not share this one's definitions: --keep ""
+	// lets the model decide every verdict the rules would have kept.
 	model := filepath.Join(dir, "model.json")
-	code, _, errs := invoke(t, "", "train", "--lsa", "--labels", labels, "--l2", "0.001", "-o", model)
+	code, _, errs := invoke(t, "", "train", "--lsa", "--keep", "", "--labels", labels, "--l2", "0.001", "-o", model)
 	if code != exitOK || !strings.Contains(errs, "fitted on 9 labelled answers") {
 		t.Fatalf("train: exit %d: %s", code, errs)
 	}
@@ -64,9 +66,27 @@ func TestTrainChangesAnalyze(t *testing.T) {
 			t.Errorf("%s: with the model %s, labelled %s (rules: %s)", id, withModel[id], w, rules[id])
 		}
 	}
+	// By default the model leaves the codebook's definitional verdicts
+	// (classify.KeptRules) as the rules give them.
+	kept := filepath.Join(dir, "kept.json")
+	if code, _, errs := invoke(t, "", "train", "--quiet", "--labels", labels, "--l2", "0.001", "-o", kept); code != exitOK {
+		t.Fatalf("train with the default --keep: exit %d: %s", code, errs)
+	}
+	withKept, differ := stances(t, "--model", kept), 0
+	for id, w := range want {
+		if withKept[id] != w {
+			differ++
+			if withKept[id] != rules[id] {
+				t.Errorf("%s: with the default --keep %s, labelled %s, rules %s: neither the labels nor a kept verdict", id, withKept[id], w, rules[id])
+			}
+		}
+	}
+	if differ == 0 {
+		t.Error("with the default --keep every verdict follows the labels: no rule's verdict was kept")
+	}
 	// Training again gives the same bytes.
 	again := filepath.Join(dir, "again.json")
-	invoke(t, "", "train", "--lsa", "--quiet", "--labels", labels, "--l2", "0.001", "-o", again)
+	invoke(t, "", "train", "--lsa", "--keep", "", "--quiet", "--labels", labels, "--l2", "0.001", "-o", again)
 	a, _ := os.ReadFile(model)
 	c, _ := os.ReadFile(again)
 	if string(a) != string(c) {
