@@ -13,13 +13,14 @@ import (
 // Correction says how the bodies' corrected stance shares
 // (BodyStats.Corrected) were estimated, for a report's Methods.
 type Correction struct {
-	// Confusion describes the labelled answers and rules the classifier's
-	// error rates were measured on (classify.CheckConfusion().Source), and
-	// Labelled is their number.
+	// Confusion describes the labelled answers and the decision the
+	// classifier's error rates were measured on (the Source of
+	// classify.CheckConfusion for the rules, of classify.ModelConfusion for
+	// the embedded model), and Labelled is their number.
 	Confusion string `json:"confusion"`
 	Labelled  int    `json:"labelled"`
 	// Counts is that confusion matrix, rows the coders' stance and columns
-	// the rules', both in classify.Stances order.
+	// the classifier's, both in classify.Stances order.
 	Counts [][]int `json:"counts"`
 	// Condition is the condition number of its row-normalised rates: how
 	// far the correction can amplify noise (0 if they are singular, which
@@ -31,6 +32,13 @@ type Correction struct {
 	Replicates int    `json:"replicates"`
 	Seed       uint64 `json:"seed"`
 	MinAnswers int    `json:"min_answers"`
+	// Truncated counts the answers left out of every correction because
+	// their text is known to be truncated (the API's lists clip answers at
+	// 255 characters): the confusion was measured on whole texts, and a
+	// clipped one is read differently (corrected with the whole-text
+	// rates, the API's clipped answers came out with almost no declined
+	// or almost no partial answers at all).
+	Truncated int `json:"truncated"`
 	// Skipped, when not empty, says why no body was corrected; Problems
 	// lists the bodies that could not be corrected, and why.
 	Skipped  string   `json:"skipped,omitempty"`
@@ -43,9 +51,14 @@ type Correction struct {
 // Sentence is the one plain sentence a report puts beside corrected
 // shares: what the correction does and what it assumes.
 func (c Correction) Sentence() string {
-	return fmt.Sprintf("Corrected shares adjust each body's counts for the mistakes the classifier made on %d answers "+
+	s := fmt.Sprintf("Corrected shares adjust each body's counts for the mistakes the classifier made on %d answers "+
 		"that its rules were not written against, as language-model coding agents (not trained human coders) labelled them; "+
 		"their intervals also carry the uncertainty of that measurement, and they assume the classifier errs on the body's answers as it did on those.", c.Labelled)
+	if c.Truncated > 0 {
+		s += fmt.Sprintf(" They leave out the %d answers whose text is truncated, which those errors were not measured on: "+
+			"a corrected share is of the body's answers read whole.", c.Truncated)
+	}
+	return s
 }
 
 // correctionSeed seeds every body's bootstrap, so that a corpus always
@@ -56,33 +69,43 @@ const correctionSeed = 1
 // least res.Config's MinBodyAnswers answers (the UnknownBody included: the
 // correction needs no body name) and returns how it did so, with the
 // corpus's corrected shares in Correction.All. It uses the default rules'
-// confusion on the check sets. It corrects only the answers the rules
-// decided: an overridden verdict is a person's, so it is counted as it
-// stands. With o_s the overridden answers of stance s, R the rule-decided
+// confusion on the check sets (classify.CheckConfusion), or, when the
+// embedded learned model decided, that model's out-of-sample confusion on
+// the same answers (classify.ModelConfusion). It corrects only the answers
+// the classifier decided: an overridden verdict is a person's, so it is
+// counted as it stands. Answers whose text is truncated are left out
+// (Correction.Truncated counts them), since the confusion describes
+// answers read whole; a body needs MinAnswers answers besides them. With o_s the overridden answers of stance s, R the rule-decided
 // ones and π̂ the corrected shares of those R,
 //
 //	corrected share of s = (R·π̂_s + o_s) / (R + Σ o)
 //
 // and likewise for the interval's bounds. When the classifier's lexicon is
-// not the default one, the measured confusion does not describe it and
-// nothing is corrected (Skipped says so). A body CorrectShares cannot
+// not the default one, or a model other than the embedded one decided, no
+// measured confusion describes it and nothing is corrected (Skipped says
+// so). A body CorrectShares cannot
 // correct (a stance the confusion never produces, were the embedded matrix
 // to lack one) keeps Corrected nil and is named in Problems.
 func correctBodies(res *Result) Correction {
 	min := res.Config.minBodyAnswers()
 	cc := classify.CheckConfusion()
+	user := res.Config.Classifier
+	embeddedModel := user != nil && user.Model != nil && ModelDigest(user.Model) == ModelDigest(classify.EmbeddedModel())
+	if embeddedModel {
+		cc = classify.ModelConfusion()
+	}
 	conf := stats.Confusion(cc.Rows())
 	corr := Correction{Confusion: cc.Source, Labelled: cc.Total(), Counts: cc.Rows(), Condition: conf.Condition(),
 		Replicates: stats.DefaultReplicates, Seed: correctionSeed, MinAnswers: min}
 	if math.IsInf(corr.Condition, 0) || math.IsNaN(corr.Condition) {
 		corr.Condition = 0
 	}
-	if user := res.Config.Classifier; user != nil && len(user.Lexicon.Cues) > 0 && !reflect.DeepEqual(user.Lexicon, classify.DefaultLexicon()) {
+	if user != nil && len(user.Lexicon.Cues) > 0 && !reflect.DeepEqual(user.Lexicon, classify.DefaultLexicon()) {
 		corr.Skipped = "the classifier's lexicon is not the default one, whose error rates the confusion measures"
 		return corr
 	}
-	if user := res.Config.Classifier; user != nil && user.Model != nil {
-		corr.Skipped = "a learned model decided the stances; the confusion measures the default rules"
+	if user != nil && user.Model != nil && !embeddedModel {
+		corr.Skipped = "a learned model other than the embedded one decided the stances; no measured confusion describes it"
 		return corr
 	}
 	// Rule-decided and overridden counts per body and stance; all holds
@@ -93,6 +116,10 @@ func correctBodies(res *Result) Correction {
 		a := &res.Answers[i]
 		j := stanceIndex(a.Verdict.Stance)
 		if j < 0 {
+			continue
+		}
+		if a.Record.Truncated && !a.Verdict.Overridden {
+			corr.Truncated++
 			continue
 		}
 		body := a.Record.Department
@@ -118,7 +145,7 @@ func correctBodies(res *Result) Correction {
 		}
 		b := &bodies[bi]
 		c := by[b.Body]
-		if b.Answers < min || c == nil {
+		if c == nil || c.total() < min {
 			return
 		}
 		var err error

@@ -126,6 +126,38 @@ func TestCorrectBodies(t *testing.T) {
 	if c := correctBodies(resultOf(answers, Config{Classifier: &classify.Classifier{Lexicon: classify.DefaultLexicon()}})); c.Skipped != "" {
 		t.Errorf("the default lexicon given explicitly was skipped: %s", c.Skipped)
 	}
+	// The embedded model is corrected with its own confusion, measured out
+	// of sample; a model of one's own is not corrected at all.
+	mc := classify.ModelConfusion()
+	resModel := resultOf(answers, Config{Classifier: &classify.Classifier{Model: classify.EmbeddedModel()}})
+	byModel := correctBodies(resModel)
+	if byModel.Skipped != "" || byModel.Confusion != mc.Source || byModel.Labelled != mc.Total() {
+		t.Errorf("the embedded model: skipped %q, confusion %q of %d, want ModelConfusion's of %d", byModel.Skipped, byModel.Confusion, byModel.Labelled, mc.Total())
+	}
+	wantModel, err := stats.CorrectShares([]int{60, 25, 12, 3, 0}, stats.Confusion(mc.Rows()), stats.CorrectOptions{Seed: correctionSeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range resModel.Bodies {
+		if b.Body != "Home Office" {
+			continue
+		}
+		for j, s := range classify.Stances {
+			if b.Corrected[s] != wantModel.Shares[j] {
+				t.Errorf("Home Office %s by the embedded model: %+v, CorrectShares with ModelConfusion gives %+v", s, b.Corrected[s], wantModel.Shares[j])
+			}
+		}
+	}
+	own, err := classify.Train([]classify.Example{
+		{Features: classify.Features{"a": 1}, Stance: classify.Disclosed},
+		{Features: classify.Features{"b": 1}, Stance: classify.Declined},
+	}, classify.TrainOptions{MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := correctBodies(resultOf(answers, Config{Classifier: &classify.Classifier{Model: own}})); c.Skipped == "" || c.All != nil {
+		t.Error("a model of one's own was corrected with a confusion measured for another")
+	}
 }
 
 // Mixed overridden and rule-decided answers: the corrected share is the
@@ -153,5 +185,48 @@ func TestCorrectBodiesMixesOverrides(t *testing.T) {
 	}
 	if reflect.DeepEqual(got[classify.Partial], rules.Shares[1]) {
 		t.Error("overridden answers were not added")
+	}
+}
+
+// Answers whose text is truncated are left out of the correction: the
+// confusion was measured on whole texts. A body's corrected shares are
+// those of its whole answers, and a body with too few of them is not
+// corrected.
+func TestCorrectBodiesLeavesOutTruncated(t *testing.T) {
+	whole := answersOf("Home Office", map[classify.Stance]int{classify.Disclosed: 60, classify.Partial: 25, classify.Declined: 12, classify.Referred: 3}, 0)
+	clipped := answersOf("Home Office", map[classify.Stance]int{classify.Disclosed: 30, classify.Declined: 5}, 0)
+	// A body whose answers are mostly clipped: 15 whole ones are too few.
+	few := answersOf("Cabinet Office", map[classify.Stance]int{classify.Disclosed: 10, classify.Partial: 5}, 0)
+	fewClipped := answersOf("Cabinet Office", map[classify.Stance]int{classify.Disclosed: 25}, 0)
+	for _, as := range [][]Answer{clipped, fewClipped} {
+		for i := range as {
+			as[i].Record.Truncated = true
+		}
+	}
+	res := resultOf(append(append(append(append([]Answer(nil), whole...), clipped...), few...), fewClipped...), Config{})
+	corr := correctBodies(res)
+	if corr.Truncated != len(clipped)+len(fewClipped) {
+		t.Errorf("Truncated = %d, want %d", corr.Truncated, len(clipped)+len(fewClipped))
+	}
+	if !strings.Contains(corr.Sentence(), "60 answers whose text is truncated") {
+		t.Errorf("the sentence does not say what was left out: %s", corr.Sentence())
+	}
+	want, err := stats.CorrectShares([]int{60, 25, 12, 3, 0}, stats.Confusion(classify.CheckConfusion().Rows()), stats.CorrectOptions{Seed: correctionSeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range res.Bodies {
+		switch b.Body {
+		case "Home Office":
+			for j, s := range classify.Stances {
+				if b.Corrected[s] != want.Shares[j] {
+					t.Errorf("Home Office %s: %+v, want the whole answers' %+v", s, b.Corrected[s], want.Shares[j])
+				}
+			}
+		case "Cabinet Office":
+			if b.Corrected != nil {
+				t.Errorf("Cabinet Office, 15 whole answers of 40, was corrected: %+v", b.Corrected)
+			}
+		}
 	}
 }

@@ -48,7 +48,9 @@ type BodyStats struct {
 	// intervals that carry both the sampling error of the body's answers
 	// and the uncertainty of the measured errors. It is an estimate that
 	// assumes the rules err on this body's answers as on the check sets.
-	// Nil for bodies with fewer than Result.Correction.MinAnswers answers,
+	// Answers whose text is truncated are left out of it
+	// (Result.Correction.Truncated), so it is of the answers read whole.
+	// Nil for bodies with fewer than Result.Correction.MinAnswers such answers,
 	// and for all when Result.Correction.Skipped says why; in
 	// Result.Overall, the corpus's (Correction.All).
 	Corrected map[classify.Stance]stats.Estimate

@@ -83,6 +83,63 @@ func TestConfusionFile(t *testing.T) {
 	}
 }
 
+// TestModelConfusionFile measures the learned decision's confusion out of
+// sample (5-fold cross-validation over the labelled pool, as
+// TestCalibrationFile measures its calibration) on the answers
+// CheckConfusion counts, and fails when the embedded confusion-model.tsv
+// differs; with -update it rewrites it:
+//
+//	go test ./analysis/classify -run TestModelConfusionFile -update
+func TestModelConfusionFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fits five models")
+	}
+	api, twfy, gold, _ := timeSplit(t, nil)
+	pred := outOfFold(t, cvFolds(api, twfy), gold, keepAll)
+	dev := readLabels(t, sharedDev(t))
+	var got Confusion
+	for _, id := range sortedKeys(gold) {
+		if _, ok := dev[id]; ok {
+			continue
+		}
+		g, p := stanceIndex(gold[id].Stance), stanceIndex(pred[id].Stance)
+		if g < 0 || p < 0 {
+			t.Fatalf("%s: gold %q, predicted %q: not one of the five stances", id, gold[id].Stance, pred[id].Stance)
+		}
+		got.Counts[g][p]++
+	}
+	rules := CheckConfusion()
+	if got.Total() != rules.Total() {
+		t.Fatalf("the model's confusion counts %d answers, the rules' %d: they must count the same ones", got.Total(), rules.Total())
+	}
+	header := []string{
+		fmt.Sprintf("Stance confusion of the learned decision (as EmbeddedModel is fitted: no LSA, keeping %s),", strings.Join(KeptRules, ", ")),
+		fmt.Sprintf("out of sample, on the %d labelled answers of confusion.tsv (the check sets and round 3's", got.Total()),
+		fmt.Sprintf("train split): each decided by a model fitted to the other folds of a %d-fold", cvK),
+		"cross-validation over them and dev.tsv, the API answers in blocks of time. Coded blind",
+		"from the codebook by language-model coding agents, not trained human coders, and",
+		"adjudicated.",
+		"",
+		"Rows: the coders' stance; columns: the model's stance. Measured by",
+		"TestModelConfusionFile; after changing the rules, the features or the labels,",
+		"refresh with: go test ./analysis/classify -run TestModelConfusionFile -update",
+	}
+	want := formatConfusion(header, got)
+	if *updateConfusion {
+		if err := os.WriteFile("confusion-model.tsv", []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote confusion-model.tsv:\n%s", want)
+		return
+	}
+	if modelConfusionTSV != want {
+		t.Errorf("confusion-model.tsv is not what the model measures; run\n\tgo test ./analysis/classify -run TestModelConfusionFile -update\nto write:\n%s", want)
+	}
+	if c := ModelConfusion(); c.Counts != got.Counts {
+		t.Errorf("ModelConfusion() = %v, measured %v", c.Counts, got.Counts)
+	}
+}
+
 func stanceIndex(s Stance) int {
 	for i, t := range stanceOrder {
 		if t == s {

@@ -103,6 +103,9 @@
 // predicted verdicts. CheckConfusion is the rules' stance confusion on the
 // check sets, the error rates that shares corrected for classifier error
 // (stats.CorrectShares) adjust for; TestConfusionFile keeps it in step.
+// ModelConfusion is the same for the learned decision as EmbeddedModel is
+// fitted, measured out of sample by cross-validation
+// (TestModelConfusionFile).
 //
 // # Speed
 //
