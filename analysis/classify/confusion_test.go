@@ -63,16 +63,8 @@ func TestConfusionFile(t *testing.T) {
 		"TestConfusionFile on the rules of this commit; after changing the rules or the",
 		"labels, refresh with: go test ./analysis/classify -run TestConfusionFile -update",
 	}
-	want := formatConfusion(header, got)
-	if *updateConfusion {
-		if err := os.WriteFile("confusion.tsv", []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote confusion.tsv:\n%s", want)
+	if !checkConfusionFile(t, "confusion.tsv", confusionTSV, "TestConfusionFile", formatConfusion(header, got)) {
 		return
-	}
-	if confusionTSV != want {
-		t.Errorf("confusion.tsv is not what the rules measure on the check sets; run\n\tgo test ./analysis/classify -run TestConfusionFile -update\nto write:\n%s", want)
 	}
 	c := CheckConfusion()
 	if c.Counts != got.Counts {
@@ -124,20 +116,30 @@ func TestModelConfusionFile(t *testing.T) {
 		"TestModelConfusionFile; after changing the rules, the features or the labels,",
 		"refresh with: go test ./analysis/classify -run TestModelConfusionFile -update",
 	}
-	want := formatConfusion(header, got)
-	if *updateConfusion {
-		if err := os.WriteFile("confusion-model.tsv", []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote confusion-model.tsv:\n%s", want)
+	if !checkConfusionFile(t, "confusion-model.tsv", modelConfusionTSV, "TestModelConfusionFile", formatConfusion(header, got)) {
 		return
-	}
-	if modelConfusionTSV != want {
-		t.Errorf("confusion-model.tsv is not what the model measures; run\n\tgo test ./analysis/classify -run TestModelConfusionFile -update\nto write:\n%s", want)
 	}
 	if c := ModelConfusion(); c.Counts != got.Counts {
 		t.Errorf("ModelConfusion() = %v, measured %v", c.Counts, got.Counts)
 	}
+}
+
+// checkConfusionFile compares an embedded confusion file with what the
+// test named measured (want); with -update it rewrites the file instead and
+// returns false, since there is nothing left to compare.
+func checkConfusionFile(t *testing.T, file, embedded, test, want string) bool {
+	t.Helper()
+	if *updateConfusion {
+		if err := os.WriteFile(file, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s:\n%s", file, want)
+		return false
+	}
+	if embedded != want {
+		t.Errorf("%s is not what is measured; run\n\tgo test ./analysis/classify -run %s -update\nto write:\n%s", file, test, want)
+	}
+	return true
 }
 
 func stanceIndex(s Stance) int {

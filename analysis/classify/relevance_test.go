@@ -149,15 +149,20 @@ func cvFolds(api, twfy []splitItem) [][]splitItem {
 func outOfFold(t *testing.T, folds [][]splitItem, gold Overrides, keep func(Features) Features) map[string]Verdict {
 	pred := map[string]Verdict{}
 	for i := range folds {
-		var train []splitItem
-		for j := range folds {
-			if j != i {
-				train = append(train, folds[j]...)
-			}
-		}
-		predictItems(fitItems(t, train, gold, keep), folds[i], keep, pred)
+		predictItems(fitItems(t, otherFolds(folds, i), gold, keep), folds[i], keep, pred)
 	}
 	return pred
+}
+
+// otherFolds is the training set of fold i: every other fold's items.
+func otherFolds(folds [][]splitItem, i int) []splitItem {
+	var train []splitItem
+	for j := range folds {
+		if j != i {
+			train = append(train, folds[j]...)
+		}
+	}
+	return train
 }
 
 func keepAll(f Features) Features { return f }

@@ -163,13 +163,7 @@ func TestFeatureVariants(t *testing.T) {
 		for _, l2 := range l2s {
 			pred := map[string]Verdict{}
 			for i := range folds {
-				var train []splitItem
-				for j := range folds {
-					if j != i {
-						train = append(train, folds[j]...)
-					}
-				}
-				predictItems(fit(train, l2), folds[i], keepAll, pred)
+				predictItems(fit(otherFolds(folds, i), l2), folds[i], keepAll, pred)
 			}
 			s := Evaluate(pool, pred)
 			cells = append(cells, fmt.Sprintf("%.3f", s.MacroF1))
@@ -191,12 +185,7 @@ func TestFeatureVariants(t *testing.T) {
 	pool := goldOf(append(append([]splitItem(nil), api...), twfy...))
 	rulesG, learned := map[string]Verdict{}, map[float64]map[string]Verdict{0.3: {}, 0.5: {}}
 	for i := range folds {
-		var train []splitItem
-		for j := range folds {
-			if j != i {
-				train = append(train, folds[j]...)
-			}
-		}
+		train := otherFolds(folds, i)
 		stance := map[string]Verdict{}
 		predictItems(fit(train, 0.01), folds[i], keepAll, stance)
 		byGround := map[Ground]*Model{}
