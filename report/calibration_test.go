@@ -36,3 +36,27 @@ func TestCalibrationSection(t *testing.T) {
 		t.Error("a report whose stances a model decided does not say so beside the table")
 	}
 }
+
+// Methods says whose agreement its figures measure when a learned model
+// decided: the embedded model's, measured out of sample beside the rules',
+// or, for a model of the user's own, that they measure the rules only.
+func TestMethodsNamesTheModelsAgreement(t *testing.T) {
+	res := sampleResult(t)
+	res.Config.Classifier = &classify.Classifier{Model: classify.EmbeddedModel()}
+	page, _ := writeReport(t, res, Options{})
+	m, r := classify.ModelConfusion(), classify.CheckConfusion()
+	want := fmt.Sprintf("embedded learned model, which, measured out of sample, gives the labels&#39; stance on %s of %s answers", pct(m.Accuracy()), thousands(m.Total()))
+	if !strings.Contains(page, want) || !strings.Contains(page, "the default rules give it on "+pct(r.Accuracy())) {
+		t.Errorf("Methods lacks the embedded model's agreement %q", want)
+	}
+	res = sampleResult(t)
+	res.Config.Classifier = &classify.Classifier{Model: &classify.Model{}}
+	page, _ = writeReport(t, res, Options{})
+	if !strings.Contains(page, "a learned model of the user&#39;s own: these figures measure the default rules, not it") {
+		t.Error("Methods does not say its figures are the rules' when a model of one's own decided")
+	}
+	page, _ = writeReport(t, sampleResult(t), Options{})
+	if strings.Contains(page, "learned model of the user") || strings.Contains(page, "embedded learned model, which") {
+		t.Error("Methods speaks of a model when the rules decided")
+	}
+}

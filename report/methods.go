@@ -86,7 +86,7 @@ func buildMethods(c *buildContext) (*section, error) {
 			d.Merged = append(d.Merged, fmt.Sprintf("%s: %s.", b.Body, n))
 		}
 	}
-	d.Agreement = agreementSentence(classify.Measured)
+	d.Agreement = agreementSentence(classify.Measured) + modelAgreementSentence(res)
 	ind := res.Independence
 	if ind.Method != "" && ind.DF == 0 {
 		d.Independence = fmt.Sprintf("No test of independence between answering body and stance: it needs at least two bodies with %d or more answers, and answers of more than one stance.", res.MinAnswers)
@@ -143,6 +143,25 @@ func agreementSentence(ms []classify.Agreement) string {
 		"Measured by this version's tests, parlance's default rules give the same stance as those labels on " +
 		strings.Join(parts, "; ") + ". " +
 		"Partial is the least reliable stance. Custom lexicons and overrides are not covered by these figures; check any verdict you quote against its evidence."
+}
+
+// modelAgreementSentence says, when a learned model decided the stances,
+// that the agreement figures are the rules' and, for the embedded model,
+// how often it agrees with the same labels, measured out of sample
+// (classify.ModelConfusion) beside the rules on the same answers
+// (classify.CheckConfusion).
+func modelAgreementSentence(res *analysis.Result) string {
+	user := res.Config.Classifier
+	if user == nil || user.Model == nil {
+		return ""
+	}
+	if analysis.ModelDigest(user.Model) != analysis.ModelDigest(classify.EmbeddedModel()) {
+		return " This report's stances were decided by a learned model of the user's own: these figures measure the default rules, not it."
+	}
+	m, r := classify.ModelConfusion(), classify.CheckConfusion()
+	return fmt.Sprintf(" This report's stances were decided by parlance's embedded learned model, which, measured out of sample, "+
+		"gives the labels' stance on %s of %s answers of the check sets and round 3's train split, where the default rules give it on %s.",
+		pct(m.Accuracy()), thousands(m.Total()), pct(r.Accuracy()))
 }
 
 const methodsTmpl = `<h2>Methods</h2>

@@ -52,6 +52,19 @@ func (c Confusion) Total() int {
 	return n
 }
 
+// Accuracy returns the share of the answers counted on which the coders
+// and the classifier agree: the diagonal over the total (0 for none).
+func (c Confusion) Accuracy() float64 {
+	agreed := 0
+	for i := range c.Counts {
+		agreed += c.Counts[i][i]
+	}
+	if n := c.Total(); n > 0 {
+		return float64(agreed) / float64(n)
+	}
+	return 0
+}
+
 // CheckConfusion returns the stance confusion matrix of the default rules
 // on labelled answers they were not written against (the check sets and
 // round 3's train split; confusion.tsv's header names them), coded blind

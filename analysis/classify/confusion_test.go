@@ -214,3 +214,14 @@ func TestCheckConfusionParses(t *testing.T) {
 		t.Errorf("CheckConfusion() counts %d answers (the check sets and round 3's train split: %d), source %q", c.Total(), want, c.Source)
 	}
 }
+
+func TestConfusionAccuracy(t *testing.T) {
+	var c Confusion
+	if c.Accuracy() != 0 {
+		t.Errorf("empty confusion: accuracy %v, want 0", c.Accuracy())
+	}
+	c.Counts[0][0], c.Counts[0][1], c.Counts[1][1], c.Counts[2][0] = 5, 2, 3, 2
+	if got := c.Accuracy(); got != 8.0/12 {
+		t.Errorf("accuracy %v, want 8/12", got)
+	}
+}
