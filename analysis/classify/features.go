@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Features are the named facts about one answer that a Model weighs: each
@@ -122,7 +123,8 @@ func featuresOf(in Input, v Verdict) Features {
 	if !rec.DateHoldingAnswer.IsZero() {
 		f["flag:earlier-holding"] = 1
 	}
-	ov := overlap(rec.Question, rec.Answer)
+	answerStems := contentStems(rec.Answer) // once, for the question and each part
+	ov := overlapStems(contentStems(rec.Question), answerStems)
 	f["overlap"] = ov
 	f["overlap:"+bucket(ov, []float64{0.2, 0.4, 0.6})] = 1
 	// How well the least-answered part of the question is echoed: a part
@@ -130,7 +132,7 @@ func featuresOf(in Input, v Verdict) Features {
 	if parts := questionParts(rec.Question); len(parts) > 1 {
 		least := 1.0
 		for _, p := range parts {
-			least = math.Min(least, overlap(p, rec.Answer))
+			least = math.Min(least, overlapStems(contentStems(p), answerStems))
 		}
 		f["part-overlap-min"] = least
 		f["part-overlap-min:"+bucket(least, []float64{0.2, 0.4, 0.6})] = 1
@@ -190,15 +192,13 @@ func bucket(x float64, cuts []float64) string {
 	return ">=" + fmtF(cuts[len(cuts)-1])
 }
 
-// overlap is the share of the question's content words (four letters or
-// more, not in questionStop, compared by their first five letters) that
-// also occur in the answer; 0 for a question with none.
-func overlap(question, answer string) float64 {
-	qs := contentStems(question)
+// overlapStems is the overlap of a question with an answer: the share of
+// the question's content stems qs (contentStems) that are among the
+// answer's, as; 0 for a question with none.
+func overlapStems(qs, as map[string]bool) float64 {
 	if len(qs) == 0 {
 		return 0
 	}
-	as := contentStems(answer)
 	hit := 0
 	for s := range qs {
 		if as[s] {
@@ -208,18 +208,48 @@ func overlap(question, answer string) float64 {
 	return float64(hit) / float64(len(qs))
 }
 
+// contentStems returns the stems of s's content words: its runs of
+// letters, lower-cased, of four bytes or more and not in questionStop, cut
+// to their first five bytes. It reads s rune by rune into one buffer rather
+// than lower-casing and splitting it (TestContentStemsMatchesSplitting
+// holds it to that reading): the learned decision reads the answer's stems
+// for every answer.
 func contentStems(s string) map[string]bool {
 	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len(w) < 4 || questionStop[w] {
+	var buf [64]byte
+	word := buf[:0]
+	for _, r := range s {
+		var letter bool
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			letter = 'a' <= r && r <= 'z'
+		} else {
+			r = unicode.ToLower(r)
+			letter = unicode.IsLetter(r)
+		}
+		if letter {
+			word = utf8.AppendRune(word, r)
 			continue
 		}
-		if len(w) > 5 {
-			w = w[:5]
-		}
-		out[w] = true
+		addStem(out, word)
+		word = word[:0]
 	}
+	addStem(out, word)
 	return out
+}
+
+// addStem adds the stem of one lower-cased word to stems, if it is a
+// content word.
+func addStem(stems map[string]bool, word []byte) {
+	if len(word) < 4 || questionStop[string(word)] {
+		return
+	}
+	if len(word) > 5 {
+		word = word[:5]
+	}
+	stems[string(word)] = true
 }
 
 // questionStop are the words of the question's formula and of every
