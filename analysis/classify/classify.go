@@ -303,6 +303,7 @@ type questionReading struct {
 	figures   questionFigures
 }
 
+// readQuestionStage reads from the question what the later stages need.
 func readQuestionStage(question string) questionReading {
 	q := ReadQuestion(question)
 	ql := lowerText(foldLower(question))
