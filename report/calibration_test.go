@@ -60,3 +60,26 @@ func TestMethodsNamesTheModelsAgreement(t *testing.T) {
 		t.Error("Methods speaks of a model when the rules decided")
 	}
 }
+
+// The validation section shows every measured row of the learned
+// decision's validation, says who made the labels, and that the scores
+// are out of sample.
+func TestValidationSection(t *testing.T) {
+	page, _ := writeReport(t, sampleResult(t), Options{})
+	v := classify.MeasuredValidation()
+	if len(v.Rows) < 4 {
+		t.Fatalf("the measured validation has %d rows", len(v.Rows))
+	}
+	for _, r := range v.Rows {
+		label := strings.ReplaceAll(r.Label(), "+", "&#43;") // as html/template escapes it
+		want := fmt.Sprintf(`<td>%s</td><td class="num">%s</td><td class="num">%.3f</td><td class="num">%.3f</td>`, label, thousands(r.Scored), r.Accuracy, r.MacroF1)
+		if !strings.Contains(page, want) {
+			t.Errorf("the %s row %q is not shown as %s", r.Split, r.Label(), want)
+		}
+	}
+	for _, want := range []string{`<section id="validation">`, "language-model coding agents", "a learning curve", "scored by a model fitted without it"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the validation section lacks %q", want)
+		}
+	}
+}

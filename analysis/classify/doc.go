@@ -105,7 +105,9 @@
 // (stats.CorrectShares) adjust for; TestConfusionFile keeps it in step.
 // ModelConfusion is the same for the learned decision as EmbeddedModel is
 // fitted, measured out of sample by cross-validation
-// (TestModelConfusionFile).
+// (TestModelConfusionFile); MeasuredValidation is its learning curve by
+// time and its cross-validated scores beside the rules'
+// (TestValidationFile).
 //
 // # Speed
 //

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -63,81 +62,6 @@ func labelledPool(t *testing.T) (Overrides, map[string]*corpus.Record) {
 		gold[k] = v
 	}
 	return gold, loadLabelled(t, gold)
-}
-
-// TestModelTimeSplit measures the learned decision against the rules on
-// later answers than it learned from: the pool's API answers in order of
-// ID (the API numbers questions as they are tabled), 2009 always in
-// training. It prints a learning curve and fails if the model does worse
-// than the rules on the latest fifth.
-func TestModelTimeSplit(t *testing.T) {
-	gold, recs := labelledPool(t)
-	var c Classifier
-	type item struct {
-		key string
-		f   Features
-		v   Verdict
-	}
-	var api, twfy []item
-	for _, k := range sortedKeys(gold) {
-		r, ok := recs[k]
-		if !ok {
-			t.Fatalf("%s: record not found", k)
-		}
-		f, v := c.Features(Input{Record: r})
-		it := item{k, f, v}
-		if strings.HasPrefix(k, "api:") {
-			api = append(api, it)
-		} else {
-			twfy = append(twfy, it)
-		}
-	}
-	sort.Slice(api, func(i, j int) bool { return apiNum(api[i].key) < apiNum(api[j].key) })
-	cut := len(api) * 4 / 5
-	later := api[cut:]
-	all := gold.Verdicts()
-	goldOf := func(its []item) map[string]Verdict {
-		g := map[string]Verdict{}
-		for _, it := range its {
-			g[it.key] = all[it.key]
-		}
-		return g
-	}
-	rulesPred := map[string]Verdict{}
-	for _, it := range later {
-		rulesPred[it.key] = it.v
-	}
-	rules := Evaluate(goldOf(later), rulesPred)
-	var b strings.Builder
-	fmt.Fprintf(&b, "later fifth of the API answers (%d, %s … %s); rules: accuracy %.3f, macro-F1 %.3f, grounds %.3f\n\n", len(later), later[0].key, later[len(later)-1].key, rules.Accuracy, rules.MacroF1, rules.Grounds.F1)
-	b.WriteString("| trained on | accuracy | macro-F1 | partial F1 | grounds micro-F1 |\n| ---: | ---: | ---: | ---: | ---: |\n")
-	var last Scores
-	for _, n := range []int{250, 500, 1000, cut} {
-		if n > cut {
-			continue
-		}
-		train := append(append([]item(nil), twfy...), api[cut-n:cut]...)
-		var ex []Example
-		for _, it := range train {
-			ex = append(ex, Example{it.f, gold[it.key].Stance})
-		}
-		m, err := Train(ex, TrainOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		mc := Classifier{Model: m}
-		pred := map[string]Verdict{}
-		for _, it := range later {
-			pred[it.key] = mc.decide(Input{Record: recs[it.key]}, it.v)
-		}
-		s := Evaluate(goldOf(later), pred)
-		fmt.Fprintf(&b, "| %d API + %d 2009 | %.3f | %.3f | %.3f | %.3f |\n", n, len(twfy), s.Accuracy, s.MacroF1, s.Stance[Partial].F1, s.Grounds.F1)
-		last = s
-	}
-	t.Logf("learned decision against the rules, by time:\n%s\nlast model:\n%s", b.String(), last.Markdown())
-	if last.MacroF1 < rules.MacroF1 {
-		t.Errorf("the model's macro-F1 on later answers, %.3f, is below the rules' %.3f", last.MacroF1, rules.MacroF1)
-	}
 }
 
 func apiNum(key string) int {

@@ -106,11 +106,14 @@ func fitItems(t *testing.T, items []splitItem, gold Overrides, keep func(Feature
 	return m
 }
 
-// predictItems gives m's verdicts on items as Classifier.decide does: the
-// rules' verdict where they settle it before weighing anything or m keeps
-// it, otherwise
-// the most probable class with its probability as confidence.
+// predictItems gives m's verdicts on items as Classifier.decide does, from
+// the items' features (passed through keep): the rules' verdict where they
+// settle it before weighing anything or m keeps it, otherwise the most
+// probable class with its probability as confidence, and the grounds
+// decide gives it (the rules', or their evidence's, for partial and
+// declined; none otherwise).
 func predictItems(m *Model, items []splitItem, keep func(Features) Features, pred map[string]Verdict) {
+	var rules Classifier
 	for _, it := range items {
 		v := it.v
 		if v.rule != "" && v.Stance != Holding && !m.keeps(v.rule) {
@@ -122,6 +125,13 @@ func predictItems(m *Model, items []splitItem, keep func(Features) Features, pre
 				}
 			}
 			v.Stance, v.Confidence = m.Classes[k], p[k]
+			v.Grounds = []Ground{}
+			if v.Stance == Partial || v.Stance == Declined {
+				v.Grounds = it.v.Grounds
+				if len(v.Grounds) == 0 {
+					v.Grounds = rules.evidenceGrounds(it.v)
+				}
+			}
 		}
 		pred[it.key] = v
 	}
