@@ -103,12 +103,7 @@ var calibrationTSV string
 // what the tests measure (the model's out of sample: each answer scored
 // by a model fitted without it).
 func MeasuredCalibration() Calibration {
-	c, err := parseCalibration(calibrationTSV, calibrationFile)
-	if err != nil {
-		// The file is embedded and tested; a parse error is a build bug.
-		panic(err)
-	}
-	return c
+	return mustEmbedded(parseCalibration(calibrationTSV, calibrationFile))
 }
 
 // calibrationHeader is the column header of calibration.tsv.
@@ -118,17 +113,13 @@ const calibrationHeader = "decision\tlo\thi\tverdicts\tagreed\tmean confidence"
 // lines holding Source, the header, then one row per decision and band.
 // Agreement and its interval are derived when read.
 func formatCalibration(c Calibration) string {
-	var b strings.Builder
-	for _, l := range strings.Split(c.Source, "\n") {
-		b.WriteString("# " + l + "\n")
-	}
-	b.WriteString(calibrationHeader + "\n")
+	var rows []string
 	for _, r := range c.Rows {
 		for _, x := range r.Bands {
-			fmt.Fprintf(&b, "%s\t%s\t%s\t%d\t%d\t%.3f\n", r.Decision, ftoa(x.Lo), ftoa(x.Hi), x.N, x.Agreed, x.Confidence)
+			rows = append(rows, fmt.Sprintf("%s\t%s\t%s\t%d\t%d\t%.3f", r.Decision, ftoa(x.Lo), ftoa(x.Hi), x.N, x.Agreed, x.Confidence))
 		}
 	}
-	return b.String()
+	return formatMeasured(c.Source, calibrationHeader, rows)
 }
 
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
@@ -136,27 +127,7 @@ func ftoa(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 // parseCalibration reads the layout formatCalibration writes.
 func parseCalibration(text, name string) (Calibration, error) {
 	var c Calibration
-	var src []string
-	header := false
-	for ln, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
-		pos := fmt.Sprintf("%s:%d", name, ln+1)
-		if strings.HasPrefix(line, "#") {
-			if !header {
-				src = append(src, strings.TrimSpace(strings.TrimPrefix(line, "#")))
-			}
-			continue
-		}
-		if !header {
-			if line != calibrationHeader {
-				return c, fmt.Errorf("%s: header: want %q, got %q", pos, calibrationHeader, line)
-			}
-			header = true
-			continue
-		}
-		x := strings.Split(line, "\t")
-		if len(x) != 6 {
-			return c, fmt.Errorf("%s: want 6 tab-separated fields, got %d", pos, len(x))
-		}
+	src, err := parseMeasured(text, name, calibrationHeader, func(pos string, x []string) error {
 		var b CalibrationBand
 		var err error
 		fields := []struct {
@@ -166,14 +137,14 @@ func parseCalibration(text, name string) (Calibration, error) {
 		for i, fl := range fields {
 			col := []int{1, 2, 5}[i]
 			if *fl.f, err = strconv.ParseFloat(x[col], 64); err != nil || *fl.f < 0 || *fl.f > 1 {
-				return c, fmt.Errorf("%s: field %s: %q is not a number in [0, 1]", pos, fl.name, x[col])
+				return fmt.Errorf("%s: field %s: %q is not a number in [0, 1]", pos, fl.name, x[col])
 			}
 		}
 		if b.N, err = strconv.Atoi(x[3]); err != nil || b.N < 0 {
-			return c, fmt.Errorf("%s: field verdicts: %q is not a count", pos, x[3])
+			return fmt.Errorf("%s: field verdicts: %q is not a count", pos, x[3])
 		}
 		if b.Agreed, err = strconv.Atoi(x[4]); err != nil || b.Agreed < 0 || b.Agreed > b.N {
-			return c, fmt.Errorf("%s: field agreed: %q is not a count up to %d", pos, x[4], b.N)
+			return fmt.Errorf("%s: field agreed: %q is not a count up to %d", pos, x[4], b.N)
 		}
 		if b.N > 0 {
 			b.Agreement = float64(b.Agreed) / float64(b.N)
@@ -184,15 +155,13 @@ func parseCalibration(text, name string) (Calibration, error) {
 		}
 		r := &c.Rows[len(c.Rows)-1]
 		if k := len(r.Bands); k > 0 && r.Bands[k-1].Hi != b.Lo {
-			return c, fmt.Errorf("%s: band [%s, %s) does not follow the band ending at %s", pos, x[1], x[2], ftoa(r.Bands[k-1].Hi))
+			return fmt.Errorf("%s: band [%s, %s) does not follow the band ending at %s", pos, x[1], x[2], ftoa(r.Bands[k-1].Hi))
 		}
 		r.Bands = append(r.Bands, b)
-	}
-	if !header {
-		return c, fmt.Errorf("%s: no header line", name)
-	}
-	c.Source = strings.Join(src, "\n")
-	return c, nil
+		return nil
+	})
+	c.Source = src
+	return c, err
 }
 
 // Markdown renders c as one table: a row per decision and band with its

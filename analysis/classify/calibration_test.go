@@ -3,7 +3,6 @@ package classify
 import (
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -109,20 +108,7 @@ func TestCalibrationFile(t *testing.T) {
 	}
 	text := formatCalibration(got)
 	t.Logf("calibration:\n%s", got.Markdown())
-	if *updateConfusion {
-		if err := os.WriteFile("calibration.tsv", []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if text != calibrationTSV {
-		t.Errorf("calibration.tsv differs from what the tests measure; refresh it with -update. Measured:\n%s", text)
-	}
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(readme), got.Markdown()) {
-		t.Errorf("README.md lacks the calibration table; put this in it:\n%s", got.Markdown())
+	if checkMeasuredFile(t, "calibration.tsv", calibrationTSV, "TestCalibrationFile", text) {
+		checkREADMEHas(t, "the calibration table", got.Markdown())
 	}
 }

@@ -63,7 +63,7 @@ func TestConfusionFile(t *testing.T) {
 		"TestConfusionFile on the rules of this commit; after changing the rules or the",
 		"labels, refresh with: go test ./analysis/classify -run TestConfusionFile -update",
 	}
-	if !checkConfusionFile(t, "confusion.tsv", confusionTSV, "TestConfusionFile", formatConfusion(header, got)) {
+	if !checkMeasuredFile(t, "confusion.tsv", confusionTSV, "TestConfusionFile", formatConfusion(header, got)) {
 		return
 	}
 	c := CheckConfusion()
@@ -116,7 +116,7 @@ func TestModelConfusionFile(t *testing.T) {
 		"TestModelConfusionFile; after changing the rules, the features or the labels,",
 		"refresh with: go test ./analysis/classify -run TestModelConfusionFile -update",
 	}
-	if !checkConfusionFile(t, "confusion-model.tsv", modelConfusionTSV, "TestModelConfusionFile", formatConfusion(header, got)) {
+	if !checkMeasuredFile(t, "confusion-model.tsv", modelConfusionTSV, "TestModelConfusionFile", formatConfusion(header, got)) {
 		return
 	}
 	if c := ModelConfusion(); c.Counts != got.Counts {
@@ -124,10 +124,10 @@ func TestModelConfusionFile(t *testing.T) {
 	}
 }
 
-// checkConfusionFile compares an embedded confusion file with what the
-// test named measured (want); with -update it rewrites the file instead and
-// returns false, since there is nothing left to compare.
-func checkConfusionFile(t *testing.T, file, embedded, test, want string) bool {
+// checkMeasuredFile compares an embedded file of measured figures with
+// what the test named measured (want); with -update it rewrites the file
+// instead and returns false, since there is nothing left to compare.
+func checkMeasuredFile(t *testing.T, file, embedded, test, want string) bool {
 	t.Helper()
 	if *updateConfusion {
 		if err := os.WriteFile(file, []byte(want), 0o644); err != nil {
@@ -140,6 +140,19 @@ func checkConfusionFile(t *testing.T, file, embedded, test, want string) bool {
 		t.Errorf("%s is not what is measured; run\n\tgo test ./analysis/classify -run %s -update\nto write:\n%s", file, test, want)
 	}
 	return true
+}
+
+// checkREADMEHas fails unless the project's README.md holds markdown, the
+// measured table called what.
+func checkREADMEHas(t *testing.T, what, markdown string) {
+	t.Helper()
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), markdown) {
+		t.Errorf("README.md lacks %s; put this in it:\n%s", what, markdown)
+	}
 }
 
 func stanceIndex(s Stance) int {

@@ -48,12 +48,7 @@ var validationTSV string
 // the tests measure. The labels were made by language-model coding agents,
 // not trained human coders.
 func MeasuredValidation() Validation {
-	v, err := parseValidation(validationTSV, validationFile)
-	if err != nil {
-		// The file is embedded and tested; a parse error is a build bug.
-		panic(err)
-	}
-	return v
+	return mustEmbedded(parseValidation(validationTSV, validationFile))
 }
 
 // validationHeader is the column header of validation.tsv.
@@ -63,69 +58,44 @@ const validationHeader = "split\tdecision\ttrain API\ttrain 2009\tscored\taccura
 // lines holding Source, the header, then one row per measurement, scores
 // to three decimals.
 func formatValidation(v Validation) string {
-	var b strings.Builder
-	for _, l := range strings.Split(v.Source, "\n") {
-		b.WriteString("# " + l + "\n")
-	}
-	b.WriteString(validationHeader + "\n")
+	var rows []string
 	for _, r := range v.Rows {
-		fmt.Fprintf(&b, "%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\n", r.Split, r.Decision, r.TrainAPI, r.Train2009, r.Scored, r.Accuracy, r.MacroF1, r.PartialF1, r.GroundsF1)
+		rows = append(rows, fmt.Sprintf("%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f", r.Split, r.Decision, r.TrainAPI, r.Train2009, r.Scored, r.Accuracy, r.MacroF1, r.PartialF1, r.GroundsF1))
 	}
-	return b.String()
+	return formatMeasured(v.Source, validationHeader, rows)
 }
 
 // parseValidation reads the layout formatValidation writes.
 func parseValidation(text, name string) (Validation, error) {
 	var v Validation
-	var src []string
-	header := false
-	for ln, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
-		pos := fmt.Sprintf("%s:%d", name, ln+1)
-		if strings.HasPrefix(line, "#") {
-			if !header {
-				src = append(src, strings.TrimSpace(strings.TrimPrefix(line, "#")))
-			}
-			continue
-		}
-		if !header {
-			if line != validationHeader {
-				return v, fmt.Errorf("%s: header: want %q, got %q", pos, validationHeader, line)
-			}
-			header = true
-			continue
-		}
-		x := strings.Split(line, "\t")
-		if len(x) != 9 {
-			return v, fmt.Errorf("%s: want 9 tab-separated fields, got %d", pos, len(x))
-		}
+	cols := strings.Split(validationHeader, "\t")
+	src, err := parseMeasured(text, name, validationHeader, func(pos string, x []string) error {
 		r := ValidationRow{Split: x[0], Decision: x[1]}
 		if r.Split != "time" && r.Split != "cv" {
-			return v, fmt.Errorf("%s: field split: %q is neither time nor cv", pos, x[0])
+			return fmt.Errorf("%s: field split: %q is neither time nor cv", pos, x[0])
 		}
 		if r.Decision != "rules" && r.Decision != "model" {
-			return v, fmt.Errorf("%s: field decision: %q is neither rules nor model", pos, x[1])
+			return fmt.Errorf("%s: field decision: %q is neither rules nor model", pos, x[1])
 		}
 		for i, f := range []*int{&r.TrainAPI, &r.Train2009, &r.Scored} {
 			n, err := strconv.Atoi(x[2+i])
 			if err != nil || n < 0 {
-				return v, fmt.Errorf("%s: field %s: %q is not a count", pos, strings.Split(validationHeader, "\t")[2+i], x[2+i])
+				return fmt.Errorf("%s: field %s: %q is not a count", pos, cols[2+i], x[2+i])
 			}
 			*f = n
 		}
 		for i, f := range []*float64{&r.Accuracy, &r.MacroF1, &r.PartialF1, &r.GroundsF1} {
 			s, err := strconv.ParseFloat(x[5+i], 64)
 			if err != nil || s < 0 || s > 1 {
-				return v, fmt.Errorf("%s: field %s: %q is not a number in [0, 1]", pos, strings.Split(validationHeader, "\t")[5+i], x[5+i])
+				return fmt.Errorf("%s: field %s: %q is not a number in [0, 1]", pos, cols[5+i], x[5+i])
 			}
 			*f = s
 		}
 		v.Rows = append(v.Rows, r)
-	}
-	if !header {
-		return v, fmt.Errorf("%s: no header line", name)
-	}
-	v.Source = strings.Join(src, "\n")
-	return v, nil
+		return nil
+	})
+	v.Source = src
+	return v, err
 }
 
 // Label says what a row measured, in words: "the rules alone", "1,800

@@ -2,8 +2,6 @@ package classify
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -89,26 +87,14 @@ func TestValidationFile(t *testing.T) {
 	}, "\n")
 	text := formatValidation(got)
 	t.Logf("validation:\n%s", got.Markdown())
-	if *updateConfusion {
-		if err := os.WriteFile("validation.tsv", []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if !checkMeasuredFile(t, "validation.tsv", validationTSV, "TestValidationFile", text) {
 		return
-	}
-	if text != validationTSV {
-		t.Errorf("validation.tsv differs from what the tests measure; refresh it with -update. Measured:\n%s", text)
 	}
 	back, err := parseValidation(text, "validation.tsv")
 	if err != nil || formatValidation(back) != text {
 		t.Errorf("validation.tsv does not survive a round trip: %v", err)
 	}
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(readme), got.Markdown()) {
-		t.Errorf("README.md lacks the validation tables; put this in it:\n%s", got.Markdown())
-	}
+	checkREADMEHas(t, "the validation tables", got.Markdown())
 }
 
 func TestParseValidationErrors(t *testing.T) {
