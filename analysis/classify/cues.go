@@ -9,42 +9,44 @@ import (
 
 // Structural cues. They are compiled once per process; none of them is
 // specific to any one answer: they encode the ways answers in the corpus
-// give, withhold or point at information.
+// give, withhold or point at information. The long ones are data, one
+// alternative a line in structure.tsv (structuralCue), so that a new
+// wording is one line there.
 var (
 	// A promise to reply later, the substance of a holding answer.
-	reHolding = mustGated(`(?i)\b(I|we) (will|shall) (write|reply|respond) to (the|my|him|her|them|you)\b|\b(will|shall) write to the (hon|right hon|rt hon|honourable|noble)|\b(reply|respond|write) (to (the|my) (hon|right hon|honourable|noble)[^.]{0,30})?(as soon as possible|shortly|in due course) (and|once|when)|(take|taking) (some )?(more )?time to (collate|collect|compile|gather)|when the (information|data) (is|are|has been|have been) (available|collated|collected)|(collating|compiling|gathering) (the|this) (information|data)[^.]{0,40}(will|longer)|a (full|substantive) (answer|reply|response) (will|shall) (be|follow)|not (be )?possible to answer (this|the) question within|(an )?answer is being prepared|\b(is|are) (currently )?being (collated|compiled|gathered|verified)\b|\b(I|we) (will|shall) (place|deposit) (these|the|this|those) (figures|information|data|statistics)\b[^.]{0,40}\bin the (library|libraries)`)
+	reHolding = mustGated(structuralCue("holding"))
 
 	// An answer saying it cannot be given, with no ground: the standard
 	// reply to questions left unanswered at prorogation or dissolution.
-	reCannotAnswer = mustGated(`(?i)(not (proved |been )?possible|unable|not able) to (respond|answer|reply|provide (a|an) (substantive |full )?(answer|response|reply)).{0,80}\b(prorogation|dissolution|general election|end of the (session|parliament)|pre-election|election period)`)
+	reCannotAnswer = mustGated(structuralCue("cannot-answer"))
 
 	// The heading of a letter printed in the answer from the body a
 	// question was passed to (TheyWorkForYou prints them in full).
 	reLetterFrom = mustLazy(`(?m)^Letter from [^\n]{1,150}$`)
 
 	// A pointer to another answer, statement or publication.
-	rePointer = mustGated(`(?i)\bI (would )?refer (the|my|him|her|back)\b|\brefer(red)? (the |my )?(hon|right hon|rt hon|honourable|noble)[^.]{0,40} to\b|\b(please )?see (the|my) (answer|reply|response|written|statement)|(as|which (was|were|is)) (set out|outlined|explained|stated|detailed) (in|by) (the|my|a) (answer|reply|response|previous|recent|written|letter|statement|PQ)|(previous|earlier|recent) (answer|reply|response)s? (to|given|of)|\bcan be (found|accessed|viewed|seen)\b|\b(is|are) (publicly )?(available|published) (at|on|here|online|via|from|in the)\b|following link|\bon GOV\.UK\b|published (on|at) (the )?(gov\.uk|www\.)|(details|information|figures|data|statistics)[^.]{0,60}(published|available) (in|at|on|by|as part)|https?://|\bas (detailed|set out|outlined|described|explained) in (the|our|my)\b|\b(wrote|has written|have written|letter) to [^.]{0,80}\b(addressing|setting out|explaining) (this|the)`)
+	rePointer = mustGated(structuralCue("pointer"))
 
 	// Sentences of general commitment or context that give no information.
-	reGeneric = mustGated(`(?i)\b(is|are|remain|remains|am|was) (fully |firmly |deeply |absolutely |strongly |wholly |clear(ly)? )?(committed|determined|dedicated) to\b|\brecogni[sz]es? (the )?(importance|value|vital|crucial|significant|need)|\btak(e|es|ing) [^.]{0,40}(very )?seriously|\b(we|government|department) (will )?continue(s)? to (work|engage|monitor|keep|consider|support|review|listen)|\bkeep[^.]{0,40}under (constant |continuous |regular |close )?review|\b(deeply|very|hugely|extremely) grateful|number one mission|\bwe (want|know|understand) |\bthis government is\b|\bthe government is clear|\b(has|have|had) (carefully )?noted\b|\bnotes? the (report|recommendations|findings|publication)`)
+	reGeneric = mustGated(structuralCue("generic"))
 
 	// A direct answer that is a "none": no assessment, no discussions, has
 	// not met. Tried only on sentences isDirect accepted.
-	reNone = mustGated(`(?i)^(no|none|nil)[.,;:]|^(none|nil)\b|^not (at present|currently|yet|at this time)\b|\bno (\w+ )?(current |such |immediate |specific |formal |recent |further |firm |new )*(plans?|assessment|analysis|discussions?|representations?|estimate|meetings?|correspondence|guidance|steps|action)\b|\b(has|have|had|did|does|do|is|are|was|were) not (yet )?(been )?(made|had|received|held|met|taken|undertaken|commissioned|carried out|assessed|conducted|discussed)\b|\bthere (are|is|were|was|has been|have been) no\b`)
+	reNone = mustGated(structuralCue("none"))
 
 	// Information in an attached file.
-	reAttached = mustGated(`(?i)\b(placed|deposited|place|deposit) (a copy |copies )?(of [^.]{0,60})?in the ((House of Commons|House of Lords|House|Commons|Lords) )?(library|libraries)\b|\b(placed|deposited) in the libraries of (both )?(the )?houses?\b|\b(attached|enclosed)\b[^.]{0,40}\b(table|file|spreadsheet|excel|document|annex|data)|\b(table|file|spreadsheet|excel|document|annex|data)\b[^.]{0,40}\b(attached|enclosed)\b|\bthe (following|below) table\b|\btable (below|above)\b`)
+	reAttached = mustGated(structuralCue("attached"))
 
 	// Zero answers to counting questions.
-	reNilFigure = mustGated(`(?i)^(none|nil|zero)\b|\b(no|zero|nil) (recorded|reported|spending|spend|expenditure|payments?|contracts?|cases?|staff|instances|incidents|applications|claims|complaints|prosecutions|convictions|deaths|people|individuals)\b|\bthere (are|is|were|was|has been|have been) (no|none)\b|\bnone of\b|\bhas not (contracted|spent|paid|purchased|procured|bought)\b|\b(did|does|do|has|have) not (contract|spend|pay|purchase|procure|buy|use)|\b(did|does|do|has|have|had) not (\w+ ){1,2}(any|anything)\b`)
+	reNilFigure = mustGated(structuralCue("nil-figure"))
 
 	reFigure = mustGated(`£\s?\d[\d,]*(\.\d+)?|\b\d[\d,]*(\.\d+)?\s?(%|per ?cent\b|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(million|billion|bn|thousand|hundred)\b|\b\d+(\.\d+)?\b`)
 	// Counts written as words: "Three members …", "there were two".
-	reNumWord = mustGated(`(?i)^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|\b(are|were|was|is|been|had|has|of|total of|totalling|totalled) (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b|:\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*$`)
+	reNumWord = mustGated(structuralCue("number-word"))
 
 	reURL = mustGated(`(?i)https?://\S+|\bwww\.\S+`)
 	// A date or time in an answer, for questions asking when.
-	reWhen = mustLazy(`(?i)\b\d{1,2}(st|nd|rd|th)? (january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(by|in|from|until|during|before|after|on|at|within|around) (the )?(end of |start of |beginning of |early |late |mid-?|spring |summer |autumn |winter |first half of |second half of )*((january|february|march|april|may|june|july|august|september|october|november|december)\b|(19|20)\d{2}\b|(this|next|the coming) (year|month|week|spring|summer|autumn|winter|financial year|parliament)|\d+ (days|weeks|months|years))`)
+	reWhen = mustLazy(structuralCue("when"))
 )
 
 // directCues are the ways a sentence answers a yes/no or whether question

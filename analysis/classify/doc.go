@@ -23,6 +23,9 @@
 //     promises to write later, and generic commitment sentences that carry
 //     no information ("The Government is committed to…").
 //
+// The structural cues' expressions are data like the lexicon's: one
+// alternative a line in the embedded structure.tsv, commented by block.
+//
 // One sentence states one reason: a security refusal is not also the
 // no-comment convention, information withheld by convention is not also
 // "not held", a decision left to the Spending Review is a future publication.
