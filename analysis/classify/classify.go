@@ -141,7 +141,7 @@ func sharedSegmenter() *text.Segmenter {
 	return segShared
 }
 
-var reQAboutData = mustGated(`(?i)\b(whether|if)\b[^;?]{0,120}\b(record|records|recorded|collect|collects|collected|hold|holds|held|monitor|monitors|monitored|track|tracks|tracked|collate|collates|collated|keep|keeps|kept|publish|publishes|data on|statistics on|information on)\b`)
+var reQAboutData = mustGated(structuralCue("question-about-data"))
 
 // Classify gives the codebook's verdict on one answer.
 //

@@ -165,7 +165,7 @@ var (
 	reDigits   = mustGated(`\d[\d,.]*`)
 	reDuration = mustGated(`(?i)\b\d+\s?(minutes?|hours?|days?|weeks?)\b`)
 	// A question that asks how long something takes.
-	reQHowLong = mustGated(`(?i)\bhow long\b|\b(waiting|wait|processing|average|median|response|journey|travel) times?\b|\bduration\b|\b(how many|number of|average|median|mean|total|lost) (working |calendar |sick(ness)? |school |teaching )?(days|weeks|hours|minutes|months)\b`)
+	reQHowLong = mustGated(structuralCue("question-how-long"))
 )
 
 // questionFigures is what a question says about the figures that would
@@ -178,7 +178,7 @@ type questionFigures struct {
 
 var (
 	// A question asking for a sum of money: a cost, budget, spend, funding.
-	reQMoney = mustGated(`(?i)\bhow much\b[^;?]{0,60}\b(spent|spend|spending|paid|pay|payments?|cost|costs|allocated|invested|funding|budget|money|awarded|raised|compensation|fees?)\b|\bwhat (is |was |were |are |has been |have been )?(the )?(total |estimated |average |annual |current |latest |overall )*(cost|costs|budget|budgets|spend|spending|expenditure|funding|salary|salaries|income|revenue)\b|\bwhat (level|amount) of (funding|spending|investment|expenditure)\b`)
+	reQMoney = mustGated(structuralCue("question-money"))
 	// A question asking for counts, proportions or rates as well.
 	reQCount = mustGated(`(?i)\bhow many\b|\b(number|numbers|proportion|percentage|rate|rates) of\b|\bwhat (proportion|percentage)\b`)
 	// A sum of money in an answer.

@@ -53,24 +53,19 @@ func (f QuestionForm) Only(w Want) bool {
 	return true
 }
 
-const (
-	// qFigures: a part asking for figures; qDate: one asking when.
-	qFigures = `\bhow (many|much|often|long|frequently)\b|\bwhat (is |was |were |are |has been |have been )?(the )?(total |estimated |average |annual |current |latest |overall |median |mean )*(proportion|percentage|number|numbers|amount|cost|costs|value|budget|spend|spending|expenditure|level|rate|figure|sum|income|revenue|funding|salary|size)\b|\bwhat (proportion|percentage)|\bwhat (is |was |were |are |has been |have been )?the (average|total|median|mean) \w+`
-	qDate    = `\bwhen\b|\bby what date\b|\bon what date\b|\bwhat (the |his |her |their |its |your )?(planned |expected |proposed |estimated |anticipated )?(timetable|timescale|timeframe|date)\b|\bwhat (the )?(expected|planned|estimated) (date|timetable|timescale)`
-)
-
 var (
-	// reQFigures and reQDate count only where they match at the start of
-	// what they are tried on: anchored, they fail at once elsewhere.
-	reQFigures = mustLazy(`(?i)^(?:` + qFigures + `)`)
-	reQDate    = mustLazy(`(?i)^(?:` + qDate + `)`)
-	reQWord    = mustGated(`(?i)\b(whether|if (he|she|they|his|her|the|it|ministers?|officials|there|any|that|we|you|government|departments?|my)|what|how|when|which|why|who|where|by what|on what|for what)\b`)
+	// reQFigures and reQDate (a part asking for figures; one asking when)
+	// count only where they match at the start of what they are tried on:
+	// anchored, they fail at once elsewhere.
+	reQFigures = mustLazy(`(?i)^(?:` + structuralBody("question-figures") + `)`)
+	reQDate    = mustLazy(`(?i)^(?:` + structuralBody("question-date") + `)`)
+	reQWord    = mustGated(structuralCue("question-word"))
 	// "if he will publish the number of …" and "if she will make an estimate
 	// of …" ask for figures.
 	// "whether he has made an assessment", "if she will take steps": a
 	// substantive description answers these as well as a yes/no does.
 	reQYesNoDesc     = mustGated(`(?i)\b(assessment|assess|steps|merits|support|action|measures)\b`)
-	reQWantsFigures  = mustGated(`(?i)\b(make|publish|provide|place|give|produce|set out|collect)\b[^;?]{0,40}\b(estimate|estimates|number|numbers|breakdown|figures|cost|costs|amount|proportion)\b`)
+	reQWantsFigures  = mustGated(structuralCue("question-wants-figures"))
 	reQAssessFigures = mustLazy(`(?i)^what (recent )?(assessment|estimate|forecast|projection|analysis)s?\b[^;?]{0,60}\bof (how many|how much|the (total |likely |potential |expected |estimated )?(number|proportion|cost|value|amount)s? of|what proportion)`)
 	reQDiscussions   = mustLazy(`(?i)^what (recent |recent and planned |further )?(discussions|meetings|representations|conversations|engagement|correspondence)\b`)
 	reQAddressOnly   = mustLazy(`(?i)^\s*to ask (the|his|her|my)\b[^;?]*$`)

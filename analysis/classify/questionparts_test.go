@@ -150,8 +150,8 @@ func TestQuestionSearchesOnRealQuestions(t *testing.T) {
 		t.Error("the split is not searched where a separator can start")
 	}
 	anywhere := map[*lazyRegexp]*regexp.Regexp{
-		reQFigures: regexp.MustCompile(`(?i)` + qFigures),
-		reQDate:    regexp.MustCompile(`(?i)` + qDate),
+		reQFigures: regexp.MustCompile(structuralCue("question-figures")),
+		reQDate:    regexp.MustCompile(structuralCue("question-date")),
 	}
 	tried := 0
 	for _, r := range recs {

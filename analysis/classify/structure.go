@@ -12,13 +12,17 @@ const structureFile = "analysis/classify/structure.tsv"
 //go:embed structure.tsv
 var structureTSV string
 
-// structuralCues are the structural cues' expressions by name, read once
-// from the embedded structure.tsv.
+// structuralCues are the structural cues' alternatives by name, joined
+// with "|", read once from the embedded structure.tsv.
 var structuralCues = mustEmbedded(parseStructure(structureTSV, structureFile))
 
 // structuralCue returns the expression of the structural cue name: its
 // lines' alternatives joined with "|", case-insensitive.
-func structuralCue(name string) string {
+func structuralCue(name string) string { return "(?i)" + structuralBody(name) }
+
+// structuralBody returns the cue's alternatives joined with "|", without
+// the case-insensitive flag, for an expression built around it.
+func structuralBody(name string) string {
 	p, ok := structuralCues[name]
 	if !ok {
 		// The file is embedded and tested; a missing cue is a build bug.
@@ -29,7 +33,8 @@ func structuralCue(name string) string {
 
 // parseStructure reads the layout of structure.tsv: '#' comment lines and
 // blank lines, and lines of a cue's name and one alternative of its
-// expression, tab-separated; a cue's alternatives are joined in order.
+// expression, tab-separated; a cue's alternatives are joined in order with
+// "|" (structuralCue adds the case-insensitive flag).
 // It does not compile the expressions: they compile on first use, and
 // TestStructureFile compiles every one.
 func parseStructure(text, name string) (map[string]string, error) {
@@ -53,7 +58,7 @@ func parseStructure(text, name string) (map[string]string, error) {
 	}
 	out := make(map[string]string, len(alts))
 	for cue, as := range alts {
-		out[cue] = "(?i)" + strings.Join(as, "|")
+		out[cue] = strings.Join(as, "|")
 	}
 	return out, nil
 }
