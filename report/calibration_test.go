@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/internal/numfmt"
 )
 
 // The confidence section shows the measured calibration table, says who
@@ -18,7 +19,7 @@ func TestCalibrationSection(t *testing.T) {
 	}
 	for _, r := range cal.Rows {
 		for _, b := range r.Bands {
-			want := fmt.Sprintf(`<td class="num">%s</td><td class="num">%s</td><td class="num">%s</td>`, thousands(b.N), pct(b.Confidence), pct(b.Agreement))
+			want := fmt.Sprintf(`<td class="num">%s</td><td class="num">%s</td><td class="num">%s</td>`, numfmt.Thousands(b.N), pct(b.Confidence), pct(b.Agreement))
 			if !strings.Contains(page, want) {
 				t.Errorf("the %s band from %.2f is not shown as %s", r.Decision, b.Lo, want)
 			}
@@ -45,7 +46,7 @@ func TestMethodsNamesTheModelsAgreement(t *testing.T) {
 	res.Config.Classifier = &classify.Classifier{Model: classify.EmbeddedModel()}
 	page, _ := writeReport(t, res, Options{})
 	m, r := classify.ModelConfusion(), classify.CheckConfusion()
-	want := fmt.Sprintf("embedded learned model, which, measured out of sample, gives the labels&#39; stance on %s of %s answers", pct(m.Accuracy()), thousands(m.Total()))
+	want := fmt.Sprintf("embedded learned model, which, measured out of sample, gives the labels&#39; stance on %s of %s answers", pct(m.Accuracy()), numfmt.Thousands(m.Total()))
 	if !strings.Contains(page, want) || !strings.Contains(page, "the default rules give it on "+pct(r.Accuracy())) {
 		t.Errorf("Methods lacks the embedded model's agreement %q", want)
 	}
@@ -72,7 +73,7 @@ func TestValidationSection(t *testing.T) {
 	}
 	for _, r := range v.Rows {
 		label := strings.ReplaceAll(r.Label(), "+", "&#43;") // as html/template escapes it
-		want := fmt.Sprintf(`<td>%s</td><td class="num">%s</td><td class="num">%.3f</td><td class="num">%.3f</td>`, label, thousands(r.Scored), r.Accuracy, r.MacroF1)
+		want := fmt.Sprintf(`<td>%s</td><td class="num">%s</td><td class="num">%.3f</td><td class="num">%.3f</td>`, label, numfmt.Thousands(r.Scored), r.Accuracy, r.MacroF1)
 		if !strings.Contains(page, want) {
 			t.Errorf("the %s row %q is not shown as %s", r.Split, r.Label(), want)
 		}

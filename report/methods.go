@@ -7,6 +7,7 @@ import (
 	"github.com/parlance-go/parlance/analysis"
 	"github.com/parlance-go/parlance/analysis/classify"
 	"github.com/parlance-go/parlance/corpus"
+	"github.com/parlance-go/parlance/internal/numfmt"
 	"github.com/parlance-go/parlance/internal/version"
 )
 
@@ -133,7 +134,7 @@ func agreementSentence(ms []classify.Agreement) string {
 	}
 	var parts []string
 	for _, m := range ms {
-		p := fmt.Sprintf("%s of %s %s", pct(m.Accuracy), thousands(m.Answers), m.Sample)
+		p := fmt.Sprintf("%s of %s %s", pct(m.Accuracy), numfmt.Thousands(m.Answers), m.Sample)
 		if m.InSample {
 			p += ", the sample the rules were written against"
 		}
@@ -161,7 +162,7 @@ func modelAgreementSentence(res *analysis.Result) string {
 	m, r := classify.ModelConfusion(), classify.CheckConfusion()
 	return fmt.Sprintf(" This report's stances were decided by parlance's embedded learned model, which, measured out of sample, "+
 		"gives the labels' stance on %s of %s answers of the check sets and round 3's train split, where the default rules give it on %s.",
-		pct(m.Accuracy()), thousands(m.Total()), pct(r.Accuracy()))
+		pct(m.Accuracy()), numfmt.Thousands(m.Total()), pct(r.Accuracy()))
 }
 
 const methodsTmpl = `<h2>Methods</h2>

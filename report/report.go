@@ -15,6 +15,7 @@ import (
 
 	"github.com/parlance-go/parlance/analysis"
 	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/internal/numfmt"
 	"github.com/parlance-go/parlance/internal/parallel"
 )
 
@@ -50,7 +51,7 @@ var assets embed.FS
 
 var (
 	funcs = template.FuncMap{
-		"thousands": thousands,
+		"thousands": numfmt.Thousands,
 		"plural":    plural,
 		"colour":    func(s string) string { return colourOf(classify.Stance(s)) },
 		"inc":       func(i int) int { return i + 1 },

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/internal/numfmt"
 )
 
 func init() {
@@ -44,7 +45,7 @@ func buildCalibration(c *buildContext) (*section, error) {
 			case i == len(r.Bands)-1:
 				band = pct0(b.Lo) + " or more"
 			}
-			row := calibrationRow{Decision: r.Decision, Band: band, Verdicts: thousands(b.N), Confidence: "–", Agreement: "–", Interval: "–"}
+			row := calibrationRow{Decision: r.Decision, Band: band, Verdicts: numfmt.Thousands(b.N), Confidence: "–", Agreement: "–", Interval: "–"}
 			if b.N > 0 {
 				row.Confidence = pct(b.Confidence)
 				row.Agreement = pct(b.Agreement)
@@ -53,7 +54,7 @@ func buildCalibration(c *buildContext) (*section, error) {
 			d.Rows = append(d.Rows, row)
 		}
 		if k == 0 {
-			d.Answers = thousands(n)
+			d.Answers = numfmt.Thousands(n)
 		}
 	}
 	return &section{data: d}, nil

@@ -8,6 +8,7 @@ import (
 
 	"github.com/parlance-go/parlance/analysis"
 	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/internal/numfmt"
 )
 
 const idGrounds = "chart_grounds"
@@ -80,7 +81,7 @@ func groundFinding(res *analysis.Result) string {
 	refusing := res.Overall.Stances[classify.Partial].Count + res.Overall.Stances[classify.Declined].Count
 	out := fmt.Sprintf("The most cited ground was %s, in %s", groundLabel(best), plural(p.Count, "answer", "answers"))
 	if refusing > 0 {
-		out += fmt.Sprintf(" (%s of the %s that were partial or declined)", pct0(share(p.Count, refusing)), thousands(refusing))
+		out += fmt.Sprintf(" (%s of the %s that were partial or declined)", pct0(share(p.Count, refusing)), numfmt.Thousands(refusing))
 	}
 	var top *analysis.BodyStats
 	for _, need := range []int{res.MinAnswers, 1} {
@@ -100,7 +101,7 @@ func groundFinding(res *analysis.Result) string {
 	}
 	if top != nil {
 		q := top.Grounds[best]
-		out += fmt.Sprintf("; %s cited it in %s of its answers (%s of %s; 95%% CI %s)", top.Body, pct0(q.Share), thousands(q.Count), thousands(top.Answers), ci(q.Low, q.High))
+		out += fmt.Sprintf("; %s cited it in %s of its answers (%s of %s; 95%% CI %s)", top.Body, pct0(q.Share), numfmt.Thousands(q.Count), numfmt.Thousands(top.Answers), ci(q.Low, q.High))
 	}
 	return out + "."
 }
@@ -124,7 +125,7 @@ func groundChart(d *groundsData) (chartView, error) {
 			v := round1(100 * share(c.Count, r.Answers))
 			top = max(top, v)
 			data = append(data, opts.HeatMapData{Value: [3]float64{float64(x), float64(y), v}})
-			tips = append(tips, fmt.Sprintf("%s · %s: %s of %s answers (%s; 95%% CI %s)", r.Body, d.Grounds[x], thousands(c.Count), thousands(r.Answers), c.Share, c.CI))
+			tips = append(tips, fmt.Sprintf("%s · %s: %s of %s answers (%s; 95%% CI %s)", r.Body, d.Grounds[x], numfmt.Thousands(c.Count), numfmt.Thousands(r.Answers), c.Share, c.CI))
 		}
 	}
 	if top == 0 {

@@ -9,6 +9,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/internal/numfmt"
 )
 
 const idHeat = "chart_heat"
@@ -175,7 +176,7 @@ func buildHeat(c *buildContext) (*section, error) {
 			mix = append(mix, fmt.Sprintf("%d not answered or not found", other))
 		}
 		d.Finding = fmt.Sprintf("%s put the same question to several bodies, and in %s of them the bodies' answers took different stances",
-			capitalise(plural(len(res.Groups), "round-robin group", "round-robin groups")), thousands(disagree))
+			capitalise(plural(len(res.Groups), "round-robin group", "round-robin groups")), numfmt.Thousands(disagree))
 		if len(mix) > 0 {
 			d.Finding += fmt.Sprintf(" (the largest, %s, asked by %s, went to %s: %s)", big.ID, res.AskerName(big.Asker), plural(big.Bodies(), "body", "bodies"), listAnd(mix))
 		}

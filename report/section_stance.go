@@ -9,6 +9,7 @@ import (
 
 	"github.com/parlance-go/parlance/analysis"
 	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/internal/numfmt"
 )
 
 const idStance = "chart_stance"
@@ -115,7 +116,7 @@ func stanceFinding(res *analysis.Result) (overall, finding, caution string) {
 	var parts []string
 	for _, s := range classify.Stances {
 		if p := res.Overall.Stances[s]; p.Count > 0 {
-			parts = append(parts, fmt.Sprintf("%s %s (%s)", thousands(p.Count), stanceLabel(s), pct0(p.Share)))
+			parts = append(parts, fmt.Sprintf("%s %s (%s)", numfmt.Thousands(p.Count), stanceLabel(s), pct0(p.Share)))
 		}
 	}
 	out := fmt.Sprintf("Of %s, %s", plural(all, "classified answer", "classified answers"), listAnd(parts))
@@ -160,7 +161,7 @@ func stanceFinding(res *analysis.Result) (overall, finding, caution string) {
 		if ties > 0 {
 			t = fmt.Sprintf(", tied with %s", plural(ties, "other body", "other bodies"))
 		}
-		return fmt.Sprintf("%s (%s of %s, %s; 95%% CI %s%s)", b.Body, thousands(p.Count), thousands(b.Answers), pct0(p.Share), ci(p.Low, p.High), t)
+		return fmt.Sprintf("%s (%s of %s, %s; 95%% CI %s%s)", b.Body, numfmt.Thousands(p.Count), numfmt.Thousands(b.Answers), pct0(p.Share), ci(p.Low, p.High), t)
 	}
 	hi, lo := elig[0], elig[len(elig)-1]
 	scope := "among bodies"
@@ -180,7 +181,7 @@ func stanceChart(d *stanceData) (chartView, error) {
 		bodies[i] = b.Body
 		var tips []string
 		for j, c := range b.Cells {
-			tip := fmt.Sprintf("%s of %s (%s; 95%% CI %s)", thousands(c.Count), thousands(b.Answers), c.Share, c.CI)
+			tip := fmt.Sprintf("%s of %s (%s; 95%% CI %s)", numfmt.Thousands(c.Count), numfmt.Thousands(b.Answers), c.Share, c.CI)
 			if b.Corrected != nil {
 				tip += fmt.Sprintf("; corrected for classifier error %s (95%% CI %s)", b.Corrected[j].Share, b.Corrected[j].CI)
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/parlance-go/parlance/analysis"
 	"github.com/parlance-go/parlance/analysis/classify"
 	"github.com/parlance-go/parlance/analysis/stats"
+	"github.com/parlance-go/parlance/internal/numfmt"
 )
 
 const idTime = "chart_time"
@@ -108,13 +109,13 @@ func timeFinding(res *analysis.Result) string {
 	if len(rows) == 1 {
 		p := dec(first)
 		return fmt.Sprintf("%s of the answers in %s were declined (%s of %s; 95%% CI %s)%s.",
-			capitalise(pct0(p.Share)), monthLabel(first.Month), thousands(p.Count), thousands(first.Answers), ci(p.Low, p.High), few)
+			capitalise(pct0(p.Share)), monthLabel(first.Month), numfmt.Thousands(p.Count), numfmt.Thousands(first.Answers), ci(p.Low, p.High), few)
 	}
 	f, l, pk := dec(first), dec(last), dec(peak)
 	return fmt.Sprintf("Declined answers were %s of the month's answers in %s (%s of %s) and %s in %s (%s of %s); the highest monthly share was %s, in %s (%s of %s; 95%% CI %s)%s.",
-		pct0(f.Share), monthLabel(first.Month), thousands(f.Count), thousands(first.Answers),
-		pct0(l.Share), monthLabel(last.Month), thousands(l.Count), thousands(last.Answers),
-		pct0(pk.Share), monthLabel(peak.Month), thousands(pk.Count), thousands(peak.Answers), ci(pk.Low, pk.High), few)
+		pct0(f.Share), monthLabel(first.Month), numfmt.Thousands(f.Count), numfmt.Thousands(first.Answers),
+		pct0(l.Share), monthLabel(last.Month), numfmt.Thousands(l.Count), numfmt.Thousands(last.Answers),
+		pct0(pk.Share), monthLabel(peak.Month), numfmt.Thousands(pk.Count), numfmt.Thousands(peak.Answers), ci(pk.Low, pk.High), few)
 }
 
 // timeSeries is the data of one selectable body in the over-time chart.
@@ -151,7 +152,7 @@ func timeValues(name string, ms []analysis.MonthStats, months []string) timeSeri
 		}
 		ts.Counts = append(ts.Counts, counts)
 		ts.Totals = append(ts.Totals, m.Answers)
-		label := fmt.Sprintf("%s\nn=%s", monthLabel(k), thousands(m.Answers))
+		label := fmt.Sprintf("%s\nn=%s", monthLabel(k), numfmt.Thousands(m.Answers))
 		if ok && m.Small {
 			label += " (few)"
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/internal/numfmt"
 )
 
 func init() {
@@ -29,12 +30,12 @@ func buildValidation(c *buildContext) (*section, error) {
 	v := classify.MeasuredValidation()
 	d := &validationData{}
 	for _, r := range v.Rows {
-		row := validationRow{Label: r.Label(), Scored: thousands(r.Scored),
+		row := validationRow{Label: r.Label(), Scored: numfmt.Thousands(r.Scored),
 			Accuracy: fmt.Sprintf("%.3f", r.Accuracy), MacroF1: fmt.Sprintf("%.3f", r.MacroF1),
 			PartialF1: fmt.Sprintf("%.3f", r.PartialF1), GroundsF1: fmt.Sprintf("%.3f", r.GroundsF1)}
 		if r.Split == "time" {
 			d.Time = append(d.Time, row)
-			d.Later = thousands(r.Scored)
+			d.Later = numfmt.Thousands(r.Scored)
 		} else {
 			d.CV = append(d.CV, row)
 		}

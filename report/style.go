@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parlance-go/parlance/analysis/classify"
+	"github.com/parlance-go/parlance/internal/numfmt"
 )
 
 // Okabe–Ito colours (Okabe & Ito 2008, "Color Universal Design"), chosen so
@@ -124,27 +125,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%s %s", thousands(n), many)
-}
-
-// thousands formats n with comma separators: 50000 → "50,000".
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	return fmt.Sprintf("%s %s", numfmt.Thousands(n), many)
 }
 
 // listAnd joins items as English: "a", "a and b", "a, b and c".

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/parlance-go/parlance/internal/numfmt"
 )
 
 // Validation is how the learned decision was validated against the rules
@@ -106,21 +108,13 @@ func (r ValidationRow) Label() string {
 	case r.Decision == "rules":
 		return "the rules alone"
 	case r.Split == "cv":
-		return fmt.Sprintf("%d-fold cross-validation over %s API + %s 2009 answers", validationFolds, thousandsInt(r.TrainAPI), thousandsInt(r.Train2009))
+		return fmt.Sprintf("%d-fold cross-validation over %s API + %s 2009 answers", validationFolds, numfmt.Thousands(r.TrainAPI), numfmt.Thousands(r.Train2009))
 	}
-	return thousandsInt(r.TrainAPI) + " API + " + thousandsInt(r.Train2009) + " 2009 answers"
+	return numfmt.Thousands(r.TrainAPI) + " API + " + numfmt.Thousands(r.Train2009) + " 2009 answers"
 }
 
 // validationFolds is the number of folds of the cross-validation rows.
 const validationFolds = 5
-
-func thousandsInt(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
 
 // Markdown renders v as two tables, by time and by cross-validation.
 func (v Validation) Markdown() string {
@@ -129,7 +123,7 @@ func (v Validation) Markdown() string {
 		fmt.Fprintf(&b, "| %s | scored | accuracy | macro-F1 | partial F1 | grounds micro-F1 |\n| --- | ---: | ---: | ---: | ---: | ---: |\n", split.title)
 		for _, r := range v.Rows {
 			if r.Split == split.name {
-				fmt.Fprintf(&b, "| %s | %s | %.3f | %.3f | %.3f | %.3f |\n", r.Label(), thousandsInt(r.Scored), r.Accuracy, r.MacroF1, r.PartialF1, r.GroundsF1)
+				fmt.Fprintf(&b, "| %s | %s | %.3f | %.3f | %.3f | %.3f |\n", r.Label(), numfmt.Thousands(r.Scored), r.Accuracy, r.MacroF1, r.PartialF1, r.GroundsF1)
 			}
 		}
 		b.WriteString("\n")

@@ -44,6 +44,7 @@ import (
 	"time"
 
 	"github.com/parlance-go/parlance/bench/realtext"
+	"github.com/parlance-go/parlance/internal/numfmt"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -298,7 +299,7 @@ func run(o options) (string, error) {
 				key := fmt.Sprintf("%s %d", c, n)
 				if s, ok := stopped[c]; ok && s <= n {
 					if s < n {
-						res[key] = Summary{Skipped: fmt.Sprintf("skipped: stopped at %s answers", thousands(s))}
+						res[key] = Summary{Skipped: fmt.Sprintf("skipped: stopped at %s answers", numfmt.Thousands(s))}
 					}
 					continue
 				}
@@ -373,7 +374,7 @@ func prepare(o options) (manifest, error) {
 		}
 		spans, fs := planFiles(dir, o.sizes, o.chunk)
 		o.logf("writing %d resampled files (up to %s answers from %s real full texts) in %s",
-			len(spans), thousands(o.sizes[len(o.sizes)-1]), thousands(len(base)), dir)
+			len(spans), numfmt.Thousands(o.sizes[len(o.sizes)-1]), numfmt.Thousands(len(base)), dir)
 		t0 := time.Now()
 		if err := r.writeSpans(spans, runtime.GOMAXPROCS(0)); err != nil {
 			return man, err

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parlance-go/parlance/internal/numfmt"
 )
 
 // goal is a row of issue 13's table: the case it is about and its bounds
@@ -44,9 +46,9 @@ func markdown(o options, res results, started time.Time, m machine, baselineNote
 	}
 	n1M, n500k := sizeIn(900_000, math.MaxInt), sizeIn(450_000, 900_000)
 	goals := []goal{
-		{work: fmt.Sprintf("`boilerplate`, %s answers, against the scikit-learn TF-IDF baseline in the same run", thousands(o.baseN)),
+		{work: fmt.Sprintf("`boilerplate`, %s answers, against the scikit-learn TF-IDF baseline in the same run", numfmt.Thousands(o.baseN)),
 			key: "boilerplate first", ratioOf: "sklearn first", ratio: 100, text: "≥ 100×"},
-		{work: fmt.Sprintf("`boilerplate`, all %s real full texts", thousands(o.realN)), key: "boilerplate real", wall: 3 * time.Second, rss: 500e6, text: "< 3 s wall, < 500 MB"},
+		{work: fmt.Sprintf("`boilerplate`, all %s real full texts", numfmt.Thousands(o.realN)), key: "boilerplate real", wall: 3 * time.Second, rss: 500e6, text: "< 3 s wall, < 500 MB"},
 		{work: "`boilerplate`, ~1M answers (resampled)", key: "boilerplate " + n1M, wall: 60 * time.Second, rss: 3e9, text: "< 60 s, < 3 GB"},
 		{work: "`analyze`, all API data (list and full text)", key: "analyze api", wall: 15 * time.Second, rss: 1e9, text: "< 15 s wall, < 1 GB"},
 		{work: "`analyze`, ~500k answers (resampled)", key: "analyze " + n500k, text: "—"},
@@ -94,11 +96,11 @@ func markdown(o options, res results, started time.Time, m machine, baselineNote
 
 	if o.scaled && len(o.sizes) > 0 {
 		p("\nResampled from the real full texts (seed %d, files of %s records): copy 0 is the real records in a random order, "+
-			"every later copy varies one number and one word of each answer and one word of each question, with new ids.\n\n", o.seed, thousands(o.chunk))
+			"every later copy varies one number and one word of each answer and one word of each question, with new ids.\n\n", o.seed, numfmt.Thousands(o.chunk))
 		cmds := []string{"boilerplate", "analyze"}
 		p("| answers | `boilerplate` wall | CPU | peak RSS | `analyze` wall | CPU | peak RSS |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 		for _, n := range o.sizes {
-			p("| %s", thousands(n))
+			p("| %s", numfmt.Thousands(n))
 			for _, c := range cmds {
 				s, ok := res[fmt.Sprintf("%s %d", c, n)]
 				switch {
@@ -167,7 +169,7 @@ func writeStages(b *strings.Builder, o options, res results) {
 		strings.Join(names, " | "), strings.Repeat(" ---: |", len(names)))
 	for _, n := range o.sizes {
 		s := res[fmt.Sprintf("stages %d", n)]
-		fmt.Fprintf(b, "| %s |", thousands(n))
+		fmt.Fprintf(b, "| %s |", numfmt.Thousands(n))
 		t, ok := per[n]
 		for _, name := range names {
 			if v, has := t[name]; ok && has {
@@ -259,19 +261,6 @@ func expo(x float64) string {
 		return "—"
 	}
 	return fmt.Sprintf("%.2f", x)
-}
-
-// thousands writes n with comma separators: 1,000,000.
-func thousands(n int) string {
-	s := fmt.Sprintf("%d", n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
 
 func orUnknown(s string) string {
