@@ -75,8 +75,9 @@ const correctionSeed = 1
 // the classifier decided: an overridden verdict is a person's, so it is
 // counted as it stands. Answers whose text is truncated are left out
 // (Correction.Truncated counts them), since the confusion describes
-// answers read whole; a body needs MinAnswers answers besides them. With o_s the overridden answers of stance s, R the rule-decided
-// ones and π̂ the corrected shares of those R,
+// answers read whole; a body needs MinAnswers answers besides them. With
+// o_s the overridden answers of stance s, R the classifier-decided ones
+// and π̂ the corrected shares of those R,
 //
 //	corrected share of s = (R·π̂_s + o_s) / (R + Σ o)
 //
@@ -90,7 +91,7 @@ func correctBodies(res *Result) Correction {
 	min := res.Config.minBodyAnswers()
 	cc := classify.CheckConfusion()
 	user := res.Config.Classifier
-	embeddedModel := user != nil && user.Model != nil && ModelDigest(user.Model) == ModelDigest(classify.EmbeddedModel())
+	embeddedModel := EmbeddedModelDecides(user)
 	if embeddedModel {
 		cc = classify.ModelConfusion()
 	}

@@ -108,6 +108,13 @@ func LexiconDigest(l classify.Lexicon) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// EmbeddedModelDecides reports whether clf's stances are decided by
+// parlance's embedded learned model (classify.EmbeddedModel, compared by
+// ModelDigest), whose measured confusion and agreement describe it.
+func EmbeddedModelDecides(clf *classify.Classifier) bool {
+	return clf != nil && clf.Model != nil && ModelDigest(clf.Model) == ModelDigest(classify.EmbeddedModel())
+}
+
 // ModelDigest returns the hex SHA-256 of a model as Model.Write writes it.
 func ModelDigest(m *classify.Model) string {
 	h := sha256.New()

@@ -156,7 +156,7 @@ func modelAgreementSentence(res *analysis.Result) string {
 	if user == nil || user.Model == nil {
 		return ""
 	}
-	if analysis.ModelDigest(user.Model) != analysis.ModelDigest(classify.EmbeddedModel()) {
+	if !analysis.EmbeddedModelDecides(user) {
 		return " This report's stances were decided by a learned model of the user's own: these figures measure the default rules, not it."
 	}
 	m, r := classify.ModelConfusion(), classify.CheckConfusion()
