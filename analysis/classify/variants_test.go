@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -49,6 +50,53 @@ var featureVariants = []struct {
 		}
 		return g
 	}},
+	{"+ a breakdown asked for, crossed with how many figures the answer gives", func(r *corpus.Record, f Features) Features {
+		g := cloneFeatures(f)
+		n := "figures:" + countBucket(answerFigures(r.Answer))
+		g[n] = 1
+		if reBreakdownAsked.MatchString(r.Question) {
+			g["q:breakdown"] = 1
+			g["q:breakdown*"+n] = 1
+		}
+		return g
+	}},
+	{"+ the answering department", func(r *corpus.Record, f Features) Features {
+		g := cloneFeatures(f)
+		g["department:"+r.Department] = 1
+		return g
+	}},
+}
+
+var (
+	// reBreakdownAsked finds a question that wants figures broken down:
+	// by a category, for each of several years, or over a span of years.
+	reBreakdownAsked = mustLazy(`(?i)\b(in each|for each|by (region|year|month|nationality|age|gender|sex|ethnicity|local authority|constituency|type|category|grade|department|country|financial year|police force)|broken down|breakdown|per (year|month|annum)|each of the (last|past)|since 20\d\d|between 20\d\d and 20\d\d|in (the )?(last|past) (two|three|four|five|ten|\d+) years)\b`)
+	reVariantFigure  = mustLazy(`\b\d[\d,]*(\.\d+)?\b%?`)
+	reVariantYear    = mustLazy(`^(19|20)\d\d$`)
+)
+
+// answerFigures counts the distinct figures in an answer, leaving out
+// years and bare one- or two-digit numbers (dates, paragraph numbers).
+func answerFigures(answer string) int {
+	seen := map[string]bool{}
+	for _, m := range reVariantFigure.FindAllString(answer, -1) {
+		if reVariantYear.MatchString(m) || len(m) <= 2 {
+			continue
+		}
+		seen[m] = true
+	}
+	return len(seen)
+}
+
+// countBucket names a count as 0, 1, 2-4 or 5+.
+func countBucket(n int) string {
+	switch {
+	case n >= 5:
+		return "5+"
+	case n >= 2:
+		return "2-4"
+	}
+	return strconv.Itoa(n)
 }
 
 func cloneFeatures(f Features) Features {
