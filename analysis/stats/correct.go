@@ -192,31 +192,142 @@ type Corrected struct {
 // the labelled ones (the same M). It panics on nothing; every problem is an
 // error.
 func CorrectShares(predicted []int, c Confusion, opt CorrectOptions) (Corrected, error) {
-	if err := c.check(); err != nil {
-		return Corrected{}, err
+	return CorrectStrata([]Stratum{{Predicted: predicted, Confusion: c}}, opt)
+}
+
+// Stratum is one part of a set of items that the classifier errs on in
+// its own way: the items' predicted counts and the confusion measured on
+// labelled items like them.
+type Stratum struct {
+	Predicted []int
+	Confusion Confusion
+}
+
+// CorrectStrata estimates the true class shares of items that fall into
+// strata, each corrected with its own confusion: answers read whole and
+// answers whose text was clipped, say, which a classifier misreads
+// differently. With N_s items in stratum s and π̂_s its estimate (as
+// CorrectShares gives it), the estimate of the whole is the mixture
+//
+//	π̂ = Σ_s N_s π̂_s / Σ_s N_s.
+//
+// Its intervals come from the same replicates: replicate r of the whole
+// is Σ_s N_s π*_{s,r} / Σ_s N_s, each stratum's replicate drawn as
+// CorrectShares draws it, from one PCG stream seeded by opt.Seed (the
+// strata in order). The strata's draws are independent, so a combined
+// replicate is a draw of the whole, and its percentiles give the 95%
+// interval. A stratum with no items adds nothing and draws nothing, so
+// with one stratum of items CorrectStrata gives what CorrectShares gives,
+// to the bit.
+//
+// The result's Answers is Σ_s N_s, Redrawn the strata's redraws together,
+// and Condition the largest of the strata's condition numbers: the most
+// any stratum can amplify noise. Every stratum's confusion must be K×K
+// with the same K, and each stratum with items must meet CorrectShares'
+// conditions; an error names the stratum (from 0) that does not. No items
+// at all is an error.
+func CorrectStrata(strata []Stratum, opt CorrectOptions) (Corrected, error) {
+	if len(strata) == 0 {
+		return Corrected{}, errors.New("stats: no strata to correct")
 	}
-	k := len(c)
-	if len(predicted) != k {
-		return Corrected{}, fmt.Errorf("stats: %d predicted counts for a %d-class confusion", len(predicted), k)
-	}
-	n := 0
-	for j, v := range predicted {
-		if v < 0 {
-			return Corrected{}, fmt.Errorf("stats: predicted count %d of class %d is negative", v, j)
+	k := len(strata[0].Confusion)
+	total := 0
+	for si, st := range strata {
+		name := ""
+		if len(strata) > 1 {
+			name = fmt.Sprintf("stratum %d: ", si)
 		}
-		n += v
+		if err := st.Confusion.check(); err != nil {
+			return Corrected{}, fmt.Errorf("%s%w", name, err)
+		}
+		if len(st.Confusion) != k {
+			return Corrected{}, fmt.Errorf("stats: %sa %d-class confusion, but stratum 0's has %d classes", name, len(st.Confusion), k)
+		}
+		if len(st.Predicted) != k {
+			return Corrected{}, fmt.Errorf("stats: %s%d predicted counts for a %d-class confusion", name, len(st.Predicted), k)
+		}
+		for j, v := range st.Predicted {
+			if v < 0 {
+				return Corrected{}, fmt.Errorf("stats: %spredicted count %d of class %d is negative", name, v, j)
+			}
+			total += v
+		}
+		if j := unexplained(st.Confusion.Rates(), st.Predicted); j >= 0 {
+			return Corrected{}, fmt.Errorf("stats: %s%d items predicted as class %d, which no labelled item was predicted as: the confusion cannot explain them", name, st.Predicted[j], j)
+		}
 	}
-	if n == 0 {
+	if total == 0 {
 		return Corrected{}, errors.New("stats: no predicted items to correct")
-	}
-	m := c.Rates()
-	if j := unexplained(m, predicted); j >= 0 {
-		return Corrected{}, fmt.Errorf("stats: %d items predicted as class %d, which no labelled item was predicted as: the confusion cannot explain them", predicted[j], j)
 	}
 	b := opt.Replicates
 	if b <= 0 {
 		b = DefaultReplicates
 	}
+	rng := rand.New(rand.NewPCG(opt.Seed, correctStream))
+	fit := make([]float64, k)
+	reps := make([][]float64, k) // reps[i][r]: share of class i in replicate r
+	for i := range reps {
+		reps[i] = make([]float64, b)
+	}
+	res := Corrected{Answers: total, Replicates: b}
+	for si, st := range strata {
+		n := 0
+		for _, v := range st.Predicted {
+			n += v
+		}
+		if n == 0 {
+			continue
+		}
+		d, err := drawCorrection(st.Predicted, st.Confusion, b, rng)
+		if err != nil {
+			if len(strata) > 1 {
+				err = fmt.Errorf("stratum %d: %w", si, err)
+			}
+			return Corrected{}, err
+		}
+		// Weighted by the stratum's items; with one stratum the weight is
+		// 1 and the sums are the stratum's own figures exactly.
+		w := float64(n) / float64(total)
+		for i := range k {
+			fit[i] += w * d.fit[i]
+			for r := range b {
+				reps[i][r] += w * d.reps[i][r]
+			}
+		}
+		res.Redrawn += d.redrawn
+		res.Condition = math.Max(res.Condition, d.condition)
+	}
+	res.Shares = make([]Estimate, k)
+	for i := range k {
+		slices.Sort(reps[i])
+		res.Shares[i] = Estimate{Share: fit[i],
+			Low:  math.Min(fit[i], stat.Quantile(0.025, stat.Empirical, reps[i], nil)),
+			High: math.Max(fit[i], stat.Quantile(0.975, stat.Empirical, reps[i], nil)),
+		}
+	}
+	return res, nil
+}
+
+// correctionDraws are one stratum's estimate, its b bootstrap replicates
+// (reps[i][r], the share of class i in replicate r), the confusion
+// resamples drawn again, and the condition number of its rates.
+type correctionDraws struct {
+	fit       []float64
+	reps      [][]float64
+	redrawn   int
+	condition float64
+}
+
+// drawCorrection estimates the shares behind predicted, which must hold
+// items, with the valid confusion c, and draws b replicates from rng, as
+// CorrectShares describes.
+func drawCorrection(predicted []int, c Confusion, b int, rng *rand.Rand) (correctionDraws, error) {
+	k := len(c)
+	n := 0
+	for _, v := range predicted {
+		n += v
+	}
+	m := c.Rates()
 	nf := make([]float64, k)
 	for j, v := range predicted {
 		nf[j] = float64(v)
@@ -235,8 +346,7 @@ func CorrectShares(predicted []int, c Confusion, opt CorrectOptions) (Corrected,
 			rows[i] += v
 		}
 	}
-	rng := rand.New(rand.NewPCG(opt.Seed, correctStream))
-	reps := make([][]float64, k) // reps[i][r]: share of class i in replicate r
+	reps := make([][]float64, k)
 	for i := range reps {
 		reps[i] = make([]float64, b)
 	}
@@ -245,7 +355,7 @@ func CorrectShares(predicted []int, c Confusion, opt CorrectOptions) (Corrected,
 		cStar[i] = make([]int, k)
 	}
 	nStar := make([]float64, k)
-	res := Corrected{Answers: n, Replicates: b}
+	d := correctionDraws{fit: fit, reps: reps}
 	for r := range b {
 		// q* ~ Dirichlet(n + ½), drawn as normalised Gamma(n_j + ½, 1)
 		// variates, and n* = N·q*.
@@ -265,7 +375,7 @@ func CorrectShares(predicted []int, c Confusion, opt CorrectOptions) (Corrected,
 			// comes with positive probability; the cap only stops a
 			// confusion so sparse that it comes almost never.
 			if tries == maxRedraws {
-				return Corrected{}, fmt.Errorf("stats: %d resamples of the confusion in a row could not produce every predicted class: too few labelled items to resample", maxRedraws)
+				return correctionDraws{}, fmt.Errorf("stats: %d resamples of the confusion in a row could not produce every predicted class: too few labelled items to resample", maxRedraws)
 			}
 			for i := range k {
 				multinomial(rng, rows[i], m[i], cStar[i])
@@ -277,19 +387,11 @@ func CorrectShares(predicted []int, c Confusion, opt CorrectOptions) (Corrected,
 				}
 				break
 			}
-			res.Redrawn++
+			d.redrawn++
 		}
 	}
-	res.Shares = make([]Estimate, k)
-	for i := range k {
-		slices.Sort(reps[i])
-		res.Shares[i] = Estimate{Share: fit[i],
-			Low:  math.Min(fit[i], stat.Quantile(0.025, stat.Empirical, reps[i], nil)),
-			High: math.Max(fit[i], stat.Quantile(0.975, stat.Empirical, reps[i], nil)),
-		}
-	}
-	res.Condition = condition(m)
-	return res, nil
+	d.condition = condition(m)
+	return d, nil
 }
 
 // unexplained returns a class j with n[j] > 0 whose column of m is all

@@ -5,7 +5,8 @@
 // p-value and Fisher's exact test for sparse tables), and shares corrected
 // for a classifier's errors (CorrectShares: the true shares behind
 // predicted counts, given the confusion matrix measured on labelled items,
-// with bootstrap intervals over both).
+// with bootstrap intervals over both; CorrectStrata for items in strata
+// the classifier errs on differently, each with its own confusion).
 //
 // Every test here assumes independent observations. Answers to round robins
 // and answers written once for grouped questions are not independent;

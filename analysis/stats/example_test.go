@@ -65,3 +65,40 @@ func ExampleCorrectShares() {
 	// partial   raw 0.275 (0.234 to 0.321)  corrected 0.260 (0.131 to 0.391)
 	// declined  raw 0.225 (0.187 to 0.268)  corrected 0.204 (0.136 to 0.273)
 }
+
+func ExampleCorrectStrata() {
+	// The classifier as checked on answers read whole, and on the same
+	// kind of answers clipped to their first lines (rows: the coders'
+	// stance; columns: the classifier's), over disclosed, partial,
+	// declined. Clipped, it calls more answers disclosed.
+	whole := stats.Confusion{
+		{120, 25, 5},
+		{20, 50, 10},
+		{2, 8, 60},
+	}
+	clipped := stats.Confusion{
+		{130, 18, 2},
+		{45, 30, 5},
+		{15, 15, 40},
+	}
+	// One body's answers: 400 read whole and 200 clipped, as the
+	// classifier stanced them.
+	res, err := stats.CorrectStrata([]stats.Stratum{
+		{Predicted: []int{200, 110, 90}, Confusion: whole},
+		{Predicted: []int{120, 50, 30}, Confusion: clipped},
+	}, stats.CorrectOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d answers\n", res.Answers)
+	for i, name := range []string{"disclosed", "partial", "declined"} {
+		e := res.Shares[i]
+		fmt.Printf("%-9s corrected %.3f (%.3f to %.3f)\n", name, e.Share, e.Low, e.High)
+	}
+	// Output:
+	// 600 answers
+	// disclosed corrected 0.478 (0.342 to 0.592)
+	// partial   corrected 0.318 (0.177 to 0.478)
+	// declined  corrected 0.205 (0.146 to 0.275)
+}
