@@ -19,6 +19,19 @@ const modelConfusionFile = "analysis/classify/confusion-model.tsv"
 //go:embed confusion-model.tsv
 var modelConfusionTSV string
 
+// clippedConfusionFile and modelClippedConfusionFile are the names
+// ClippedConfusion's and ModelClippedConfusion's errors give their files.
+const (
+	clippedConfusionFile      = "analysis/classify/confusion-clipped.tsv"
+	modelClippedConfusionFile = "analysis/classify/confusion-model-clipped.tsv"
+)
+
+//go:embed confusion-clipped.tsv
+var clippedConfusionTSV string
+
+//go:embed confusion-model-clipped.tsv
+var modelClippedConfusionTSV string
+
 // Confusion is a stance confusion matrix measured on labelled answers:
 // Counts[i][j] is the number of answers the coders gave Stances[i] and the
 // rules gave Stances[j].
@@ -99,6 +112,38 @@ func ModelConfusion() Confusion {
 	c, err := parseConfusion(modelConfusionTSV, modelConfusionFile)
 	if err != nil {
 		// The file is embedded and tested; a parse error is a build bug.
+		panic(err)
+	}
+	return c
+}
+
+// ClippedConfusion returns the stance confusion matrix of the default
+// rules on the labelled API answers of CheckConfusion whose text the
+// Written Questions API's list endpoint clips (corpus.ListClipRunes
+// characters), clipped as it clips them. A clipped answer often stops
+// before its refusal, so the rules misread these answers in their own
+// way; corrections take these rates for answers marked
+// corpus.Record.Truncated. It is read from the embedded
+// confusion-clipped.tsv, which TestClippedConfusionFile keeps equal to
+// what the rules measure, and checks its clipping against the list files.
+func ClippedConfusion() Confusion {
+	return mustConfusion(clippedConfusionTSV, clippedConfusionFile)
+}
+
+// ModelClippedConfusion is ClippedConfusion for the learned decision as
+// EmbeddedModel is fitted: each clipped answer decided out of sample by
+// the model fitted to the other folds of ModelConfusion's
+// cross-validation. It is read from the embedded
+// confusion-model-clipped.tsv, which TestModelClippedConfusionFile keeps.
+func ModelClippedConfusion() Confusion {
+	return mustConfusion(modelClippedConfusionTSV, modelClippedConfusionFile)
+}
+
+// mustConfusion parses an embedded confusion file; the files are tested,
+// so a parse error is a build bug.
+func mustConfusion(text, name string) Confusion {
+	c, err := parseConfusion(text, name)
+	if err != nil {
 		panic(err)
 	}
 	return c

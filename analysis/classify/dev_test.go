@@ -20,6 +20,16 @@ import (
 // only in full-text files are returned as read there.
 func loadAPIRecords(t testing.TB, want map[string]bool) map[string]*corpus.Record {
 	t.Helper()
+	return loadAPI(t, want, true)
+}
+
+func loadListOnly(t testing.TB, want map[string]bool) map[string]*corpus.Record {
+	t.Helper()
+	return loadAPI(t, want, false)
+}
+
+func loadAPI(t testing.TB, want map[string]bool, hydrate bool) map[string]*corpus.Record {
+	t.Helper()
 	listDir := shared.Path(t, "data/api/list")
 	fullDir := shared.Path(t, "data/api/fulltext")
 	out := map[string]*corpus.Record{}
@@ -70,6 +80,9 @@ func loadAPIRecords(t testing.TB, want map[string]bool) map[string]*corpus.Recor
 			out[rec.ID] = rec
 		}
 	})
+	if !hydrate {
+		return out
+	}
 	each(filepath.Join(fullDir, "*.jsonl.gz"), func(r io.Reader, name string) interface {
 		Read() (*corpus.Record, error)
 	} {

@@ -1,0 +1,193 @@
+package classify
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parlance-go/parlance/corpus"
+)
+
+// clipLikeList returns a copy of r as the Written Questions API's list
+// endpoint gives it: question and answer cut to corpus.ListClipRunes
+// characters, the answer then marked "...", and Truncated set when either
+// was cut. The list's plain text runs paragraphs together, so the answer's
+// line breaks go first; its HTML is dropped, as the list has none.
+func clipLikeList(r *corpus.Record) *corpus.Record {
+	c := *r
+	clip := func(s, mark string) (string, bool) {
+		n := 0
+		for i := range s {
+			if n == corpus.ListClipRunes {
+				return s[:i] + mark, true
+			}
+			n++
+		}
+		return s, false
+	}
+	var a, q bool
+	c.Answer, a = clip(strings.ReplaceAll(r.Answer, "\n", ""), "...")
+	c.Question, q = clip(r.Question, "")
+	c.Truncated = a || q
+	c.AnswerHTML = ""
+	return &c
+}
+
+// clippedPool returns the labelled API answers CheckConfusion counts whose
+// text the list endpoint would clip, clipped (clipLikeList), with their
+// labels; and the number of those answers the list files hold clipped for
+// real, with how many of them the rules give the same stance as read in
+// the list and as clipLikeList clips the whole text.
+func clippedPool(t *testing.T) (gold Overrides, clipped map[string]*corpus.Record, real, sameStance int) {
+	t.Helper()
+	all := Overrides{}
+	for _, cs := range checkSets {
+		for k, v := range readLabels(t, filepath.Join("testdata", cs.file)) {
+			all[k] = v
+		}
+	}
+	for k, v := range round3Gold(t, "train") {
+		all[k] = v
+	}
+	whole := loadLabelled(t, all)
+	want := map[string]bool{}
+	gold, clipped = Overrides{}, map[string]*corpus.Record{}
+	for k, v := range all {
+		if !strings.HasPrefix(k, "api:") {
+			continue
+		}
+		r, ok := whole[k]
+		if !ok {
+			t.Fatalf("%s: record not found in the shared data", k)
+		}
+		if c := clipLikeList(r); c.Truncated {
+			gold[k], clipped[k], want[k] = v, c, true
+		}
+	}
+	var rules Classifier
+	for k, l := range loadListOnly(t, want) {
+		if !l.Truncated || l.Answer == "" {
+			continue // unanswered when the list was saved, or not clipped
+		}
+		real++
+		if rules.Classify(Input{Record: l}).Stance == rules.Classify(Input{Record: clipped[k]}).Stance {
+			sameStance++
+		}
+	}
+	return gold, clipped, real, sameStance
+}
+
+// TestClippedConfusionFile measures the default rules' confusion on the
+// labelled API answers of CheckConfusion clipped as the list endpoint
+// clips them, and fails when the embedded confusion-clipped.tsv differs;
+// with -update it rewrites it:
+//
+//	go test ./analysis/classify -run TestClippedConfusionFile -update
+//
+// It also checks the clipping against the list files: where they hold a
+// labelled answer clipped for real, the rules must read it as they read
+// clipLikeList's clipping of the whole text in at least 95% of cases.
+func TestClippedConfusionFile(t *testing.T) {
+	gold, clipped, real, same := clippedPool(t)
+	if real < 100 {
+		t.Fatalf("the list files hold %d labelled answers clipped for real; the clipping cannot be checked on so few", real)
+	}
+	if agree := float64(same) / float64(real); agree < 0.95 {
+		t.Errorf("the rules read %d of %d answers clipped by the list endpoint as they read clipLikeList's clipping of the whole text (%.3f); want at least 0.95", same, real, agree)
+	}
+	var rules Classifier
+	var got Confusion
+	for _, k := range sortedKeys(gold) {
+		got.Counts[stanceIndex(gold[k].Stance)][stanceIndex(rules.Classify(Input{Record: clipped[k]}).Stance)]++
+	}
+	header := append(clippedHeader(got.Total(), real, same, "the default rules"),
+		"",
+		"Rows: the coders' stance; columns: the rules' stance. Measured by",
+		"TestClippedConfusionFile on the rules of this commit; after changing the rules or",
+		"the labels, refresh with: go test ./analysis/classify -run TestClippedConfusionFile -update",
+	)
+	if !checkMeasuredFile(t, "confusion-clipped.tsv", clippedConfusionTSV, "TestClippedConfusionFile", formatConfusion(header, got)) {
+		return
+	}
+	if c := ClippedConfusion(); c.Counts != got.Counts {
+		t.Errorf("ClippedConfusion() = %v, measured %v", c.Counts, got.Counts)
+	}
+}
+
+// TestModelClippedConfusionFile measures the learned decision's confusion
+// out of sample on the answers of confusion-clipped.tsv: each clipped
+// answer is decided by the model fitted, on whole texts, to the other
+// folds of the cross-validation TestModelConfusionFile runs. With -update
+// it rewrites confusion-model-clipped.tsv:
+//
+//	go test ./analysis/classify -run TestModelClippedConfusionFile -update
+func TestModelClippedConfusionFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fits five models")
+	}
+	gold, clipped, real, same := clippedPool(t)
+	api, twfy, all, _ := timeSplit(t, nil)
+	folds := cvFolds(api, twfy)
+	var rules Classifier
+	pred := map[string]Verdict{}
+	for i := range folds {
+		var items []splitItem
+		for _, it := range folds[i] {
+			if r, ok := clipped[it.key]; ok {
+				f, v := rules.Features(Input{Record: r})
+				items = append(items, splitItem{it.key, f, v})
+			}
+		}
+		predictItems(fitItems(t, otherFolds(folds, i), all, keepAll), items, keepAll, pred)
+	}
+	var got Confusion
+	for _, k := range sortedKeys(gold) {
+		p, ok := pred[k]
+		if !ok {
+			t.Fatalf("%s: no fold decided it", k)
+		}
+		got.Counts[stanceIndex(gold[k].Stance)][stanceIndex(p.Stance)]++
+	}
+	header := append(clippedHeader(got.Total(), real, same, fmt.Sprintf("the learned decision (as EmbeddedModel is fitted: no LSA, keeping %s)", strings.Join(KeptRules, ", "))),
+		"Each is decided out of sample by a model fitted to the whole texts of the other folds",
+		fmt.Sprintf("of confusion-model.tsv's %d-fold cross-validation.", cvK),
+		"",
+		"Rows: the coders' stance; columns: the model's stance. Measured by",
+		"TestModelClippedConfusionFile; after changing the rules, the features or the labels,",
+		"refresh with: go test ./analysis/classify -run TestModelClippedConfusionFile -update",
+	)
+	if !checkMeasuredFile(t, "confusion-model-clipped.tsv", modelClippedConfusionTSV, "TestModelClippedConfusionFile", formatConfusion(header, got)) {
+		return
+	}
+	if c := ModelClippedConfusion(); c.Counts != got.Counts {
+		t.Errorf("ModelClippedConfusion() = %v, measured %v", c.Counts, got.Counts)
+	}
+}
+
+// clippedHeader is the first paragraph of both clipped confusion files:
+// which answers, clipped how, decided by whom, and the check against the
+// list files.
+func clippedHeader(n, real, same int, decider string) []string {
+	return []string{
+		fmt.Sprintf("Stance confusion of %s", decider),
+		fmt.Sprintf("on the %d labelled API answers of confusion.tsv whose question or answer the", n),
+		fmt.Sprintf("Written Questions API's list endpoint clips, clipped as it clips them (%d characters,", corpus.ListClipRunes),
+		`the answer's line breaks dropped and "..." added). Of the answers the shared list`,
+		fmt.Sprintf("files hold clipped for real, the rules read %d of %d as they read this clipping of", same, real),
+		"the whole text. Coded blind, on the whole texts, from the codebook by language-model",
+		"coding agents, not trained human coders, and adjudicated.",
+	}
+}
+
+func TestClippedConfusionsParse(t *testing.T) {
+	r, m := ClippedConfusion(), ModelClippedConfusion()
+	if r.Total() == 0 || r.Total() != m.Total() {
+		t.Errorf("ClippedConfusion() counts %d answers, ModelClippedConfusion() %d: they must count the same ones", r.Total(), m.Total())
+	}
+	for _, c := range []Confusion{r, m} {
+		if !strings.Contains(c.Source, "list endpoint clips") {
+			t.Errorf("Source %q does not say the answers were clipped", c.Source)
+		}
+	}
+}
