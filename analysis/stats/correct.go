@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
@@ -233,28 +234,17 @@ func CorrectStrata(strata []Stratum, opt CorrectOptions) (Corrected, error) {
 	k := len(strata[0].Confusion)
 	total := 0
 	for si, st := range strata {
-		name := ""
-		if len(strata) > 1 {
-			name = fmt.Sprintf("stratum %d: ", si)
+		n, err := checkPredicted(st.Predicted, st.Confusion)
+		if err == nil && len(st.Confusion) != k {
+			err = fmt.Errorf("stats: a %d-class confusion, but stratum 0's has %d classes", len(st.Confusion), k)
 		}
-		if err := st.Confusion.check(); err != nil {
-			return Corrected{}, fmt.Errorf("%s%w", name, err)
-		}
-		if len(st.Confusion) != k {
-			return Corrected{}, fmt.Errorf("stats: %sa %d-class confusion, but stratum 0's has %d classes", name, len(st.Confusion), k)
-		}
-		if len(st.Predicted) != k {
-			return Corrected{}, fmt.Errorf("stats: %s%d predicted counts for a %d-class confusion", name, len(st.Predicted), k)
-		}
-		for j, v := range st.Predicted {
-			if v < 0 {
-				return Corrected{}, fmt.Errorf("stats: %spredicted count %d of class %d is negative", name, v, j)
+		if err != nil {
+			if len(strata) > 1 {
+				err = fmt.Errorf("stats: stratum %d: %s", si, strings.TrimPrefix(err.Error(), "stats: "))
 			}
-			total += v
+			return Corrected{}, err
 		}
-		if j := unexplained(st.Confusion.Rates(), st.Predicted); j >= 0 {
-			return Corrected{}, fmt.Errorf("stats: %s%d items predicted as class %d, which no labelled item was predicted as: the confusion cannot explain them", name, st.Predicted[j], j)
-		}
+		total += n
 	}
 	if total == 0 {
 		return Corrected{}, errors.New("stats: no predicted items to correct")
@@ -392,6 +382,29 @@ func drawCorrection(predicted []int, c Confusion, b int, rng *rand.Rand) (correc
 	}
 	d.condition = condition(m)
 	return d, nil
+}
+
+// checkPredicted returns the number of items in predicted, or an error
+// unless c is a valid confusion (Confusion.check), predicted has one
+// count per class, none negative, and c can produce every class predicted.
+func checkPredicted(predicted []int, c Confusion) (int, error) {
+	if err := c.check(); err != nil {
+		return 0, err
+	}
+	if len(predicted) != len(c) {
+		return 0, fmt.Errorf("stats: %d predicted counts for a %d-class confusion", len(predicted), len(c))
+	}
+	n := 0
+	for j, v := range predicted {
+		if v < 0 {
+			return 0, fmt.Errorf("stats: predicted count %d of class %d is negative", v, j)
+		}
+		n += v
+	}
+	if j := unexplained(c.Rates(), predicted); j >= 0 {
+		return 0, fmt.Errorf("stats: %d items predicted as class %d, which no labelled item was predicted as: the confusion cannot explain them", predicted[j], j)
+	}
+	return n, nil
 }
 
 // unexplained returns a class j with n[j] > 0 whose column of m is all
@@ -550,4 +563,44 @@ func oneHot(k, j int) []int {
 	v := make([]int, k)
 	v[j] = 1
 	return v
+}
+
+// Misfit says how well the confusion c can explain predicted counts n: with
+// π̂ CorrectShares' estimate and M the rates of c, it is the largest gap
+// between a class's predicted share and the share π̂ implies,
+//
+//	misfit = max_j | n_j/N − (Mᵀπ̂)_j |.
+//
+// Where the classifier errs on the items as it did on the labelled ones,
+// the predicted shares lie, up to sampling noise, in the set Mᵀπ can
+// reach, and the misfit is small (of the order of the standard error of a
+// predicted share). A large one shows that no true shares make the
+// classifier predict what it did at the measured rates: the correction's
+// assumption fails for these items, and π̂, pressed against the edge of
+// the simplex, should not be read as their shares. Its conditions and
+// errors are CorrectShares'.
+func Misfit(predicted []int, c Confusion) (float64, error) {
+	n, err := checkPredicted(predicted, c)
+	if err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, errors.New("stats: no predicted items to correct")
+	}
+	k := len(c)
+	nf := make([]float64, k)
+	for j, v := range predicted {
+		nf[j] = float64(v)
+	}
+	m := c.Rates()
+	pi := emShares(nf, m, nil)
+	worst := 0.0
+	for j := range k {
+		q := 0.0
+		for i := range k {
+			q += pi[i] * m[i][j]
+		}
+		worst = math.Max(worst, math.Abs(nf[j]/float64(n)-q))
+	}
+	return worst, nil
 }

@@ -100,10 +100,10 @@ func TestCorrectStrataErrors(t *testing.T) {
 		want   string
 	}{
 		{nil, "no strata"},
-		{[]Stratum{{pred, simConfusion}, {[]int{1, 1}, small}}, "stratum 1: a 2-class confusion, but stratum 0's has 5"},
-		{[]Stratum{{pred, simConfusion}, {[]int{1, -1, 0, 0, 0}, clippedConfusion}}, "stratum 1: predicted count -1"},
+		{[]Stratum{{pred, simConfusion}, {[]int{1, 1}, small}}, "stats: stratum 1: a 2-class confusion, but stratum 0's has 5"},
+		{[]Stratum{{pred, simConfusion}, {[]int{1, -1, 0, 0, 0}, clippedConfusion}}, "stats: stratum 1: predicted count -1"},
 		{[]Stratum{{make([]int, 5), simConfusion}, {make([]int, 5), clippedConfusion}}, "no predicted items"},
-		{[]Stratum{{pred, simConfusion}, {pred[:4], clippedConfusion}}, "stratum 1: 4 predicted counts"},
+		{[]Stratum{{pred, simConfusion}, {pred[:4], clippedConfusion}}, "stats: stratum 1: 4 predicted counts"},
 	} {
 		_, err := CorrectStrata(c.strata, CorrectOptions{Replicates: 10})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -191,5 +191,39 @@ func TestCorrectStrataCoverage(t *testing.T) {
 		if got < 0.90 || got > 0.99 {
 			t.Errorf("%s: combined intervals cover the true share in %.3f of simulations, want 0.90 to 0.99", name, got)
 		}
+	}
+}
+
+func TestMisfit(t *testing.T) {
+	// Predicted counts that the confusion produces exactly: the expected
+	// counts of 1,000 items with shares π through its rates.
+	m := clippedConfusion.Rates()
+	pi := []float64{0.5, 0.3, 0.15, 0.04, 0.01}
+	exact := make([]int, len(pi))
+	for j := range exact {
+		q := 0.0
+		for i := range pi {
+			q += pi[i] * m[i][j]
+		}
+		exact[j] = int(math.Round(100000 * q))
+	}
+	got, err := Misfit(exact, clippedConfusion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got > 1e-4 {
+		t.Errorf("Misfit of counts the confusion produces = %v, want about 0 (rounding only)", got)
+	}
+	// Every item predicted declined: even all truly declined items are
+	// predicted declined only 130 times in 355, so no shares explain it.
+	got, err = Misfit([]int{0, 0, 500, 0, 0}, clippedConfusion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 1 - 130.0/355; math.Abs(got-want) > 1e-6 {
+		t.Errorf("Misfit of all-declined predictions = %v, want %v (1 − the best declined rate)", got, want)
+	}
+	if _, err := Misfit([]int{1, 2}, clippedConfusion); err == nil {
+		t.Error("Misfit with 2 counts for a 5-class confusion: no error")
 	}
 }
