@@ -7,6 +7,7 @@ import (
 
 	"github.com/parlance-go/parlance/analysis/classify"
 	"github.com/parlance-go/parlance/analysis/stats"
+	"github.com/parlance-go/parlance/internal/numfmt"
 	"github.com/parlance-go/parlance/internal/parallel"
 )
 
@@ -24,7 +25,8 @@ type Correction struct {
 	Counts [][]int `json:"counts"`
 	// Condition is the condition number of its row-normalised rates: how
 	// far the correction can amplify noise (0 if they are singular, which
-	// would be +Inf and cannot be written in JSON).
+	// would be +Inf and cannot be written in JSON; TruncatedCondition
+	// likewise).
 	Condition float64 `json:"condition"`
 	// Replicates is the number of bootstrap replicates behind each
 	// interval, Seed the seed of their draws, and MinAnswers the answers a
@@ -32,13 +34,29 @@ type Correction struct {
 	Replicates int    `json:"replicates"`
 	Seed       uint64 `json:"seed"`
 	MinAnswers int    `json:"min_answers"`
-	// Truncated counts the answers left out of every correction because
-	// their text is known to be truncated (the API's lists clip answers at
-	// 255 characters): the confusion was measured on whole texts, and a
-	// clipped one is read differently (corrected with the whole-text
-	// rates, the API's clipped answers came out with almost no declined
-	// or almost no partial answers at all).
-	Truncated int `json:"truncated"`
+	// Truncated counts the classifier-decided answers whose text is known
+	// to be truncated (the API's lists clip texts at 255 characters). A
+	// clipped answer is misread in its own way, often cut before its
+	// refusal, so these are corrected as a stratum of their own
+	// (stats.CorrectStrata), with the error rates measured on the same
+	// labelled answers clipped as the list clips them:
+	// TruncatedConfusion describes those answers and that decision
+	// (classify.ClippedConfusion, or classify.ModelClippedConfusion for
+	// the embedded model), TruncatedCounts is the matrix, and
+	// TruncatedCondition the condition number of its rates.
+	//
+	// That needs the clipped rates to explain what the classifier said of
+	// the corpus's truncated answers: TruncatedMisfit is stats.Misfit of
+	// their predicted counts, all bodies together. Above MaxTruncatedMisfit
+	// they are left out of every correction instead, and
+	// TruncatedLeftOut says why (a corrected share is then of the answers
+	// read whole, and a body needs MinAnswers of those).
+	Truncated          int     `json:"truncated"`
+	TruncatedConfusion string  `json:"truncated_confusion"`
+	TruncatedCounts    [][]int `json:"truncated_counts"`
+	TruncatedCondition float64 `json:"truncated_condition"`
+	TruncatedMisfit    float64 `json:"truncated_misfit"`
+	TruncatedLeftOut   string  `json:"truncated_left_out,omitempty"`
 	// Skipped, when not empty, says why no body was corrected; Problems
 	// lists the bodies that could not be corrected, and why.
 	Skipped  string   `json:"skipped,omitempty"`
@@ -54,12 +72,25 @@ func (c Correction) Sentence() string {
 	s := fmt.Sprintf("Corrected shares adjust each body's counts for the mistakes the classifier made on %d answers "+
 		"that its rules were not written against, as language-model coding agents (not trained human coders) labelled them; "+
 		"their intervals also carry the uncertainty of that measurement, and they assume the classifier errs on the body's answers as it did on those.", c.Labelled)
-	if c.Truncated > 0 {
-		s += fmt.Sprintf(" They leave out the %d answers whose text is truncated, which those errors were not measured on: "+
-			"a corrected share is of the body's answers read whole.", c.Truncated)
+	switch {
+	case c.Truncated > 0 && c.TruncatedLeftOut != "":
+		s += fmt.Sprintf(" They leave out the %s answers whose text is truncated: %s; a corrected share is of the body's answers read whole.",
+			numfmt.Thousands(c.Truncated), c.TruncatedLeftOut)
+	case c.Truncated > 0:
+		s += fmt.Sprintf(" The %s answers whose text is truncated are corrected with the mistakes it made on %s of those answers clipped as the API's lists clip them, "+
+			"which it misreads more often.", numfmt.Thousands(c.Truncated), numfmt.Thousands(totalCounts(c.TruncatedCounts)))
 	}
 	return s
 }
+
+// MaxTruncatedMisfit is the largest Correction.TruncatedMisfit at which
+// truncated answers are corrected with the clipped rates: a point of
+// share. Where those rates hold, the misfit is of the order of a predicted
+// share's standard error, a few tenths of a point for thousands of
+// answers; where no true shares could make the classifier say what it
+// said, the correction would press them against 0 and 1, and they are
+// left out instead.
+const MaxTruncatedMisfit = 0.01
 
 // correctionSeed seeds every body's bootstrap, so that a corpus always
 // gives the same intervals.
@@ -71,36 +102,35 @@ const correctionSeed = 1
 // corpus's corrected shares in Correction.All. It uses the default rules'
 // confusion on the check sets (classify.CheckConfusion), or, when the
 // embedded learned model decided, that model's out-of-sample confusion on
-// the same answers (classify.ModelConfusion). It corrects only the answers
-// the classifier decided: an overridden verdict is a person's, so it is
-// counted as it stands. Answers whose text is truncated are left out
-// (Correction.Truncated counts them), since the confusion describes
-// answers read whole; a body needs MinAnswers answers besides them. With
-// o_s the overridden answers of stance s, R the classifier-decided ones
-// and π̂ the corrected shares of those R,
+// the same answers (classify.ModelConfusion). Answers whose text is
+// truncated are a stratum of their own, corrected with the confusion of
+// the same decision on those labelled answers clipped
+// (classify.ClippedConfusion, classify.ModelClippedConfusion); the strata
+// are mixed by their sizes (stats.CorrectStrata). It corrects only the
+// answers the classifier decided: an overridden verdict is a person's, so
+// it is counted as it stands. With o_s the overridden answers of stance
+// s, R the classifier-decided ones and π̂ the corrected shares of those R,
 //
 //	corrected share of s = (R·π̂_s + o_s) / (R + Σ o)
 //
 // and likewise for the interval's bounds. When the classifier's lexicon is
 // not the default one, or a model other than the embedded one decided, no
 // measured confusion describes it and nothing is corrected (Skipped says
-// so). A body CorrectShares cannot
-// correct (a stance the confusion never produces, were the embedded matrix
-// to lack one) keeps Corrected nil and is named in Problems.
+// so). A body that cannot be corrected (a stance a confusion never
+// produces, were an embedded matrix to lack one) keeps Corrected nil and
+// is named in Problems.
 func correctBodies(res *Result) Correction {
 	min := res.Config.minBodyAnswers()
-	cc := classify.CheckConfusion()
+	cc, tc := classify.CheckConfusion(), classify.ClippedConfusion()
 	user := res.Config.Classifier
 	embeddedModel := EmbeddedModelDecides(user)
 	if embeddedModel {
-		cc = classify.ModelConfusion()
+		cc, tc = classify.ModelConfusion(), classify.ModelClippedConfusion()
 	}
-	conf := stats.Confusion(cc.Rows())
-	corr := Correction{Confusion: cc.Source, Labelled: cc.Total(), Counts: cc.Rows(), Condition: conf.Condition(),
+	confs := strataConfusions{whole: stats.Confusion(cc.Rows()), truncated: stats.Confusion(tc.Rows())}
+	corr := Correction{Confusion: cc.Source, Labelled: cc.Total(), Counts: cc.Rows(), Condition: conditionOrZero(confs.whole.Condition()),
+		TruncatedConfusion: tc.Source, TruncatedCounts: tc.Rows(), TruncatedCondition: conditionOrZero(confs.truncated.Condition()),
 		Replicates: stats.DefaultReplicates, Seed: correctionSeed, MinAnswers: min}
-	if math.IsInf(corr.Condition, 0) || math.IsNaN(corr.Condition) {
-		corr.Condition = 0
-	}
 	if user != nil && len(user.Lexicon.Cues) > 0 && !reflect.DeepEqual(user.Lexicon, classify.DefaultLexicon()) {
 		corr.Skipped = "the classifier's lexicon is not the default one, whose error rates the confusion measures"
 		return corr
@@ -119,9 +149,9 @@ func correctBodies(res *Result) Correction {
 		if j < 0 {
 			continue
 		}
-		if a.Record.Truncated && !a.Verdict.Overridden {
+		truncated := a.Record.Truncated && !a.Verdict.Overridden
+		if truncated {
 			corr.Truncated++
-			continue
 		}
 		body := a.Record.Department
 		if body == "" {
@@ -132,15 +162,32 @@ func correctBodies(res *Result) Correction {
 			c = newStanceCounts()
 			by[body] = c
 		}
-		c.add(j, a.Verdict.Overridden)
-		all.add(j, a.Verdict.Overridden)
+		c.add(j, a.Verdict.Overridden, truncated)
+		all.add(j, a.Verdict.Overridden, truncated)
+	}
+	if n := sum(all.truncated); n > 0 {
+		misfit, err := stats.Misfit(all.truncated, confs.truncated)
+		corr.TruncatedMisfit = misfit
+		switch {
+		case err != nil:
+			corr.TruncatedLeftOut = "their rates cannot be corrected (" + err.Error() + ")"
+		case misfit > MaxTruncatedMisfit:
+			corr.TruncatedLeftOut = fmt.Sprintf("the mistakes measured on clipped answers do not explain what the classifier said of them "+
+				"(its predicted shares lie %.1f points from the nearest the measured rates can produce; the most allowed is %.1f)", 100*misfit, 100*MaxTruncatedMisfit)
+		}
+		if corr.TruncatedLeftOut != "" {
+			all.dropTruncated()
+			for _, c := range by {
+				c.dropTruncated()
+			}
+		}
 	}
 	bodies := res.Bodies
 	errs := make([]error, len(bodies)+1)
 	parallel.For(len(bodies)+1, func(bi int) {
 		if bi == len(bodies) {
 			if all.total() >= min {
-				corr.All, errs[bi] = all.corrected(conf)
+				corr.All, errs[bi] = all.corrected(confs)
 			}
 			return
 		}
@@ -150,7 +197,7 @@ func correctBodies(res *Result) Correction {
 			return
 		}
 		var err error
-		if b.Corrected, err = c.corrected(conf); err != nil {
+		if b.Corrected, err = c.corrected(confs); err != nil {
 			errs[bi] = fmt.Errorf("%s: %w", b.Body, err)
 		}
 	})
@@ -165,29 +212,41 @@ func correctBodies(res *Result) Correction {
 	return corr
 }
 
-// stanceCounts counts answers by stance (in classify.Stances order),
-// rule-decided and overridden apart.
-type stanceCounts struct{ rules, overridden []int }
+// stanceCounts counts answers by stance (in classify.Stances order):
+// classifier-decided ones read whole and truncated, and overridden ones,
+// apart.
+type stanceCounts struct{ rules, truncated, overridden []int }
 
 func newStanceCounts() *stanceCounts {
-	return &stanceCounts{rules: make([]int, len(classify.Stances)), overridden: make([]int, len(classify.Stances))}
+	k := len(classify.Stances)
+	return &stanceCounts{rules: make([]int, k), truncated: make([]int, k), overridden: make([]int, k)}
 }
 
-func (c *stanceCounts) add(stance int, overridden bool) {
-	if overridden {
+func (c *stanceCounts) add(stance int, overridden, truncated bool) {
+	switch {
+	case overridden:
 		c.overridden[stance]++
-	} else {
+	case truncated:
+		c.truncated[stance]++
+	default:
 		c.rules[stance]++
 	}
 }
 
-func (c *stanceCounts) total() int { return sum(c.rules) + sum(c.overridden) }
+// dropTruncated leaves the truncated answers out of c.
+func (c *stanceCounts) dropTruncated() { clear(c.truncated) }
 
-// corrected returns the counts' stance shares corrected with conf, the
+func (c *stanceCounts) total() int { return sum(c.rules) + sum(c.truncated) + sum(c.overridden) }
+
+// strataConfusions are the confusions the classifier-decided answers read
+// whole and truncated are corrected with.
+type strataConfusions struct{ whole, truncated stats.Confusion }
+
+// corrected returns the counts' stance shares corrected with confs, the
 // overridden answers counted as they stand (see correctBodies).
-func (c *stanceCounts) corrected(conf stats.Confusion) (map[classify.Stance]stats.Estimate, error) {
+func (c *stanceCounts) corrected(confs strataConfusions) (map[classify.Stance]stats.Estimate, error) {
 	out := map[classify.Stance]stats.Estimate{}
-	r, o := sum(c.rules), sum(c.overridden)
+	r, o := sum(c.rules)+sum(c.truncated), sum(c.overridden)
 	total := float64(r + o)
 	if r == 0 {
 		for j, s := range classify.Stances {
@@ -196,13 +255,13 @@ func (c *stanceCounts) corrected(conf stats.Confusion) (map[classify.Stance]stat
 		}
 		return out, nil
 	}
-	res, err := stats.CorrectShares(c.rules, conf, stats.CorrectOptions{Seed: correctionSeed})
+	res, err := stats.CorrectStrata([]stats.Stratum{{Predicted: c.rules, Confusion: confs.whole}, {Predicted: c.truncated, Confusion: confs.truncated}}, stats.CorrectOptions{Seed: correctionSeed})
 	if err != nil {
 		return nil, err
 	}
 	scale := func(x float64, j int) float64 {
 		if o == 0 {
-			return x // exactly CorrectShares' figure, without rounding
+			return x // exactly CorrectStrata's figure, without rounding
 		}
 		return (float64(r)*x + float64(c.overridden[j])) / total
 	}
@@ -216,7 +275,7 @@ func (c *stanceCounts) corrected(conf stats.Confusion) (map[classify.Stance]stat
 // rounded returns c with its figures to four decimals, as exports give
 // them.
 func (c Correction) rounded() Correction {
-	c.Condition = round4(c.Condition)
+	c.Condition, c.TruncatedCondition, c.TruncatedMisfit = round4(c.Condition), round4(c.TruncatedCondition), round4(c.TruncatedMisfit)
 	c.All = roundEstimates(c.All)
 	return c
 }
@@ -239,6 +298,23 @@ func stanceIndex(s classify.Stance) int {
 		}
 	}
 	return -1
+}
+
+// conditionOrZero is a condition number as Correction gives it: 0 for
+// singular rates, whose +Inf cannot be written in JSON.
+func conditionOrZero(c float64) float64 {
+	if math.IsInf(c, 0) || math.IsNaN(c) {
+		return 0
+	}
+	return c
+}
+
+func totalCounts(rows [][]int) int {
+	n := 0
+	for _, r := range rows {
+		n += sum(r)
+	}
+	return n
 }
 
 func sum(v []int) int {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/parlance-go/parlance/analysis/classify"
 	"github.com/parlance-go/parlance/analysis/stats"
 	"github.com/parlance-go/parlance/corpus"
+	"github.com/parlance-go/parlance/internal/numfmt"
 )
 
 // answersOf makes answers of one body with the given verdict stances, the
@@ -188,16 +190,17 @@ func TestCorrectBodiesMixesOverrides(t *testing.T) {
 	}
 }
 
-// Answers whose text is truncated are left out of the correction: the
-// confusion was measured on whole texts. A body's corrected shares are
-// those of its whole answers, and a body with too few of them is not
-// corrected.
-func TestCorrectBodiesLeavesOutTruncated(t *testing.T) {
+// Answers whose text is truncated are a stratum of their own, corrected
+// with the errors measured on clipped texts; a body's corrected shares mix
+// the two strata (stats.CorrectStrata), and a body counts all its answers
+// towards the minimum.
+func TestCorrectBodiesStratifiesTruncated(t *testing.T) {
 	whole := answersOf("Home Office", map[classify.Stance]int{classify.Disclosed: 60, classify.Partial: 25, classify.Declined: 12, classify.Referred: 3}, 0)
-	clipped := answersOf("Home Office", map[classify.Stance]int{classify.Disclosed: 30, classify.Declined: 5}, 0)
-	// A body whose answers are mostly clipped: 15 whole ones are too few.
+	clipped := answersOf("Home Office", map[classify.Stance]int{classify.Disclosed: 30, classify.Partial: 12, classify.Declined: 5, classify.Referred: 3}, 0)
+	// A body whose answers are mostly clipped: 15 whole ones and 25
+	// clipped ones make the 40 a correction needs.
 	few := answersOf("Cabinet Office", map[classify.Stance]int{classify.Disclosed: 10, classify.Partial: 5}, 0)
-	fewClipped := answersOf("Cabinet Office", map[classify.Stance]int{classify.Disclosed: 25}, 0)
+	fewClipped := answersOf("Cabinet Office", map[classify.Stance]int{classify.Disclosed: 15, classify.Partial: 7, classify.Declined: 2, classify.Referred: 1}, 0)
 	for _, as := range [][]Answer{clipped, fewClipped} {
 		for i := range as {
 			as[i].Record.Truncated = true
@@ -208,8 +211,71 @@ func TestCorrectBodiesLeavesOutTruncated(t *testing.T) {
 	if corr.Truncated != len(clipped)+len(fewClipped) {
 		t.Errorf("Truncated = %d, want %d", corr.Truncated, len(clipped)+len(fewClipped))
 	}
-	if !strings.Contains(corr.Sentence(), "60 answers whose text is truncated") {
-		t.Errorf("the sentence does not say what was left out: %s", corr.Sentence())
+	if corr.TruncatedLeftOut != "" || corr.TruncatedMisfit > MaxTruncatedMisfit {
+		t.Fatalf("truncated answers left out (misfit %v): %s", corr.TruncatedMisfit, corr.TruncatedLeftOut)
+	}
+	if want := fmt.Sprintf("The 75 answers whose text is truncated are corrected with the mistakes it made on %s of those answers clipped", numfmt.Thousands(classify.ClippedConfusion().Total())); !strings.Contains(corr.Sentence(), want) {
+		t.Errorf("the sentence does not say how truncated answers were corrected: %s", corr.Sentence())
+	}
+	if corr.TruncatedConfusion != classify.ClippedConfusion().Source || !reflect.DeepEqual(corr.TruncatedCounts, classify.ClippedConfusion().Rows()) {
+		t.Errorf("TruncatedConfusion, TruncatedCounts = %q, %v: not ClippedConfusion's", corr.TruncatedConfusion, corr.TruncatedCounts)
+	}
+	wholeRates := stats.Confusion(classify.CheckConfusion().Rows())
+	clippedRates := stats.Confusion(classify.ClippedConfusion().Rows())
+	for _, c := range []struct {
+		body             string
+		whole, truncated []int
+	}{
+		{"Home Office", []int{60, 25, 12, 3, 0}, []int{30, 12, 5, 3, 0}},
+		{"Cabinet Office", []int{10, 5, 0, 0, 0}, []int{15, 7, 2, 1, 0}},
+	} {
+		want, err := stats.CorrectStrata([]stats.Stratum{{Predicted: c.whole, Confusion: wholeRates}, {Predicted: c.truncated, Confusion: clippedRates}}, stats.CorrectOptions{Seed: correctionSeed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		alone, err := stats.CorrectShares(c.whole, wholeRates, stats.CorrectOptions{Seed: correctionSeed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range res.Bodies {
+			if b.Body != c.body {
+				continue
+			}
+			for j, s := range classify.Stances {
+				if b.Corrected[s] != want.Shares[j] {
+					t.Errorf("%s %s: %+v, want the strata's %+v", c.body, s, b.Corrected[s], want.Shares[j])
+				}
+			}
+			if b.Corrected[classify.Disclosed] == alone.Shares[0] {
+				t.Errorf("%s: the truncated answers changed nothing", c.body)
+			}
+		}
+	}
+}
+
+// Truncated answers whose predictions the clipped rates cannot explain
+// are left out of every correction, and the sentence says why: a body's
+// corrected shares are then those of its whole answers, and a body with
+// too few of them is not corrected.
+func TestCorrectBodiesLeavesOutUnexplainedTruncated(t *testing.T) {
+	whole := answersOf("Home Office", map[classify.Stance]int{classify.Disclosed: 60, classify.Partial: 25, classify.Declined: 12, classify.Referred: 3}, 0)
+	// Clipped answers all called declined: even truly declined clipped
+	// answers are called so only about a third of the time.
+	clipped := answersOf("Home Office", map[classify.Stance]int{classify.Declined: 35}, 0)
+	few := answersOf("Cabinet Office", map[classify.Stance]int{classify.Disclosed: 10, classify.Partial: 5}, 0)
+	fewClipped := answersOf("Cabinet Office", map[classify.Stance]int{classify.Declined: 25}, 0)
+	for _, as := range [][]Answer{clipped, fewClipped} {
+		for i := range as {
+			as[i].Record.Truncated = true
+		}
+	}
+	res := resultOf(append(append(append(append([]Answer(nil), whole...), clipped...), few...), fewClipped...), Config{})
+	corr := correctBodies(res)
+	if corr.Truncated != 60 || corr.TruncatedMisfit <= MaxTruncatedMisfit || corr.TruncatedLeftOut == "" {
+		t.Errorf("Truncated %d, misfit %v, left out %q: want 60 left out for a misfit above %v", corr.Truncated, corr.TruncatedMisfit, corr.TruncatedLeftOut, MaxTruncatedMisfit)
+	}
+	if !strings.Contains(corr.Sentence(), "They leave out the 60 answers whose text is truncated: the mistakes measured on clipped answers do not explain") {
+		t.Errorf("the sentence does not say what was left out and why: %s", corr.Sentence())
 	}
 	want, err := stats.CorrectShares([]int{60, 25, 12, 3, 0}, stats.Confusion(classify.CheckConfusion().Rows()), stats.CorrectOptions{Seed: correctionSeed})
 	if err != nil {

@@ -48,9 +48,10 @@ type BodyStats struct {
 	// intervals that carry both the sampling error of the body's answers
 	// and the uncertainty of the measured errors. It is an estimate that
 	// assumes the rules err on this body's answers as on the check sets.
-	// Answers whose text is truncated are left out of it
-	// (Result.Correction.Truncated), so it is of the answers read whole.
-	// Nil for bodies with fewer than Result.Correction.MinAnswers such answers,
+	// Answers whose text is truncated are corrected with the errors
+	// measured on clipped texts (Result.Correction.Truncated says how many),
+	// or left out where those do not fit (Correction.TruncatedLeftOut).
+	// Nil for bodies with fewer than Result.Correction.MinAnswers answers,
 	// and for all when Result.Correction.Skipped says why; in
 	// Result.Overall, the corpus's (Correction.All).
 	Corrected map[classify.Stance]stats.Estimate

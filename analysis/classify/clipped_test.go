@@ -37,9 +37,10 @@ func clipLikeList(r *corpus.Record) *corpus.Record {
 // clippedPool returns the labelled API answers CheckConfusion counts whose
 // text the list endpoint would clip, clipped (clipLikeList), with their
 // labels; and the number of those answers the list files hold clipped for
-// real, with how many of them the rules give the same stance as read in
-// the list and as clipLikeList clips the whole text.
-func clippedPool(t *testing.T) (gold Overrides, clipped map[string]*corpus.Record, real, sameStance int) {
+// real, with how many of them the rules, and the embedded model, give the
+// same stance as read in the list and as clipLikeList clips the whole
+// text.
+func clippedPool(t *testing.T) (gold Overrides, clipped map[string]*corpus.Record, real, sameRules, sameModel int) {
 	t.Helper()
 	all := Overrides{}
 	for _, cs := range checkSets {
@@ -66,16 +67,20 @@ func clippedPool(t *testing.T) (gold Overrides, clipped map[string]*corpus.Recor
 		}
 	}
 	var rules Classifier
+	model := Classifier{Model: EmbeddedModel()}
 	for k, l := range loadListOnly(t, want) {
 		if !l.Truncated || l.Answer == "" {
 			continue // unanswered when the list was saved, or not clipped
 		}
 		real++
 		if rules.Classify(Input{Record: l}).Stance == rules.Classify(Input{Record: clipped[k]}).Stance {
-			sameStance++
+			sameRules++
+		}
+		if model.Classify(Input{Record: l}).Stance == model.Classify(Input{Record: clipped[k]}).Stance {
+			sameModel++
 		}
 	}
-	return gold, clipped, real, sameStance
+	return gold, clipped, real, sameRules, sameModel
 }
 
 // TestClippedConfusionFile measures the default rules' confusion on the
@@ -86,22 +91,28 @@ func clippedPool(t *testing.T) (gold Overrides, clipped map[string]*corpus.Recor
 //	go test ./analysis/classify -run TestClippedConfusionFile -update
 //
 // It also checks the clipping against the list files: where they hold a
-// labelled answer clipped for real, the rules must read it as they read
-// clipLikeList's clipping of the whole text in at least 95% of cases.
+// labelled answer clipped for real, the rules and the embedded model must
+// each read it as they read clipLikeList's clipping of the whole text in
+// at least 95% of cases.
 func TestClippedConfusionFile(t *testing.T) {
-	gold, clipped, real, same := clippedPool(t)
+	gold, clipped, real, same, sameModel := clippedPool(t)
 	if real < 100 {
 		t.Fatalf("the list files hold %d labelled answers clipped for real; the clipping cannot be checked on so few", real)
 	}
-	if agree := float64(same) / float64(real); agree < 0.95 {
-		t.Errorf("the rules read %d of %d answers clipped by the list endpoint as they read clipLikeList's clipping of the whole text (%.3f); want at least 0.95", same, real, agree)
+	for _, c := range []struct {
+		who  string
+		same int
+	}{{"the rules", same}, {"the embedded model", sameModel}} {
+		if agree := float64(c.same) / float64(real); agree < 0.95 {
+			t.Errorf("%s read %d of %d answers clipped by the list endpoint as they read clipLikeList's clipping of the whole text (%.3f); want at least 0.95", c.who, c.same, real, agree)
+		}
 	}
 	var rules Classifier
 	var got Confusion
 	for _, k := range sortedKeys(gold) {
 		got.Counts[stanceIndex(gold[k].Stance)][stanceIndex(rules.Classify(Input{Record: clipped[k]}).Stance)]++
 	}
-	header := append(clippedHeader(got.Total(), real, same, "the default rules"),
+	header := append(clippedHeader(got.Total(), real, same, "the default rules", "the rules give"),
 		"",
 		"Rows: the coders' stance; columns: the rules' stance. Measured by",
 		"TestClippedConfusionFile on the rules of this commit; after changing the rules or",
@@ -126,7 +137,7 @@ func TestModelClippedConfusionFile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fits five models")
 	}
-	gold, clipped, real, same := clippedPool(t)
+	gold, clipped, real, _, same := clippedPool(t)
 	api, twfy, all, _ := timeSplit(t, nil)
 	folds := cvFolds(api, twfy)
 	var rules Classifier
@@ -149,7 +160,7 @@ func TestModelClippedConfusionFile(t *testing.T) {
 		}
 		got.Counts[stanceIndex(gold[k].Stance)][stanceIndex(p.Stance)]++
 	}
-	header := append(clippedHeader(got.Total(), real, same, fmt.Sprintf("the learned decision (as EmbeddedModel is fitted: no LSA, keeping %s)", strings.Join(KeptRules, ", "))),
+	header := append(clippedHeader(got.Total(), real, same, fmt.Sprintf("the learned decision (as EmbeddedModel is fitted: no LSA, keeping %s)", strings.Join(KeptRules, ", ")), "the embedded model gives"),
 		"Each is decided out of sample by a model fitted to the whole texts of the other folds",
 		fmt.Sprintf("of confusion-model.tsv's %d-fold cross-validation.", cvK),
 		"",
@@ -168,13 +179,13 @@ func TestModelClippedConfusionFile(t *testing.T) {
 // clippedHeader is the first paragraph of both clipped confusion files:
 // which answers, clipped how, decided by whom, and the check against the
 // list files.
-func clippedHeader(n, real, same int, decider string) []string {
+func clippedHeader(n, real, same int, decider, reads string) []string {
 	return []string{
 		fmt.Sprintf("Stance confusion of %s", decider),
 		fmt.Sprintf("on the %d labelled API answers of confusion.tsv whose question or answer the", n),
 		fmt.Sprintf("Written Questions API's list endpoint clips, clipped as it clips them (%d characters,", corpus.ListClipRunes),
 		`the answer's line breaks dropped and "..." added). Of the answers the shared list`,
-		fmt.Sprintf("files hold clipped for real, the rules read %d of %d as they read this clipping of", same, real),
+		fmt.Sprintf("files hold clipped for real, %s the same stance to %d of %d as to this clipping of", reads, same, real),
 		"the whole text. Coded blind, on the whole texts, from the codebook by language-model",
 		"coding agents, not trained human coders, and adjudicated.",
 	}
