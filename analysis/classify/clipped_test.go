@@ -118,12 +118,7 @@ func TestClippedConfusionFile(t *testing.T) {
 		"TestClippedConfusionFile on the rules of this commit; after changing the rules or",
 		"the labels, refresh with: go test ./analysis/classify -run TestClippedConfusionFile -update",
 	)
-	if !checkMeasuredFile(t, "confusion-clipped.tsv", clippedConfusionTSV, "TestClippedConfusionFile", formatConfusion(header, got)) {
-		return
-	}
-	if c := ClippedConfusion(); c.Counts != got.Counts {
-		t.Errorf("ClippedConfusion() = %v, measured %v", c.Counts, got.Counts)
-	}
+	checkConfusionFile(t, "confusion-clipped.tsv", clippedConfusionTSV, "TestClippedConfusionFile", header, got, "ClippedConfusion", ClippedConfusion)
 }
 
 // TestModelClippedConfusionFile measures the learned decision's confusion
@@ -168,12 +163,7 @@ func TestModelClippedConfusionFile(t *testing.T) {
 		"TestModelClippedConfusionFile; after changing the rules, the features or the labels,",
 		"refresh with: go test ./analysis/classify -run TestModelClippedConfusionFile -update",
 	)
-	if !checkMeasuredFile(t, "confusion-model-clipped.tsv", modelClippedConfusionTSV, "TestModelClippedConfusionFile", formatConfusion(header, got)) {
-		return
-	}
-	if c := ModelClippedConfusion(); c.Counts != got.Counts {
-		t.Errorf("ModelClippedConfusion() = %v, measured %v", c.Counts, got.Counts)
-	}
+	checkConfusionFile(t, "confusion-model-clipped.tsv", modelClippedConfusionTSV, "TestModelClippedConfusionFile", header, got, "ModelClippedConfusion", ModelClippedConfusion)
 }
 
 // clippedHeader is the first paragraph of both clipped confusion files:

@@ -116,11 +116,19 @@ func TestModelConfusionFile(t *testing.T) {
 		"TestModelConfusionFile; after changing the rules, the features or the labels,",
 		"refresh with: go test ./analysis/classify -run TestModelConfusionFile -update",
 	}
-	if !checkMeasuredFile(t, "confusion-model.tsv", modelConfusionTSV, "TestModelConfusionFile", formatConfusion(header, got)) {
+	checkConfusionFile(t, "confusion-model.tsv", modelConfusionTSV, "TestModelConfusionFile", header, got, "ModelConfusion", ModelConfusion)
+}
+
+// checkConfusionFile checks (or with -update writes) the embedded
+// confusion file that test measures, as checkMeasuredFile does, and that
+// its accessor, called name, gives the counts measured.
+func checkConfusionFile(t *testing.T, file, embedded, test string, header []string, got Confusion, name string, accessor func() Confusion) {
+	t.Helper()
+	if !checkMeasuredFile(t, file, embedded, test, formatConfusion(header, got)) {
 		return
 	}
-	if c := ModelConfusion(); c.Counts != got.Counts {
-		t.Errorf("ModelConfusion() = %v, measured %v", c.Counts, got.Counts)
+	if c := accessor(); c.Counts != got.Counts {
+		t.Errorf("%s() = %v, measured %v", name, c.Counts, got.Counts)
 	}
 }
 
