@@ -77,8 +77,8 @@ func (c Correction) Sentence() string {
 		s += fmt.Sprintf(" They leave out the %s answers whose text is truncated: %s; a corrected share is of the body's answers read whole.",
 			numfmt.Thousands(c.Truncated), c.TruncatedLeftOut)
 	case c.Truncated > 0:
-		s += fmt.Sprintf(" The %s answers whose text is truncated are corrected with the mistakes it made on %s of those answers clipped as the API's lists clip them, "+
-			"which it misreads more often.", numfmt.Thousands(c.Truncated), numfmt.Thousands(totalCounts(c.TruncatedCounts)))
+		s += fmt.Sprintf(" The %s answers whose text is truncated are corrected with the mistakes the classifier made on %s of the labelled answers "+
+			"clipped as the API's lists clip them, which it misreads more often.", numfmt.Thousands(c.Truncated), numfmt.Thousands(totalCounts(c.TruncatedCounts)))
 	}
 	return s
 }

@@ -214,7 +214,7 @@ func TestCorrectBodiesStratifiesTruncated(t *testing.T) {
 	if corr.TruncatedLeftOut != "" || corr.TruncatedMisfit > MaxTruncatedMisfit {
 		t.Fatalf("truncated answers left out (misfit %v): %s", corr.TruncatedMisfit, corr.TruncatedLeftOut)
 	}
-	if want := fmt.Sprintf("The 75 answers whose text is truncated are corrected with the mistakes it made on %s of those answers clipped", numfmt.Thousands(classify.ClippedConfusion().Total())); !strings.Contains(corr.Sentence(), want) {
+	if want := fmt.Sprintf("The 75 answers whose text is truncated are corrected with the mistakes the classifier made on %s of the labelled answers clipped", numfmt.Thousands(classify.ClippedConfusion().Total())); !strings.Contains(corr.Sentence(), want) {
 		t.Errorf("the sentence does not say how truncated answers were corrected: %s", corr.Sentence())
 	}
 	if corr.TruncatedConfusion != classify.ClippedConfusion().Source || !reflect.DeepEqual(corr.TruncatedCounts, classify.ClippedConfusion().Rows()) {
