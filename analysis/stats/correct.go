@@ -232,6 +232,14 @@ func CorrectStrata(strata []Stratum, opt CorrectOptions) (Corrected, error) {
 		return Corrected{}, errors.New("stats: no strata to correct")
 	}
 	k := len(strata[0].Confusion)
+	// inStratum names stratum si in err, where there is more than one.
+	inStratum := func(err error, si int) error {
+		if len(strata) == 1 {
+			return err
+		}
+		return fmt.Errorf("stats: stratum %d: %s", si, strings.TrimPrefix(err.Error(), "stats: "))
+	}
+	sizes := make([]int, len(strata))
 	total := 0
 	for si, st := range strata {
 		n, err := checkPredicted(st.Predicted, st.Confusion)
@@ -239,11 +247,9 @@ func CorrectStrata(strata []Stratum, opt CorrectOptions) (Corrected, error) {
 			err = fmt.Errorf("stats: a %d-class confusion, but stratum 0's has %d classes", len(st.Confusion), k)
 		}
 		if err != nil {
-			if len(strata) > 1 {
-				err = fmt.Errorf("stats: stratum %d: %s", si, strings.TrimPrefix(err.Error(), "stats: "))
-			}
-			return Corrected{}, err
+			return Corrected{}, inStratum(err, si)
 		}
+		sizes[si] = n
 		total += n
 	}
 	if total == 0 {
@@ -261,19 +267,13 @@ func CorrectStrata(strata []Stratum, opt CorrectOptions) (Corrected, error) {
 	}
 	res := Corrected{Answers: total, Replicates: b}
 	for si, st := range strata {
-		n := 0
-		for _, v := range st.Predicted {
-			n += v
-		}
+		n := sizes[si]
 		if n == 0 {
 			continue
 		}
-		d, err := drawCorrection(st.Predicted, st.Confusion, b, rng)
+		d, err := drawCorrection(st.Predicted, n, st.Confusion, b, rng)
 		if err != nil {
-			if len(strata) > 1 {
-				err = fmt.Errorf("stratum %d: %w", si, err)
-			}
-			return Corrected{}, err
+			return Corrected{}, inStratum(err, si)
 		}
 		// Weighted by the stratum's items; with one stratum the weight is
 		// 1 and the sums are the stratum's own figures exactly.
@@ -308,21 +308,13 @@ type correctionDraws struct {
 	condition float64
 }
 
-// drawCorrection estimates the shares behind predicted, which must hold
+// drawCorrection estimates the shares behind predicted, which hold n > 0
 // items, with the valid confusion c, and draws b replicates from rng, as
 // CorrectShares describes.
-func drawCorrection(predicted []int, c Confusion, b int, rng *rand.Rand) (correctionDraws, error) {
+func drawCorrection(predicted []int, n int, c Confusion, b int, rng *rand.Rand) (correctionDraws, error) {
 	k := len(c)
-	n := 0
-	for _, v := range predicted {
-		n += v
-	}
 	m := c.Rates()
-	nf := make([]float64, k)
-	for j, v := range predicted {
-		nf[j] = float64(v)
-	}
-	fit := emShares(nf, m, nil)
+	nf, fit := fitShares(predicted, m)
 
 	// The classes the confusion can produce: only they get a share of the
 	// redrawn predictions.
@@ -382,6 +374,16 @@ func drawCorrection(predicted []int, c Confusion, b int, rng *rand.Rand) (correc
 	}
 	d.condition = condition(m)
 	return d, nil
+}
+
+// fitShares returns the predicted counts as floats and the shares π̂ that
+// CorrectShares estimates from them with the rates m.
+func fitShares(predicted []int, m [][]float64) (nf, pi []float64) {
+	nf = make([]float64, len(predicted))
+	for j, v := range predicted {
+		nf[j] = float64(v)
+	}
+	return nf, emShares(nf, m, nil)
 }
 
 // checkPredicted returns the number of items in predicted, or an error
@@ -588,12 +590,8 @@ func Misfit(predicted []int, c Confusion) (float64, error) {
 		return 0, errors.New("stats: no predicted items to correct")
 	}
 	k := len(c)
-	nf := make([]float64, k)
-	for j, v := range predicted {
-		nf[j] = float64(v)
-	}
 	m := c.Rates()
-	pi := emShares(nf, m, nil)
+	nf, pi := fitShares(predicted, m)
 	worst := 0.0
 	for j := range k {
 		q := 0.0
