@@ -89,12 +89,7 @@ func (c Confusion) Accuracy() float64 {
 // Corrections for classifier error (stats.CorrectShares) take it as the
 // classifier's error rates.
 func CheckConfusion() Confusion {
-	c, err := parseConfusion(confusionTSV, confusionFile)
-	if err != nil {
-		// The file is embedded and tested; a parse error is a build bug.
-		panic(err)
-	}
-	return c
+	return mustConfusion(confusionTSV, confusionFile)
 }
 
 // ModelConfusion returns the stance confusion matrix of the learned
@@ -109,12 +104,7 @@ func CheckConfusion() Confusion {
 // equal to what the fits give. Corrections for classifier error take it
 // when EmbeddedModel decided the stances.
 func ModelConfusion() Confusion {
-	c, err := parseConfusion(modelConfusionTSV, modelConfusionFile)
-	if err != nil {
-		// The file is embedded and tested; a parse error is a build bug.
-		panic(err)
-	}
-	return c
+	return mustConfusion(modelConfusionTSV, modelConfusionFile)
 }
 
 // ClippedConfusion returns the stance confusion matrix of the default

@@ -23,6 +23,8 @@ func loadAPIRecords(t testing.TB, want map[string]bool) map[string]*corpus.Recor
 	return loadAPI(t, want, true)
 }
 
+// loadListOnly reads the records of want from the list files alone, as
+// the list endpoint gave them: long texts clipped and marked Truncated.
 func loadListOnly(t testing.TB, want map[string]bool) map[string]*corpus.Record {
 	t.Helper()
 	return loadAPI(t, want, false)
