@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/parlance-go/parlance/corpus"
+	"github.com/parlance-go/parlance/internal/shared"
 )
 
 // clipLikeList returns a copy of r as the Written Questions API's list
@@ -34,13 +36,33 @@ func clipLikeList(r *corpus.Record) *corpus.Record {
 	return &c
 }
 
-// clippedPool returns the labelled API answers CheckConfusion counts whose
-// text the list endpoint would clip, clipped (clipLikeList), with their
-// labels; and the number of those answers the list files hold clipped for
-// real, with how many of them the rules, and the embedded model, give the
-// same stance as read in the list and as clipLikeList clips the whole
-// text.
-func clippedPool(t *testing.T) (gold Overrides, clipped map[string]*corpus.Record, real, sameRules, sameModel int) {
+// clippedSet is the labelled API answers CheckConfusion counts whose text
+// the list endpoint would clip, clipped (clipLikeList), with their labels;
+// and the number of those answers the list files hold clipped for real,
+// with how many of them the rules, and the embedded model, give the same
+// stance as read in the list and as clipLikeList clips the whole text.
+type clippedSet struct {
+	gold                       Overrides
+	clipped                    map[string]*corpus.Record
+	real, sameRules, sameModel int
+}
+
+var (
+	clippedOnce  sync.Once
+	clippedSetOf clippedSet
+)
+
+// clippedPool returns the clippedSet, read once for both clipped-confusion
+// tests.
+func clippedPool(t *testing.T) clippedSet {
+	t.Helper()
+	// Skip here, outside the Once, when the shared data is absent.
+	shared.Path(t, "data/api")
+	clippedOnce.Do(func() { clippedSetOf = readClippedSet(t) })
+	return clippedSetOf
+}
+
+func readClippedSet(t *testing.T) clippedSet {
 	t.Helper()
 	all := Overrides{}
 	for _, cs := range checkSets {
@@ -53,7 +75,7 @@ func clippedPool(t *testing.T) (gold Overrides, clipped map[string]*corpus.Recor
 	}
 	whole := loadLabelled(t, all)
 	want := map[string]bool{}
-	gold, clipped = Overrides{}, map[string]*corpus.Record{}
+	p := clippedSet{gold: Overrides{}, clipped: map[string]*corpus.Record{}}
 	for k, v := range all {
 		if !strings.HasPrefix(k, "api:") {
 			continue
@@ -63,7 +85,7 @@ func clippedPool(t *testing.T) (gold Overrides, clipped map[string]*corpus.Recor
 			t.Fatalf("%s: record not found in the shared data", k)
 		}
 		if c := clipLikeList(r); c.Truncated {
-			gold[k], clipped[k], want[k] = v, c, true
+			p.gold[k], p.clipped[k], want[k] = v, c, true
 		}
 	}
 	var rules Classifier
@@ -72,15 +94,15 @@ func clippedPool(t *testing.T) (gold Overrides, clipped map[string]*corpus.Recor
 		if !l.Truncated || l.Answer == "" {
 			continue // unanswered when the list was saved, or not clipped
 		}
-		real++
-		if rules.Classify(Input{Record: l}).Stance == rules.Classify(Input{Record: clipped[k]}).Stance {
-			sameRules++
+		p.real++
+		if rules.Classify(Input{Record: l}).Stance == rules.Classify(Input{Record: p.clipped[k]}).Stance {
+			p.sameRules++
 		}
-		if model.Classify(Input{Record: l}).Stance == model.Classify(Input{Record: clipped[k]}).Stance {
-			sameModel++
+		if model.Classify(Input{Record: l}).Stance == model.Classify(Input{Record: p.clipped[k]}).Stance {
+			p.sameModel++
 		}
 	}
-	return gold, clipped, real, sameRules, sameModel
+	return p
 }
 
 // TestClippedConfusionFile measures the default rules' confusion on the
@@ -95,7 +117,8 @@ func clippedPool(t *testing.T) (gold Overrides, clipped map[string]*corpus.Recor
 // each read it as they read clipLikeList's clipping of the whole text in
 // at least 95% of cases.
 func TestClippedConfusionFile(t *testing.T) {
-	gold, clipped, real, same, sameModel := clippedPool(t)
+	p := clippedPool(t)
+	gold, clipped, real, same, sameModel := p.gold, p.clipped, p.real, p.sameRules, p.sameModel
 	if real < 100 {
 		t.Fatalf("the list files hold %d labelled answers clipped for real; the clipping cannot be checked on so few", real)
 	}
@@ -132,7 +155,8 @@ func TestModelClippedConfusionFile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fits five models")
 	}
-	gold, clipped, real, _, same := clippedPool(t)
+	p := clippedPool(t)
+	gold, clipped, real, same := p.gold, p.clipped, p.real, p.sameModel
 	api, twfy, all, _ := timeSplit(t, nil)
 	folds := cvFolds(api, twfy)
 	var rules Classifier
