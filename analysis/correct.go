@@ -46,16 +46,21 @@ type Correction struct {
 	// TruncatedCondition the condition number of its rates.
 	//
 	// That needs the clipped rates to explain what the classifier said of
-	// the corpus's truncated answers: TruncatedMisfit is stats.Misfit of
-	// their predicted counts, all bodies together. Above MaxTruncatedMisfit
-	// they are left out of every correction instead, and
-	// TruncatedLeftOut says why (a corrected share is then of the answers
-	// read whole, and a body needs MinAnswers of those).
+	// the corpus's truncated answers, all bodies together:
+	// TruncatedMisfit is stats.Misfit of their predicted counts, and
+	// TruncatedMisfitP the p-value of stats.MisfitTest (Replicates
+	// replicates, seeded with Seed): how often the sampling noise of the
+	// labelled answers and of the truncated ones gives a misfit as large
+	// where the rates hold. Below TruncatedFitLevel they are left out of
+	// every correction instead, and TruncatedLeftOut says why (a corrected
+	// share is then of the answers read whole, and a body needs MinAnswers
+	// of those).
 	Truncated          int     `json:"truncated"`
 	TruncatedConfusion string  `json:"truncated_confusion"`
 	TruncatedCounts    [][]int `json:"truncated_counts"`
 	TruncatedCondition float64 `json:"truncated_condition"`
 	TruncatedMisfit    float64 `json:"truncated_misfit"`
+	TruncatedMisfitP   float64 `json:"truncated_misfit_p"`
 	TruncatedLeftOut   string  `json:"truncated_left_out,omitempty"`
 	// Skipped, when not empty, says why no body was corrected; Problems
 	// lists the bodies that could not be corrected, and why.
@@ -83,14 +88,15 @@ func (c Correction) Sentence() string {
 	return s
 }
 
-// MaxTruncatedMisfit is the largest Correction.TruncatedMisfit at which
-// truncated answers are corrected with the clipped rates: a point of
-// share. Where those rates hold, the misfit is of the order of a predicted
-// share's standard error, a few tenths of a point for thousands of
-// answers; where no true shares could make the classifier say what it
-// said, the correction would press them against 0 and 1, and they are
-// left out instead.
-const MaxTruncatedMisfit = 0.01
+// TruncatedFitLevel is the level of the test that truncated answers'
+// predictions are explained by the clipped rates (stats.MisfitTest): at
+// Correction.TruncatedMisfitP below it, no true shares plausibly make the
+// classifier say what it said of them at those rates, the correction
+// would press their shares against 0 and 1, and they are left out
+// instead. The test is conservative where the rates hold (it rejects less
+// often than the level), so truncated answers are left out only when
+// their predictions lie clearly outside what the rates can produce.
+const TruncatedFitLevel = 0.05
 
 // correctionSeed seeds every body's bootstrap, so that a corpus always
 // gives the same intervals.
@@ -166,14 +172,15 @@ func correctBodies(res *Result) Correction {
 		all.add(j, a.Verdict.Overridden, truncated)
 	}
 	if n := sum(all.truncated); n > 0 {
-		misfit, err := stats.Misfit(all.truncated, confs.truncated)
-		corr.TruncatedMisfit = misfit
+		fit, err := stats.MisfitTest(all.truncated, confs.truncated, stats.CorrectOptions{Seed: correctionSeed})
+		corr.TruncatedMisfit, corr.TruncatedMisfitP = fit.Misfit, fit.P
 		switch {
 		case err != nil:
 			corr.TruncatedLeftOut = "their rates cannot be corrected (" + err.Error() + ")"
-		case misfit > MaxTruncatedMisfit:
+		case fit.P < TruncatedFitLevel:
 			corr.TruncatedLeftOut = fmt.Sprintf("the mistakes measured on clipped answers do not explain what the classifier said of them "+
-				"(its predicted shares lie %.1f points from the nearest the measured rates can produce; the most allowed is %.1f)", 100*misfit, 100*MaxTruncatedMisfit)
+				"(its predicted shares lie %.1f points from the nearest the measured rates can produce; sampling noise gives a gap as large with p = %.3f, by %s bootstrap draws)",
+				100*fit.Misfit, fit.P, numfmt.Thousands(fit.Replicates))
 		}
 		if corr.TruncatedLeftOut != "" {
 			all.dropTruncated()
@@ -275,7 +282,7 @@ func (c *stanceCounts) corrected(confs strataConfusions) (map[classify.Stance]st
 // rounded returns c with its figures to four decimals, as exports give
 // them.
 func (c Correction) rounded() Correction {
-	c.Condition, c.TruncatedCondition, c.TruncatedMisfit = round4(c.Condition), round4(c.TruncatedCondition), round4(c.TruncatedMisfit)
+	c.Condition, c.TruncatedCondition, c.TruncatedMisfit, c.TruncatedMisfitP = round4(c.Condition), round4(c.TruncatedCondition), round4(c.TruncatedMisfit), round4(c.TruncatedMisfitP)
 	c.All = roundEstimates(c.All)
 	return c
 }

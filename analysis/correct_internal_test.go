@@ -211,8 +211,8 @@ func TestCorrectBodiesStratifiesTruncated(t *testing.T) {
 	if corr.Truncated != len(clipped)+len(fewClipped) {
 		t.Errorf("Truncated = %d, want %d", corr.Truncated, len(clipped)+len(fewClipped))
 	}
-	if corr.TruncatedLeftOut != "" || corr.TruncatedMisfit > MaxTruncatedMisfit {
-		t.Fatalf("truncated answers left out (misfit %v): %s", corr.TruncatedMisfit, corr.TruncatedLeftOut)
+	if corr.TruncatedLeftOut != "" || corr.TruncatedMisfitP < TruncatedFitLevel {
+		t.Fatalf("truncated answers left out (misfit %v, p %v): %s", corr.TruncatedMisfit, corr.TruncatedMisfitP, corr.TruncatedLeftOut)
 	}
 	if want := fmt.Sprintf("The 75 answers whose text is truncated are corrected with the mistakes the classifier made on %s of the labelled answers clipped", numfmt.Thousands(classify.ClippedConfusion().Total())); !strings.Contains(corr.Sentence(), want) {
 		t.Errorf("the sentence does not say how truncated answers were corrected: %s", corr.Sentence())
@@ -271,8 +271,8 @@ func TestCorrectBodiesLeavesOutUnexplainedTruncated(t *testing.T) {
 	}
 	res := resultOf(append(append(append(append([]Answer(nil), whole...), clipped...), few...), fewClipped...), Config{})
 	corr := correctBodies(res)
-	if corr.Truncated != 60 || corr.TruncatedMisfit <= MaxTruncatedMisfit || corr.TruncatedLeftOut == "" {
-		t.Errorf("Truncated %d, misfit %v, left out %q: want 60 left out for a misfit above %v", corr.Truncated, corr.TruncatedMisfit, corr.TruncatedLeftOut, MaxTruncatedMisfit)
+	if corr.Truncated != 60 || corr.TruncatedMisfitP >= TruncatedFitLevel || corr.TruncatedLeftOut == "" {
+		t.Errorf("Truncated %d, misfit %v, p %v, left out %q: want 60 left out for a p below %v", corr.Truncated, corr.TruncatedMisfit, corr.TruncatedMisfitP, corr.TruncatedLeftOut, TruncatedFitLevel)
 	}
 	if !strings.Contains(corr.Sentence(), "They leave out the 60 answers whose text is truncated: the mistakes measured on clipped answers do not explain") {
 		t.Errorf("the sentence does not say what was left out and why: %s", corr.Sentence())

@@ -589,16 +589,138 @@ func Misfit(predicted []int, c Confusion) (float64, error) {
 	if n == 0 {
 		return 0, errors.New("stats: no predicted items to correct")
 	}
+	m := c.Rates()
+	nf, pi := fitShares(predicted, m)
+	return misfitOf(nf, pi, m), nil
+}
+
+// misfitOf returns max_j | n_j/N − (Mᵀπ)_j | for the counts n (N their
+// sum), the shares π and the rates m.
+func misfitOf(n, pi []float64, m [][]float64) float64 {
+	total := 0.0
+	for _, v := range n {
+		total += v
+	}
+	worst := 0.0
+	for j := range n {
+		q := 0.0
+		for i := range pi {
+			q += pi[i] * m[i][j]
+		}
+		worst = math.Max(worst, math.Abs(n[j]/total-q))
+	}
+	return worst
+}
+
+// FitTest is the result of MisfitTest.
+type FitTest struct {
+	// Misfit is the observed misfit (see Misfit).
+	Misfit float64
+	// P is the bootstrap p-value: the share of the misfits that the
+	// confusion's own sampling noise and the items' produce, where the
+	// rates do hold, that are at least as large as Misfit.
+	P float64
+	// Replicates is the number of bootstrap replicates drawn, and Redrawn
+	// the number of confusion resamples drawn again because they could
+	// not produce a class a replicate's items were predicted as.
+	Replicates int
+	Redrawn    int
+}
+
+// misfitStream is the second word of the PCG state MisfitTest seeds: the
+// first 64 bits of the fractional part of √2, so that its draws are not
+// CorrectShares' for the same seed.
+const misfitStream = 0x6a09e667f3bcc908
+
+// MisfitTest tests whether the confusion c explains the predicted counts
+// n: whether the classifier could have erred on these items as it did on
+// the labelled ones. The statistic is Misfit; a misfit is never exactly 0,
+// since both the labelled items behind c and the items behind n are
+// samples, so the test asks how often a misfit as large arises from those
+// samples alone. Its null hypothesis is that the items have some true
+// shares π and the classifier errs on them at the true rates of which c is
+// a sample.
+//
+// The p-value is a parametric bootstrap's (Davison and Hinkley 1997,
+// §4.2). With M̂ the rates of c and π̂ the estimated shares, the null model
+// closest to the data, each of B replicates (B = opt.Replicates) draws
+//
+//  1. a confusion c*, each row i as multinomial(row total, M̂_i), the
+//     labelled items resampled within their true class;
+//  2. predicted counts n* ~ multinomial(N, M̂ᵀπ̂), the items as the null
+//     model predicts them;
+//
+// and computes the misfit m* of n* against c* as Misfit computes it
+// (estimating the shares from n* with the rates of c*). Then
+//
+//	P = (1 + #{r : m*_r ≥ m}) / (B + 1),
+//
+// which under the null hypothesis is, up to the bootstrap's approximation,
+// uniformly distributed, so that rejecting at P < α errs at rate about α
+// (TestMisfitTestSize checks this by simulation). A c* that cannot produce
+// a class n* holds (a column emptied by resampling) is drawn again, as in
+// CorrectShares, and after 1,000 in a row MisfitTest gives up with an
+// error. The draws come from one PCG stream seeded by opt.Seed. Conditions
+// and errors are Misfit's.
+func MisfitTest(predicted []int, c Confusion, opt CorrectOptions) (FitTest, error) {
+	n, err := checkPredicted(predicted, c)
+	if err != nil {
+		return FitTest{}, err
+	}
+	if n == 0 {
+		return FitTest{}, errors.New("stats: no predicted items to correct")
+	}
+	b := opt.Replicates
+	if b <= 0 {
+		b = DefaultReplicates
+	}
 	k := len(c)
 	m := c.Rates()
 	nf, pi := fitShares(predicted, m)
-	worst := 0.0
+	res := FitTest{Misfit: misfitOf(nf, pi, m), Replicates: b}
+	q := make([]float64, k) // the null model's predicted shares M̂ᵀπ̂
 	for j := range k {
-		q := 0.0
 		for i := range k {
-			q += pi[i] * m[i][j]
+			q[j] += pi[i] * m[i][j]
 		}
-		worst = math.Max(worst, math.Abs(nf[j]/float64(n)-q))
 	}
-	return worst, nil
+	rows := make([]int, k)
+	for i, row := range c {
+		for _, v := range row {
+			rows[i] += v
+		}
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, misfitStream))
+	cStar := make(Confusion, k)
+	for i := range cStar {
+		cStar[i] = make([]int, k)
+	}
+	nStar := make([]int, k)
+	nStarF := make([]float64, k)
+	atLeast := 0
+	for range b {
+		multinomial(rng, n, q, nStar)
+		for j, v := range nStar {
+			nStarF[j] = float64(v)
+		}
+		for tries := 0; ; tries++ {
+			if tries == maxRedraws {
+				return FitTest{}, fmt.Errorf("stats: %d resamples of the confusion in a row could not produce every predicted class: too few labelled items to resample", maxRedraws)
+			}
+			for i := range k {
+				multinomial(rng, rows[i], m[i], cStar[i])
+			}
+			mStar := cStar.Rates()
+			if unexplained(mStar, nStar) >= 0 {
+				res.Redrawn++
+				continue
+			}
+			if misfitOf(nStarF, emShares(nStarF, mStar, pi), mStar) >= res.Misfit {
+				atLeast++
+			}
+			break
+		}
+	}
+	res.P = float64(1+atLeast) / float64(b+1)
+	return res, nil
 }

@@ -102,3 +102,28 @@ func ExampleCorrectStrata() {
 	// partial   corrected 0.318 (0.177 to 0.478)
 	// declined  corrected 0.205 (0.146 to 0.275)
 }
+
+func ExampleMisfitTest() {
+	// The classifier as checked on clipped answers (rows: the coders'
+	// stance; columns: the classifier's), over disclosed, partial,
+	// declined.
+	clipped := stats.Confusion{
+		{130, 18, 2},
+		{45, 30, 5},
+		{15, 15, 40},
+	}
+	// Two corpora of clipped answers as the classifier stanced them. In
+	// the second, fewer are called partial than even a corpus of disclosed
+	// answers would give at these rates (18 in 150, 12%).
+	for _, predicted := range [][]int{{600, 250, 150}, {900, 50, 50}} {
+		res, err := stats.MisfitTest(predicted, clipped, stats.CorrectOptions{})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%v: misfit %.3f, p = %.3f\n", predicted, res.Misfit, res.P)
+	}
+	// Output:
+	// [600 250 150]: misfit 0.000, p = 0.607
+	// [900 50 50]: misfit 0.075, p = 0.008
+}
