@@ -88,17 +88,25 @@ type SpaceOptions struct {
 	Seed uint64
 }
 
-// lsaTerms splits s into the terms LSA counts: runs of letters,
-// lower-cased, three letters or more, not in lsaStop, cut to their first
-// six letters (a crude stem: "assessed", "assessment" → "assess").
+// lsaTerms splits s into the terms LSA counts: the words lsaWords gives,
+// cut to their first six letters (a crude stem: "assessed", "assessment"
+// → "assess").
 func lsaTerms(s string, fn func(string)) {
+	lsaWords(s, func(w string) {
+		if len(w) > 6 {
+			w = w[:6]
+		}
+		fn(w)
+	})
+}
+
+// lsaWords splits s into words: runs of ASCII letters, lower-cased, three
+// letters or more, not in lsaStop.
+func lsaWords(s string, fn func(string)) {
 	start := -1
 	emit := func(end int) {
 		w := strings.ToLower(s[start:end])
 		if len(w) >= 3 && !lsaStop[w] {
-			if len(w) > 6 {
-				w = w[:6]
-			}
 			fn(w)
 		}
 	}
