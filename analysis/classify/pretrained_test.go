@@ -119,13 +119,6 @@ func TestPretrainedRelevance(t *testing.T) {
 	row := func(name string, sp *Space) {
 		api, twfy, gold, _ := timeSplit(t, sp)
 		all := gold.Verdicts()
-		goldOf := func(items []splitItem) map[string]Verdict {
-			g := map[string]Verdict{}
-			for _, it := range items {
-				g[it.key] = all[it.key]
-			}
-			return g
-		}
 		keep := keepAll
 		if sp == nil {
 			keep = withoutLSA
@@ -133,8 +126,8 @@ func TestPretrainedRelevance(t *testing.T) {
 		cut := len(api) * 4 / 5
 		pred := map[string]Verdict{}
 		predictItems(fitItems(t, append(append([]splitItem(nil), twfy...), api[:cut]...), gold, keep), api[cut:], keep, pred)
-		ts := Evaluate(goldOf(api[cut:]), pred)
-		cv := Evaluate(goldOf(append(append([]splitItem(nil), api...), twfy...)), outOfFold(t, cvFolds(api, twfy), gold, keep))
+		ts := Evaluate(goldOf(all, api[cut:]), pred)
+		cv := Evaluate(goldOf(all, api, twfy), outOfFold(t, cvFolds(api, twfy), gold, keep))
 		fmt.Fprintf(&b, "| %s | %.3f | %.3f | %.3f |\n", name, ts.MacroF1, cv.MacroF1, cv.Stance[Partial].F1)
 	}
 	row("none (the model's features)", nil)

@@ -192,13 +192,6 @@ func TestRelevanceFeatures(t *testing.T) {
 	cut := len(api) * 4 / 5
 	later := api[cut:]
 	all := gold.Verdicts()
-	goldOf := func(items []splitItem) map[string]Verdict {
-		g := map[string]Verdict{}
-		for _, it := range items {
-			g[it.key] = all[it.key]
-		}
-		return g
-	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "LSA space: %s\n\nmacro-F1 on the latest fifth of the API answers (%d, %s … %s):\n\n", sp.Built, len(later), later[0].key, later[len(later)-1].key)
 	b.WriteString("| trained on | without LSA | with LSA |\n| ---: | ---: | ---: |\n")
@@ -208,7 +201,7 @@ func TestRelevanceFeatures(t *testing.T) {
 		for w, keep := range []func(Features) Features{withoutLSA, keepAll} {
 			pred := map[string]Verdict{}
 			predictItems(fitItems(t, train, gold, keep), later, keep, pred)
-			last[w] = Evaluate(goldOf(later), pred).MacroF1
+			last[w] = Evaluate(goldOf(all, later), pred).MacroF1
 		}
 		fmt.Fprintf(&b, "| %d API + %d 2009 | %.3f | %.3f |\n", n, len(twfy), last[0], last[1])
 	}
@@ -216,7 +209,7 @@ func TestRelevanceFeatures(t *testing.T) {
 		t.Errorf("with all the earlier answers, the LSA features lower macro-F1 on the latest fifth from %.3f to %.3f", last[0], last[1])
 	}
 	folds := cvFolds(api, twfy)
-	pool := goldOf(append(append([]splitItem(nil), api...), twfy...))
+	pool := goldOf(all, api, twfy)
 	var cv [2]Scores
 	for w, keep := range []func(Features) Features{withoutLSA, keepAll} {
 		cv[w] = Evaluate(pool, outOfFold(t, folds, gold, keep))
@@ -248,4 +241,15 @@ func BenchmarkClassifyModelLSA(b *testing.B) {
 	}
 	m := &Model{Classes: []Stance{Disclosed, Partial}, Features: []string{"lsa:part-best-min"}, Weights: [][]float64{{1}, {-1}}, Bias: []float64{0, 0}, Space: sp}
 	benchClassify(b, &Classifier{Model: m}, recs)
+}
+
+// goldOf returns the coders' verdicts, from all, of the items in lists.
+func goldOf(all map[string]Verdict, lists ...[]splitItem) map[string]Verdict {
+	g := map[string]Verdict{}
+	for _, items := range lists {
+		for _, it := range items {
+			g[it.key] = all[it.key]
+		}
+	}
+	return g
 }

@@ -181,13 +181,6 @@ func TestFeatureVariants(t *testing.T) {
 		}
 		return out
 	}
-	goldOf := func(items []splitItem) map[string]Verdict {
-		g := map[string]Verdict{}
-		for _, it := range items {
-			g[it.key] = all[it.key]
-		}
-		return g
-	}
 	fit := func(items []splitItem, l2 float64) *Model {
 		ex := make([]Example, 0, len(items))
 		for _, it := range items {
@@ -205,7 +198,7 @@ func TestFeatureVariants(t *testing.T) {
 	for _, v := range featureVariants {
 		a, w := with(api, v.add), with(twfy, v.add)
 		folds := cvFolds(a, w)
-		pool := goldOf(append(append([]splitItem(nil), a...), w...))
+		pool := goldOf(all, a, w)
 		var cells []string
 		var partial float64
 		for _, l2 := range l2s {
@@ -222,7 +215,7 @@ func TestFeatureVariants(t *testing.T) {
 		cut := len(a) * 4 / 5
 		pred := map[string]Verdict{}
 		predictItems(fit(append(append([]splitItem(nil), w...), a[:cut]...), 0.01), a[cut:], keepAll, pred)
-		ts := Evaluate(goldOf(a[cut:]), pred)
+		ts := Evaluate(goldOf(all, a[cut:]), pred)
 		fmt.Fprintf(&b, "| %s | %s | %.3f | %.3f |\n", v.name, strings.Join(cells, " / "), partial, ts.MacroF1)
 	}
 
@@ -230,7 +223,7 @@ func TestFeatureVariants(t *testing.T) {
 	// model's features, against the rules' grounds, both given only where
 	// the learned stance is partial or declined.
 	folds := cvFolds(api, twfy)
-	pool := goldOf(append(append([]splitItem(nil), api...), twfy...))
+	pool := goldOf(all, api, twfy)
 	rulesG, learned := map[string]Verdict{}, map[float64]map[string]Verdict{0.3: {}, 0.5: {}}
 	for i := range folds {
 		train := otherFolds(folds, i)

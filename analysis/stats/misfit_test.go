@@ -1,7 +1,6 @@
 package stats
 
 import (
-	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -12,16 +11,7 @@ func TestMisfitTest(t *testing.T) {
 	opt := CorrectOptions{Replicates: 199, Seed: 5}
 	// Counts the confusion produces exactly, as in TestMisfit: nothing to
 	// explain away, so most replicates' misfits are larger.
-	m := clippedConfusion.Rates()
-	pi := []float64{0.5, 0.3, 0.15, 0.04, 0.01}
-	exact := make([]int, len(pi))
-	for j := range exact {
-		q := 0.0
-		for i := range pi {
-			q += pi[i] * m[i][j]
-		}
-		exact[j] = int(math.Round(5000 * q))
-	}
+	exact := expectedCounts(clippedConfusion, []float64{0.5, 0.3, 0.15, 0.04, 0.01}, 5000)
 	got, err := MisfitTest(exact, clippedConfusion, opt)
 	if err != nil {
 		t.Fatal(err)

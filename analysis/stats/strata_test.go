@@ -196,17 +196,8 @@ func TestCorrectStrataCoverage(t *testing.T) {
 
 func TestMisfit(t *testing.T) {
 	// Predicted counts that the confusion produces exactly: the expected
-	// counts of 1,000 items with shares π through its rates.
-	m := clippedConfusion.Rates()
-	pi := []float64{0.5, 0.3, 0.15, 0.04, 0.01}
-	exact := make([]int, len(pi))
-	for j := range exact {
-		q := 0.0
-		for i := range pi {
-			q += pi[i] * m[i][j]
-		}
-		exact[j] = int(math.Round(100000 * q))
-	}
+	// counts of 100,000 items with shares π through its rates.
+	exact := expectedCounts(clippedConfusion, []float64{0.5, 0.3, 0.15, 0.04, 0.01}, 100000)
 	got, err := Misfit(exact, clippedConfusion)
 	if err != nil {
 		t.Fatal(err)
@@ -226,4 +217,20 @@ func TestMisfit(t *testing.T) {
 	if _, err := Misfit([]int{1, 2}, clippedConfusion); err == nil {
 		t.Error("Misfit with 2 counts for a 5-class confusion: no error")
 	}
+}
+
+// expectedCounts returns the counts, rounded, that n items with the true
+// shares pi are expected to be predicted as through the rates of c:
+// n·(Mᵀπ)_j.
+func expectedCounts(c Confusion, pi []float64, n float64) []int {
+	m := c.Rates()
+	out := make([]int, len(pi))
+	for j := range out {
+		q := 0.0
+		for i := range pi {
+			q += pi[i] * m[i][j]
+		}
+		out[j] = int(math.Round(n * q))
+	}
+	return out
 }
