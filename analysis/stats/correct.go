@@ -352,28 +352,36 @@ func drawCorrection(predicted []int, n int, c Confusion, b int, rng *rand.Rand) 
 		for j := range k {
 			nStar[j] *= float64(n) / sum
 		}
-		for tries := 0; ; tries++ {
-			// The observed c is itself a possible draw, so a usable one
-			// comes with positive probability; the cap only stops a
-			// confusion so sparse that it comes almost never.
-			if tries == maxRedraws {
-				return correctionDraws{}, fmt.Errorf("stats: %d resamples of the confusion in a row could not produce every predicted class: too few labelled items to resample", maxRedraws)
-			}
-			for i := range k {
-				multinomial(rng, rows[i], m[i], cStar[i])
-			}
-			mStar := cStar.Rates()
-			if unexplained(mStar, nStar) < 0 {
-				for i, s := range emShares(nStar, mStar, fit) {
-					reps[i][r] = s
-				}
-				break
-			}
-			d.redrawn++
+		mStar, redrawn, err := resampleUsable(rng, rows, m, cStar, nStar)
+		d.redrawn += redrawn
+		if err != nil {
+			return correctionDraws{}, err
+		}
+		for i, s := range emShares(nStar, mStar, fit) {
+			reps[i][r] = s
 		}
 	}
 	d.condition = condition(m)
 	return d, nil
+}
+
+// resampleUsable draws a confusion into cStar, each row i as
+// multinomial(rows[i], m[i]) (the labelled items resampled within their
+// true class), until its rates can produce every class that counts holds,
+// and returns those rates and how many draws were rejected. The observed
+// confusion is itself a possible draw, so a usable one comes with positive
+// probability; after maxRedraws rejected in a row (a confusion so sparse
+// that one comes almost never) it gives up with an error.
+func resampleUsable[T int | float64](rng *rand.Rand, rows []int, m [][]float64, cStar Confusion, counts []T) ([][]float64, int, error) {
+	for tries := 0; tries < maxRedraws; tries++ {
+		for i := range rows {
+			multinomial(rng, rows[i], m[i], cStar[i])
+		}
+		if mStar := cStar.Rates(); unexplained(mStar, counts) < 0 {
+			return mStar, tries, nil
+		}
+	}
+	return nil, maxRedraws, fmt.Errorf("stats: %d resamples of the confusion in a row could not produce every predicted class: too few labelled items to resample", maxRedraws)
 }
 
 // fitShares returns the predicted counts as floats and the shares π̂ that
@@ -703,22 +711,13 @@ func MisfitTest(predicted []int, c Confusion, opt CorrectOptions) (FitTest, erro
 		for j, v := range nStar {
 			nStarF[j] = float64(v)
 		}
-		for tries := 0; ; tries++ {
-			if tries == maxRedraws {
-				return FitTest{}, fmt.Errorf("stats: %d resamples of the confusion in a row could not produce every predicted class: too few labelled items to resample", maxRedraws)
-			}
-			for i := range k {
-				multinomial(rng, rows[i], m[i], cStar[i])
-			}
-			mStar := cStar.Rates()
-			if unexplained(mStar, nStar) >= 0 {
-				res.Redrawn++
-				continue
-			}
-			if misfitOf(nStarF, emShares(nStarF, mStar, pi), mStar) >= res.Misfit {
-				atLeast++
-			}
-			break
+		mStar, redrawn, err := resampleUsable(rng, rows, m, cStar, nStar)
+		res.Redrawn += redrawn
+		if err != nil {
+			return FitTest{}, err
+		}
+		if misfitOf(nStarF, emShares(nStarF, mStar, pi), mStar) >= res.Misfit {
+			atLeast++
 		}
 	}
 	res.P = float64(1+atLeast) / float64(b+1)

@@ -48,12 +48,6 @@ func simulateCoverage(t *testing.T, bodySize, sims, replicates int, truth []floa
 	if bodyRates == nil {
 		bodyRates = rates
 	}
-	rows := make([]int, k)
-	for i, r := range simConfusion {
-		for _, v := range r {
-			rows[i] += v
-		}
-	}
 	type outcome struct {
 		corrected, raw  []bool
 		width, rawWidth []float64
@@ -62,21 +56,8 @@ func simulateCoverage(t *testing.T, bodySize, sims, replicates int, truth []floa
 	out := make([]outcome, sims)
 	parallel.For(sims, func(s int) {
 		rng := rand.New(rand.NewPCG(uint64(s), 20261129))
-		c := make(Confusion, k)
-		for i := range c {
-			c[i] = make([]int, k)
-			multinomial(rng, rows[i], rates[i], c[i])
-		}
-		trueCounts := make([]int, k)
-		multinomial(rng, bodySize, truth, trueCounts)
-		pred := make([]int, k)
-		tmp := make([]int, k)
-		for i, n := range trueCounts {
-			multinomial(rng, n, bodyRates[i], tmp)
-			for j, v := range tmp {
-				pred[j] += v
-			}
-		}
+		c := labelledSample(rng, simConfusion)
+		_, pred := simulatePredictions(rng, bodySize, truth, bodyRates)
 		res, err := CorrectShares(pred, c, CorrectOptions{Replicates: replicates, Seed: uint64(s)})
 		o := outcome{err: err}
 		if err == nil {
@@ -209,4 +190,39 @@ func TestCorrectSharesCoverageWhenRatesDiffer(t *testing.T) {
 	if worst >= 0.90 {
 		t.Errorf("with the wrong error rates the corrected intervals still cover every share in at least %.3f of simulations", worst)
 	}
+}
+
+// labelledSample draws the confusion that a new labelled sample as large
+// as c's, classified through c's rates, would give: each row i as
+// multinomial(row total, M_i).
+func labelledSample(rng *rand.Rand, c Confusion) Confusion {
+	rates := c.Rates()
+	out := make(Confusion, len(c))
+	for i, row := range c {
+		out[i] = make([]int, len(row))
+		total := 0
+		for _, v := range row {
+			total += v
+		}
+		multinomial(rng, total, rates[i], out[i])
+	}
+	return out
+}
+
+// simulatePredictions draws the true classes of n items with the shares
+// truth, multinomial(n, truth), and then the class each is predicted as
+// through rates (rates[i] for an item of true class i); it returns both
+// counts.
+func simulatePredictions(rng *rand.Rand, n int, truth []float64, rates [][]float64) (trueCounts, pred []int) {
+	k := len(truth)
+	trueCounts, pred = make([]int, k), make([]int, k)
+	multinomial(rng, n, truth, trueCounts)
+	tmp := make([]int, k)
+	for i, ni := range trueCounts {
+		multinomial(rng, ni, rates[i], tmp)
+		for j, v := range tmp {
+			pred[j] += v
+		}
+	}
+	return trueCounts, pred
 }

@@ -50,29 +50,12 @@ func TestMisfitTest(t *testing.T) {
 // it returns the share of MisfitTest's p-values below alpha.
 func misfitRejections(t *testing.T, truth [][]float64, pi []float64, n, sims, replicates int, alpha float64) float64 {
 	t.Helper()
-	k := len(clippedConfusion)
-	labelled := clippedConfusion.Rates()
 	reject := make([]bool, sims)
 	errs := make([]error, sims)
 	parallel.For(sims, func(r int) {
 		rng := rand.New(rand.NewPCG(uint64(r), 0xfeed))
-		c := make(Confusion, k)
-		for i, row := range clippedConfusion {
-			c[i] = make([]int, k)
-			total := 0
-			for _, v := range row {
-				total += v
-			}
-			multinomial(rng, total, labelled[i], c[i])
-		}
-		trueCounts, pred, tmp := make([]int, k), make([]int, k), make([]int, k)
-		multinomial(rng, n, pi, trueCounts)
-		for i, ni := range trueCounts {
-			multinomial(rng, ni, truth[i], tmp)
-			for j, v := range tmp {
-				pred[j] += v
-			}
-		}
+		c := labelledSample(rng, clippedConfusion)
+		_, pred := simulatePredictions(rng, n, pi, truth)
 		res, err := MisfitTest(pred, c, CorrectOptions{Replicates: replicates, Seed: uint64(r)})
 		errs[r] = err
 		reject[r] = err == nil && res.P < alpha

@@ -138,28 +138,9 @@ func TestCorrectStrataCoverage(t *testing.T) {
 	parallel.For(sims, func(r int) {
 		rng := rand.New(rand.NewPCG(uint64(r), 20261130))
 		var strata []Stratum
-		trueCounts := make([]int, k)
 		for s, conf := range confs {
-			rates := conf.Rates()
-			c := make(Confusion, k)
-			for i, row := range conf {
-				c[i] = make([]int, k)
-				total := 0
-				for _, v := range row {
-					total += v
-				}
-				multinomial(rng, total, rates[i], c[i])
-			}
-			tc := make([]int, k)
-			multinomial(rng, sizes[s], truth[s], tc)
-			pred, tmp := make([]int, k), make([]int, k)
-			for i, n := range tc {
-				trueCounts[i] += n
-				multinomial(rng, n, rates[i], tmp)
-				for j, v := range tmp {
-					pred[j] += v
-				}
-			}
+			c := labelledSample(rng, conf)
+			_, pred := simulatePredictions(rng, sizes[s], truth[s], conf.Rates())
 			strata = append(strata, Stratum{pred, c})
 		}
 		res, err := CorrectStrata(strata, CorrectOptions{Replicates: replicates, Seed: uint64(r)})
