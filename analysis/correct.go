@@ -93,9 +93,10 @@ func (c Correction) Sentence() string {
 // Correction.TruncatedMisfitP below it, no true shares plausibly make the
 // classifier say what it said of them at those rates, the correction
 // would press their shares against 0 and 1, and they are left out
-// instead. The test is conservative where the rates hold (it rejects less
-// often than the level), so truncated answers are left out only when
-// their predictions lie clearly outside what the rates can produce.
+// instead. Simulated where the rates hold (TestMisfitTestSize) the test
+// rejects less often than the level, so truncated answers are left out
+// only when their predictions lie clearly outside what the rates can
+// produce.
 const TruncatedFitLevel = 0.05
 
 // correctionSeed seeds every body's bootstrap, so that a corpus always

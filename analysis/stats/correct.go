@@ -668,8 +668,8 @@ const misfitStream = 0x6a09e667f3bcc908
 // (TestMisfitTestSize checks this by simulation). A c* that cannot produce
 // a class n* holds (a column emptied by resampling) is drawn again, as in
 // CorrectShares, and after 1,000 in a row MisfitTest gives up with an
-// error. The draws come from one PCG stream seeded by opt.Seed. Conditions
-// and errors are Misfit's.
+// error, returning the observed misfit with it. The draws come from one
+// PCG stream seeded by opt.Seed. Conditions and other errors are Misfit's.
 func MisfitTest(predicted []int, c Confusion, opt CorrectOptions) (FitTest, error) {
 	n, err := checkPredicted(predicted, c)
 	if err != nil {
@@ -714,7 +714,7 @@ func MisfitTest(predicted []int, c Confusion, opt CorrectOptions) (FitTest, erro
 		mStar, redrawn, err := resampleUsable(rng, rows, m, cStar, nStar)
 		res.Redrawn += redrawn
 		if err != nil {
-			return FitTest{}, err
+			return FitTest{Misfit: res.Misfit}, err
 		}
 		if misfitOf(nStarF, emShares(nStarF, mStar, pi), mStar) >= res.Misfit {
 			atLeast++
