@@ -83,7 +83,9 @@ func (c Correction) Sentence() string {
 			numfmt.Thousands(c.Truncated), c.TruncatedLeftOut)
 	case c.Truncated > 0:
 		s += fmt.Sprintf(" The %s answers whose text is truncated are corrected with the mistakes the classifier made on %s of the labelled answers "+
-			"clipped as the API's lists clip them, which it misreads more often.", numfmt.Thousands(c.Truncated), numfmt.Thousands(totalCounts(c.TruncatedCounts)))
+			"clipped as the API's lists clip them, which it misreads more often. Those mistakes explain what it said of the truncated answers: "+
+			"its predicted shares lie %.1f points from the nearest they can produce, a gap that sampling noise alone gives with p = %.2f.",
+			numfmt.Thousands(c.Truncated), numfmt.Thousands(totalCounts(c.TruncatedCounts)), 100*c.TruncatedMisfit, c.TruncatedMisfitP)
 	}
 	return s
 }

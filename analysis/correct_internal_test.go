@@ -217,6 +217,9 @@ func TestCorrectBodiesStratifiesTruncated(t *testing.T) {
 	if want := fmt.Sprintf("The 75 answers whose text is truncated are corrected with the mistakes the classifier made on %s of the labelled answers clipped", numfmt.Thousands(classify.ClippedConfusion().Total())); !strings.Contains(corr.Sentence(), want) {
 		t.Errorf("the sentence does not say how truncated answers were corrected: %s", corr.Sentence())
 	}
+	if want := fmt.Sprintf("a gap that sampling noise alone gives with p = %.2f.", corr.TruncatedMisfitP); !strings.Contains(corr.Sentence(), want) {
+		t.Errorf("the sentence does not give the fit test's p-value: %s", corr.Sentence())
+	}
 	if corr.TruncatedConfusion != classify.ClippedConfusion().Source || !reflect.DeepEqual(corr.TruncatedCounts, classify.ClippedConfusion().Rows()) {
 		t.Errorf("TruncatedConfusion, TruncatedCounts = %q, %v: not ClippedConfusion's", corr.TruncatedConfusion, corr.TruncatedCounts)
 	}
