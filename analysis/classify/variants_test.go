@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"sort"
 	"strconv"
@@ -65,6 +66,83 @@ var featureVariants = []struct {
 		g["department:"+r.Department] = 1
 		return g
 	}},
+	{"+ the question's rare words: IDF-weighted overlap, how many of the three rarest the answer lacks, each crossed with the rules' stance", func(r *corpus.Record, f Features) Features {
+		g := cloneFeatures(f)
+		addRareWords(g, f, variantSpace, r.Question, r.Answer)
+		return g
+	}},
+}
+
+// variantSpace is the corpus's LSA space, whose IDF the rare-words
+// variant weighs words by; TestFeatureVariants sets it.
+var variantSpace *Space
+
+// addRareWords adds to g how much of the question's vocabulary the answer
+// shares when each word weighs its IDF in sp (words outside sp's
+// vocabulary weigh the largest IDF: they are rarer still), bucketed, and
+// how many of the question's three rarest words the answer lacks
+// ("rare-missing:0" … ":3"): a question's specific object ("excluding
+// perpetrators") is in its rarest words, and a partial answer speaks of
+// the topic around it. Both are crossed with the rules' stance (f's
+// "rules:" feature), so the model can weigh them for a verdict the rules
+// gave. Words are lsaTerms' stems, without questionStop's.
+func addRareWords(g, f Features, sp *Space, question, answer string) {
+	maxIDF := 0.0
+	for _, x := range sp.IDF {
+		maxIDF = math.Max(maxIDF, x)
+	}
+	weights := func(s string) map[string]float64 {
+		out := map[string]float64{}
+		lsaTerms(s, func(w string) {
+			if questionStop[w] {
+				return
+			}
+			out[w] = maxIDF
+			if i, ok := sp.index[w]; ok {
+				out[w] = sp.IDF[i]
+			}
+		})
+		return out
+	}
+	qs, as := weights(question), weights(answer)
+	if len(qs) == 0 {
+		return
+	}
+	type word struct {
+		w   string
+		idf float64
+	}
+	var words []word
+	total, shared := 0.0, 0.0
+	for w, x := range qs {
+		total += x
+		if _, ok := as[w]; ok {
+			shared += x
+		}
+		words = append(words, word{w, x})
+	}
+	sort.Slice(words, func(i, j int) bool {
+		if words[i].idf != words[j].idf {
+			return words[i].idf > words[j].idf
+		}
+		return words[i].w < words[j].w
+	})
+	missing := 0
+	for _, w := range words[:min(3, len(words))] {
+		if _, ok := as[w.w]; !ok {
+			missing++
+		}
+	}
+	facts := []string{"idf-overlap:" + bucket(shared/total, []float64{0.3, 0.5, 0.7}), "rare-missing:" + strconv.Itoa(missing)}
+	g["idf-overlap"] = shared / total
+	for _, fact := range facts {
+		g[fact] = 1
+		for _, s := range []Stance{Disclosed, Partial, Declined} {
+			if f["rules:"+string(s)] == 1 {
+				g["rules:"+string(s)+"*"+fact] = 1
+			}
+		}
+	}
 }
 
 var (
@@ -173,6 +251,7 @@ func TestFeatureVariants(t *testing.T) {
 		t.Skip("measures feature sets that were not adopted; run with PARLANCE_FEATURE_VARIANTS=1 (some minutes)")
 	}
 	api, twfy, gold, recs := timeSplit(t, nil)
+	variantSpace = corpusSpace(t)
 	all := gold.Verdicts()
 	with := func(items []splitItem, add func(*corpus.Record, Features) Features) []splitItem {
 		out := make([]splitItem, len(items))
