@@ -322,12 +322,7 @@ func drawCorrection(predicted []int, n int, c Confusion, b int, rng *rand.Rand) 
 	for j := range k {
 		producible[j] = unexplained(m, oneHot(k, j)) < 0
 	}
-	rows := make([]int, k)
-	for i, row := range c {
-		for _, v := range row {
-			rows[i] += v
-		}
-	}
+	rows := c.rowTotals()
 	reps := make([][]float64, k)
 	for i := range reps {
 		reps[i] = make([]float64, b)
@@ -610,14 +605,34 @@ func misfitOf(n, pi []float64, m [][]float64) float64 {
 		total += v
 	}
 	worst := 0.0
-	for j := range n {
-		q := 0.0
-		for i := range pi {
-			q += pi[i] * m[i][j]
-		}
+	for j, q := range mixture(pi, m) {
 		worst = math.Max(worst, math.Abs(n[j]/total-q))
 	}
 	return worst
+}
+
+// mixture returns the predicted shares q = Mᵀπ, q_j = Σ_i π_i M_ij, that
+// the shares pi give through the rates m.
+func mixture(pi []float64, m [][]float64) []float64 {
+	q := make([]float64, len(m[0]))
+	for j := range q {
+		for i := range pi {
+			q[j] += pi[i] * m[i][j]
+		}
+	}
+	return q
+}
+
+// rowTotals returns the number of labelled items of each true class: the
+// sums of c's rows.
+func (c Confusion) rowTotals() []int {
+	rows := make([]int, len(c))
+	for i, row := range c {
+		for _, v := range row {
+			rows[i] += v
+		}
+	}
+	return rows
 }
 
 // FitTest is the result of MisfitTest.
@@ -642,12 +657,13 @@ const misfitStream = 0x6a09e667f3bcc908
 
 // MisfitTest tests whether the confusion c explains the predicted counts
 // n: whether the classifier could have erred on these items as it did on
-// the labelled ones. The statistic is Misfit; a misfit is never exactly 0,
-// since both the labelled items behind c and the items behind n are
-// samples, so the test asks how often a misfit as large arises from those
-// samples alone. Its null hypothesis is that the items have some true
-// shares π and the classifier errs on them at the true rates of which c is
-// a sample.
+// the labelled ones. The statistic is Misfit. It is 0 wherever the
+// predicted shares lie within what the rates of c can produce, and a gap
+// outside them can come from sampling alone, since both the labelled items
+// behind c and the items behind n are samples; the test asks how often a
+// misfit as large arises from those samples alone. Its null hypothesis is
+// that the items have some true shares π and the classifier errs on them
+// at the true rates of which c is a sample.
 //
 // The p-value is a parametric bootstrap's (Davison and Hinkley 1997,
 // §4.2). With M̂ the rates of c and π̂ the estimated shares, the null model
@@ -663,8 +679,9 @@ const misfitStream = 0x6a09e667f3bcc908
 //
 //	P = (1 + #{r : m*_r ≥ m}) / (B + 1),
 //
-// which under the null hypothesis is, up to the bootstrap's approximation,
-// uniformly distributed, so that rejecting at P < α errs at rate about α
+// Rejecting at P < α errs, up to the bootstrap's approximation, at rate at
+// most α under the null hypothesis; less where the misfit is often 0 (a
+// misfit of 0 gives P = 1), so the test is conservative there
 // (TestMisfitTestSize checks this by simulation). A c* that cannot produce
 // a class n* holds (a column emptied by resampling) is drawn again, as in
 // CorrectShares, and after 1,000 in a row MisfitTest gives up with an
@@ -686,18 +703,8 @@ func MisfitTest(predicted []int, c Confusion, opt CorrectOptions) (FitTest, erro
 	m := c.Rates()
 	nf, pi := fitShares(predicted, m)
 	res := FitTest{Misfit: misfitOf(nf, pi, m), Replicates: b}
-	q := make([]float64, k) // the null model's predicted shares M̂ᵀπ̂
-	for j := range k {
-		for i := range k {
-			q[j] += pi[i] * m[i][j]
-		}
-	}
-	rows := make([]int, k)
-	for i, row := range c {
-		for _, v := range row {
-			rows[i] += v
-		}
-	}
+	q := mixture(pi, m) // the null model's predicted shares M̂ᵀπ̂
+	rows := c.rowTotals()
 	rng := rand.New(rand.NewPCG(opt.Seed, misfitStream))
 	cStar := make(Confusion, k)
 	for i := range cStar {

@@ -204,14 +204,10 @@ func TestMisfit(t *testing.T) {
 // shares pi are expected to be predicted as through the rates of c:
 // n·(Mᵀπ)_j.
 func expectedCounts(c Confusion, pi []float64, n float64) []int {
-	m := c.Rates()
-	out := make([]int, len(pi))
+	q := mixture(pi, c.Rates())
+	out := make([]int, len(q))
 	for j := range out {
-		q := 0.0
-		for i := range pi {
-			q += pi[i] * m[i][j]
-		}
-		out[j] = int(math.Round(n * q))
+		out[j] = int(math.Round(n * q[j]))
 	}
 	return out
 }
